@@ -1,0 +1,220 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * nscheck.h - the only header a case includes.
+ *
+ * A case is a declarative descriptor plus short hooks:
+ *
+ *	NSC_CASE(uts, hostname_private,
+ *		.summary     = "...",
+ *		.clone_flags = CLONE_NEWUTS,
+ *		.kconfigs    = NSC_KCONFIGS("CONFIG_UTS_NS"),
+ *		.child       = child,
+ *		.verify      = verify);
+ *
+ * Process model (see harness/runner.c, harness/sandbox.c):
+ *   runner -> case process (fork, own process group, may unshare the
+ *   disposable .outer_flags) -> sandbox (clone3 with .clone_flags minus
+ *   the withheld flags).  Hooks: setup, parent and verify run in the case
+ *   process, child runs in the sandbox.
+ *
+ * Positive control: every case with isolation checks is also run with
+ * its .clone_flags withheld (inside disposable outer namespaces, so the
+ * host never changes).  In that run at least one NSC_ISOLATED* check must
+ * observe the sharing, else the case is ERROR "probe blind".  Withholding
+ * is applied by the sandbox layer only: nsc_unshare(), nsc_netns_new()
+ * and the sandbox clone drop withheld flags; cases never test for it.
+ */
+#ifndef NSCHECK_H
+#define NSCHECK_H
+
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+#include <errno.h>
+#include <sched.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <sys/types.h>
+
+#include "err.h"
+
+struct nsc_ctx;
+
+struct nsc_case {
+	const char *id;			/* "<ns>.<name>", set by NSC_CASE */
+	const char *ns;
+	const char *name;
+	const char *file;
+	const char *summary;		/* one line: the property */
+	uint64_t clone_flags;		/* namespaces the sandbox is cloned with */
+	uint64_t outer_flags;		/* disposable namespaces for the case process */
+	const char *const *kconfigs;	/* NULL-terminated, for SKIP hints */
+	bool needs_root;		/* SKIP "needs root" in rootless mode */
+	unsigned int timeout_s;		/* 0: the run's --timeout */
+	bool manual_idmap;		/* CLONE_NEWUSER: the case writes the maps */
+	const char *no_control;		/* why the case has no positive control */
+	bool hidden;			/* test-only: never selected by --all/globs */
+	const char *tags;		/* kernel commit, CVE, spec link */
+	int (*setup)(struct nsc_ctx *ctx);	/* case process, before clone */
+	void (*child)(struct nsc_ctx *ctx);	/* in the sandbox */
+	void (*parent)(struct nsc_ctx *ctx);	/* case process, while child runs */
+	void (*verify)(struct nsc_ctx *ctx);	/* case process, after child exit */
+	void (*cleanup)(struct nsc_ctx *ctx);	/* case process, always last */
+};
+
+#define NSC_KCONFIGS(...) ((const char *const[]){ __VA_ARGS__, NULL })
+
+#define NSC_CASE(ns_, name_, ...)						\
+	static const struct nsc_case nsc_case_##ns_##_##name_ = {		\
+		.id = #ns_ "." #name_,						\
+		.ns = #ns_,							\
+		.name = #name_,							\
+		.file = __FILE__,						\
+		__VA_ARGS__							\
+	};									\
+	static const struct nsc_case *const nsc_case_ptr_##ns_##_##name_	\
+	__attribute__((section("nsc_cases"), used, aligned(sizeof(void *))))	\
+		= &nsc_case_##ns_##_##name_
+
+/* Check kinds. */
+enum nsc_check_kind {
+	NSC_CHK_ISOLATION,	/* fails -> FAIL; in the control: sharing seen */
+	NSC_CHK_EXPECT,		/* fails -> FAIL, go on */
+	NSC_CHK_ASSERT,		/* fails -> FAIL, leave the hook */
+};
+
+/*
+ * Record one check.  Returns @ok.  May not return: an ASSERT that fails,
+ * or an isolation check that observes sharing in the control run, leaves
+ * (the sandbox child exits; a case-process hook ends the case).
+ */
+bool nsc_check(struct nsc_ctx *ctx, enum nsc_check_kind kind, bool ok,
+	       const char *file, int line, const char *expected,
+	       const char *got, const char *fmt, ...)
+	__attribute__((format(printf, 8, 9)));
+
+/* ERROR (harness/fixture broke) with @errnum; leaves. */
+void nsc_error_at(struct nsc_ctx *ctx, int errnum, const char *file,
+		  int line, const char *fmt, ...)
+	__attribute__((noreturn, format(printf, 5, 6)));
+
+/* SKIP: the host cannot host the property; @hint says how to enable it. */
+void nsc_skip(struct nsc_ctx *ctx, int errnum, const char *hint,
+	      const char *fmt, ...)
+	__attribute__((noreturn, format(printf, 4, 5)));
+
+/* End the sandbox child (flushes coverage); never returns. */
+void nsc_exit(struct nsc_ctx *ctx) __attribute__((noreturn));
+
+/* Format helpers for expected/got (thread-local rotating buffers). */
+const char *nsc_fmt_ll(long long v);
+const char *nsc_fmt_str(const char *s);
+
+#define NSC_ISOLATED(ctx, cond, ...)						\
+	nsc_check(ctx, NSC_CHK_ISOLATION, !!(cond), __FILE__, __LINE__,	\
+		  NULL, NULL, __VA_ARGS__)
+#define NSC_EXPECT(ctx, cond, ...)						\
+	nsc_check(ctx, NSC_CHK_EXPECT, !!(cond), __FILE__, __LINE__,		\
+		  NULL, NULL, __VA_ARGS__)
+#define NSC_ASSERT(ctx, cond, ...)						\
+	nsc_check(ctx, NSC_CHK_ASSERT, !!(cond), __FILE__, __LINE__,		\
+		  NULL, NULL, __VA_ARGS__)
+
+#define NSC__CMP_LL(ctx, kind, got, exp, eq, ...)				\
+	({									\
+		long long _g = (long long)(got), _e = (long long)(exp);	\
+		nsc_check(ctx, kind, (_g == _e) == (eq), __FILE__, __LINE__,	\
+			  (eq) ? nsc_fmt_ll(_e) : "anything else",		\
+			  nsc_fmt_ll(_g), __VA_ARGS__);				\
+	})
+#define NSC__CMP_STR(ctx, kind, got, exp, eq, ...)				\
+	({									\
+		const char *_g = (got), *_e = (exp);				\
+		bool _same = _g && _e && !strcmp(_g, _e);			\
+		nsc_check(ctx, kind, _same == (eq), __FILE__, __LINE__,	\
+			  (eq) ? nsc_fmt_str(_e) : "anything else",		\
+			  nsc_fmt_str(_g), __VA_ARGS__);			\
+	})
+
+/* Isolated iff got == exp (e.g. getpid() == 1 inside a PID namespace). */
+#define NSC_ISOLATED_EQ(ctx, got, exp, ...)					\
+	NSC__CMP_LL(ctx, NSC_CHK_ISOLATION, got, exp, true, __VA_ARGS__)
+/* Isolated iff got != leak (e.g. the outside still sees its own value). */
+#define NSC_ISOLATED_NE(ctx, got, leak, ...)					\
+	NSC__CMP_LL(ctx, NSC_CHK_ISOLATION, got, leak, false, __VA_ARGS__)
+#define NSC_ISOLATED_STREQ(ctx, got, exp, ...)					\
+	NSC__CMP_STR(ctx, NSC_CHK_ISOLATION, got, exp, true, __VA_ARGS__)
+#define NSC_ISOLATED_STRNE(ctx, got, leak, ...)					\
+	NSC__CMP_STR(ctx, NSC_CHK_ISOLATION, got, leak, false, __VA_ARGS__)
+#define NSC_EXPECT_EQ(ctx, got, exp, ...)					\
+	NSC__CMP_LL(ctx, NSC_CHK_EXPECT, got, exp, true, __VA_ARGS__)
+#define NSC_EXPECT_STREQ(ctx, got, exp, ...)					\
+	NSC__CMP_STR(ctx, NSC_CHK_EXPECT, got, exp, true, __VA_ARGS__)
+#define NSC_ASSERT_EQ(ctx, got, exp, ...)					\
+	NSC__CMP_LL(ctx, NSC_CHK_ASSERT, got, exp, true, __VA_ARGS__)
+
+#define nsc_error(ctx, errnum, ...)						\
+	nsc_error_at(ctx, errnum, __FILE__, __LINE__, __VA_ARGS__)
+
+/* libc style: expr < 0 with errno set -> ERROR "expr: strerror". */
+#define NSC_SAFE(ctx, expr)							\
+	({									\
+		long _r = (long)(expr);						\
+		if (_r < 0)							\
+			nsc_error_at(ctx, errno, __FILE__, __LINE__, "%s",	\
+				     #expr);					\
+		_r;								\
+	})
+/* nscheck style: expr returns -errno and fills nsc_errbuf(ctx). */
+#define NSC_TRY(ctx, expr)							\
+	({									\
+		long _r = (long)(expr);						\
+		if (_r < 0)							\
+			nsc_error_at(ctx, (int)-_r, __FILE__, __LINE__, "%s",	\
+				     nsc_errbuf(ctx)->msg[0] ?			\
+				     nsc_errbuf(ctx)->msg : #expr);		\
+		_r;								\
+	})
+
+/* Scratch error buffer for fixture calls made through NSC_TRY. */
+struct nsc_err *nsc_errbuf(struct nsc_ctx *ctx);
+
+/*
+ * Memory shared by case process and sandbox (MAP_SHARED, zeroed before
+ * each run): the case's own observations travel child -> verify here.
+ */
+#define NSC_SHARED_SIZE 8192
+void *nsc_shared(struct nsc_ctx *ctx);
+
+/*
+ * Hand-over between the sandbox child and the parent hook: each side
+ * wakes the other and waits for it.  nsc_sync_wait() returns 0, or
+ * -EPIPE when the other side is gone.
+ */
+int nsc_sync_wake(struct nsc_ctx *ctx);
+int nsc_sync_wait(struct nsc_ctx *ctx);
+
+/* The sandbox as seen from the case process (parent/verify hooks). */
+pid_t nsc_child_pid(struct nsc_ctx *ctx);
+int nsc_child_pidfd(struct nsc_ctx *ctx);
+
+/* Flags the sandbox was really cloned with (clone_flags minus withheld). */
+uint64_t nsc_sandbox_flags(struct nsc_ctx *ctx);
+
+/*
+ * unshare(2) of @flags minus the withheld ones.  The only way a case or
+ * fixture may create namespaces besides the sandbox clone.
+ * Returns 0 or -errno (and fills nsc_errbuf(ctx)).
+ */
+int nsc_unshare(struct nsc_ctx *ctx, uint64_t flags);
+
+/* The case's descriptor and the uid/gid the case process runs as. */
+const struct nsc_case *nsc_case_of(struct nsc_ctx *ctx);
+uid_t nsc_outer_uid(struct nsc_ctx *ctx);
+gid_t nsc_outer_gid(struct nsc_ctx *ctx);
+
+#include "../fixtures/fixture.h"
+
+#endif
