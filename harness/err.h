@@ -7,6 +7,8 @@
 #ifndef NSC_ERR_H
 #define NSC_ERR_H
 
+#include <errno.h>
+
 #define NSC_ERR_MSG_MAX 512
 
 struct nsc_err {

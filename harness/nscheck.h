@@ -100,6 +100,10 @@ void nsc_error_at(struct nsc_ctx *ctx, int errnum, const char *file,
 		  int line, const char *fmt, ...)
 	__attribute__((noreturn, format(printf, 5, 6)));
 
+/* ERROR with a message that already names the errno (from struct nsc_err). */
+void nsc_error_msg_at(struct nsc_ctx *ctx, int errnum, const char *file,
+		      int line, const char *msg) __attribute__((noreturn));
+
 /* SKIP: the host cannot host the property; @hint says how to enable it. */
 void nsc_skip(struct nsc_ctx *ctx, int errnum, const char *hint,
 	      const char *fmt, ...)
@@ -172,9 +176,9 @@ const char *nsc_fmt_str(const char *s);
 	({									\
 		long _r = (long)(expr);						\
 		if (_r < 0)							\
-			nsc_error_at(ctx, (int)-_r, __FILE__, __LINE__, "%s",	\
-				     nsc_errbuf(ctx)->msg[0] ?			\
-				     nsc_errbuf(ctx)->msg : #expr);		\
+			nsc_error_msg_at(ctx, (int)-_r, __FILE__, __LINE__,	\
+					 nsc_errbuf(ctx)->msg[0] ?		\
+					 nsc_errbuf(ctx)->msg : #expr);		\
 		_r;								\
 	})
 

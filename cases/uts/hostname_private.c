@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * uts.hostname_private: a hostname set inside a new UTS namespace reads
+ * back inside, while the outside keeps its own name.  Control: without
+ * CLONE_NEWUTS the name set by the child shows outside (in a disposable
+ * outer UTS namespace, never the host's).
+ */
+#include <stdio.h>
+#include <unistd.h>
+
+#include "nscheck.h"
+
+struct uts_shared {
+	char before[65];	/* outside name before the child ran */
+	char set[65];		/* what the child set */
+};
+
+static int setup(struct nsc_ctx *ctx)
+{
+	struct uts_shared *sh = nsc_shared(ctx);
+
+	NSC_SAFE(ctx, gethostname(sh->before, sizeof(sh->before) - 1));
+	snprintf(sh->set, sizeof(sh->set), "nsc-%d-uts", (int)getpid());
+	return 0;
+}
+
+static void child(struct nsc_ctx *ctx)
+{
+	struct uts_shared *sh = nsc_shared(ctx);
+	char now[65] = "";
+
+	NSC_SAFE(ctx, sethostname(sh->set, strlen(sh->set)));
+	NSC_SAFE(ctx, gethostname(now, sizeof(now) - 1));
+	NSC_EXPECT_STREQ(ctx, now, sh->set, "hostname reads back inside");
+}
+
+static void verify(struct nsc_ctx *ctx)
+{
+	struct uts_shared *sh = nsc_shared(ctx);
+	char now[65] = "";
+
+	NSC_SAFE(ctx, gethostname(now, sizeof(now) - 1));
+	NSC_ISOLATED_STRNE(ctx, now, sh->set,
+			   "hostname set inside the UTS namespace shows outside");
+	NSC_EXPECT_STREQ(ctx, now, sh->before, "outside hostname unchanged");
+}
+
+NSC_CASE(uts, hostname_private,
+	.summary = "hostname set inside a new UTS namespace is invisible outside",
+	.clone_flags = CLONE_NEWUTS,
+	.kconfigs = NSC_KCONFIGS("CONFIG_UTS_NS"),
+	.setup = setup,
+	.child = child,
+	.verify = verify);

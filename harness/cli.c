@@ -1,0 +1,206 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+const char nsc_cli_usage[] =
+"Usage: nscheck [OPTION]... [--all | ID|GLOB...]\n"
+"Verify that Linux namespaces isolate what they promise, case by case.\n"
+"\n"
+"Selection:\n"
+"  -a, --all              run every case\n"
+"  ID|GLOB...             run the named cases ('net.*', 'uts', ...)\n"
+"      --ns LIST          only cases of these namespaces (e.g. uts,ipc)\n"
+"  -l, --list             list case ids and summaries, run nothing\n"
+"\n"
+"Running:\n"
+"  -j, --jobs N           run N case processes at once (default: CPUs)\n"
+"  -t, --timeout S        per-case timeout in seconds (default 10)\n"
+"      --no-control       do not run the positive controls (faster, less proof)\n"
+"      --self-check       run each case with its namespaces withheld and\n"
+"                         require that it FAILs (sensitive) or say BLIND\n"
+"      --rootless         run inside a user namespace of nscheck's own\n"
+"                         (automatic when not root)\n"
+"      --no-audit         do not compare host state before and after\n"
+"\n"
+"Reports (several at once):\n"
+"      --tap[=FILE]       TAP 14 (default: on stdout)\n"
+"      --tap-version V    13 for older TAP consumers (prove 3.44, tappy)\n"
+"      --junit FILE       JUnit XML\n"
+"      --json FILE        JSON document ('-' for stdout)\n"
+"  -q, --quiet            console: summary line only\n"
+"      --color WHEN       console colour: auto, always, never\n"
+"      --env              print the environment fingerprint and exit\n"
+"\n"
+"  -h, --help             show this help\n"
+"  -V, --version          show the version\n"
+"\n"
+"Exit status: 0 no FAIL or ERROR; 1 some case FAILed (isolation broken);\n"
+"2 usage error or some ERROR; 4 every case was skipped;\n"
+"128+N interrupted by signal N (reports then hold the partial run).\n";
+
+enum {
+	OPT_NS = 256, OPT_TAP, OPT_TAP_VERSION, OPT_JUNIT, OPT_JSON, OPT_COLOR,
+	OPT_ENV, OPT_SELF_CHECK, OPT_NO_CONTROL, OPT_ROOTLESS, OPT_NO_AUDIT,
+};
+
+static const struct option nsc_long_opts[] = {
+	{ "all", no_argument, NULL, 'a' },
+	{ "list", no_argument, NULL, 'l' },
+	{ "ns", required_argument, NULL, OPT_NS },
+	{ "jobs", required_argument, NULL, 'j' },
+	{ "timeout", required_argument, NULL, 't' },
+	{ "no-control", no_argument, NULL, OPT_NO_CONTROL },
+	{ "self-check", no_argument, NULL, OPT_SELF_CHECK },
+	{ "rootless", no_argument, NULL, OPT_ROOTLESS },
+	{ "no-audit", no_argument, NULL, OPT_NO_AUDIT },
+	{ "tap", optional_argument, NULL, OPT_TAP },
+	{ "tap-version", required_argument, NULL, OPT_TAP_VERSION },
+	{ "junit", required_argument, NULL, OPT_JUNIT },
+	{ "json", required_argument, NULL, OPT_JSON },
+	{ "quiet", no_argument, NULL, 'q' },
+	{ "color", required_argument, NULL, OPT_COLOR },
+	{ "colour", required_argument, NULL, OPT_COLOR },
+	{ "env", no_argument, NULL, OPT_ENV },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 },
+};
+
+static int parse_uint(const char *opt, const char *s, unsigned int min,
+		      unsigned int max, unsigned int *out, struct nsc_err *err)
+{
+	unsigned long v;
+	char *end;
+
+	if (!*s || *s == '-' || *s == '+' || *s == ' ')
+		goto bad;
+	errno = 0;
+	v = strtoul(s, &end, 10);
+	if (errno || *end || v < min || v > max)
+		goto bad;
+	*out = (unsigned int)v;
+	return 0;
+bad:
+	return nsc_err_setx(err, EINVAL, "invalid value '%.64s' for %s (want %u..%u)",
+			    s, opt, min, max);
+}
+
+static int need_path(const char *opt, const char *s, struct nsc_err *err)
+{
+	if (!s || !*s)
+		return nsc_err_setx(err, EINVAL, "%s needs a file name", opt);
+	return 0;
+}
+
+static int parse_one(int c, const char *arg, const char *bad, struct nsc_cli *cli,
+		     struct nsc_err *err)
+{
+	switch (c) {
+	case 'a': cli->all = true; return 0;
+	case 'l': cli->list = true; return 0;
+	case 'q': cli->quiet = true; return 0;
+	case 'h': cli->help = true; return 0;
+	case 'V': cli->version = true; return 0;
+	case OPT_ENV: cli->env_only = true; return 0;
+	case OPT_SELF_CHECK: cli->self_check = true; return 0;
+	case OPT_NO_CONTROL: cli->no_control = true; return 0;
+	case OPT_ROOTLESS: cli->rootless = true; return 0;
+	case OPT_NO_AUDIT: cli->no_audit = true; return 0;
+	case OPT_NS:
+		if (!*arg)
+			return nsc_err_setx(err, EINVAL, "--ns needs a namespace list");
+		cli->ns = arg;
+		return 0;
+	case 'j':
+		return parse_uint("--jobs", arg, 1, NSC_JOBS_MAX, &cli->jobs, err);
+	case 't':
+		cli->timeout_set = true;
+		return parse_uint("--timeout", arg, 1, NSC_TIMEOUT_MAX,
+				  &cli->timeout_s, err);
+	case OPT_TAP:
+		cli->tap_set = true;
+		cli->tap_path = arg;
+		return arg ? need_path("--tap", arg, err) : 0;
+	case OPT_TAP_VERSION: {
+		unsigned int v;
+
+		if (parse_uint("--tap-version", arg, 13, 14, &v, err) < 0)
+			return -EINVAL;
+		cli->tap_version = (int)v;
+		return 0;
+	}
+	case OPT_JUNIT:
+		cli->junit_path = arg;
+		return need_path("--junit", arg, err);
+	case OPT_JSON:
+		cli->json_path = arg;
+		return need_path("--json", arg, err);
+	case OPT_COLOR:
+		if (!strcmp(arg, "auto"))
+			cli->color = -1;
+		else if (!strcmp(arg, "always"))
+			cli->color = 1;
+		else if (!strcmp(arg, "never"))
+			cli->color = 0;
+		else
+			return nsc_err_setx(err, EINVAL,
+					    "invalid value '%.64s' for --color (want auto, always or never)",
+					    arg);
+		return 0;
+	case ':':
+		return nsc_err_setx(err, EINVAL, "option '%.64s' needs a value", bad);
+	default:
+		return nsc_err_setx(err, EINVAL,
+				    "unknown option '%.64s' (see nscheck --help)", bad);
+	}
+}
+
+int nsc_cli_parse(int argc, char **argv, struct nsc_cli *cli, struct nsc_err *err)
+{
+	int c, ret;
+
+	memset(cli, 0, sizeof(*cli));
+	cli->timeout_s = 10;
+	cli->tap_version = 14;
+	cli->color = -1;
+	for (int i = 1; i < argc; i++)
+		if (strlen(argv[i]) > NSC_ARG_MAX)
+			return nsc_err_setx(err, E2BIG,
+					    "argument %d is longer than %d characters",
+					    i, NSC_ARG_MAX);
+	optind = 0;	/* glibc: full re-initialisation */
+	opterr = 0;
+	for (;;) {
+		char shortopt[3] = "-?";
+		const char *bad;
+
+		optopt = 0;
+		c = getopt_long(argc, argv, ":alj:t:qhV", nsc_long_opts, NULL);
+		if (c == -1)
+			break;
+		if (optopt > ' ' && optopt < 127) {
+			shortopt[1] = (char)optopt;
+			bad = shortopt;
+		} else {
+			bad = optind > 0 && optind - 1 < argc ? argv[optind - 1] : "?";
+		}
+		ret = parse_one(c, optarg, bad, cli, err);
+		if (ret < 0)
+			return ret;
+	}
+	for (int i = optind; i < argc; i++) {
+		if (argv[i][0] == '-' && argv[i][1])
+			return nsc_err_setx(err, EINVAL,
+					    "unknown option '%.64s' (see nscheck --help)",
+					    argv[i]);
+		if (!argv[i][0])
+			return nsc_err_setx(err, EINVAL, "empty case id");
+	}
+	cli->patterns = argv + optind;
+	cli->npatterns = (size_t)(argc - optind);
+	return 0;
+}

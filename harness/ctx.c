@@ -1,0 +1,243 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Checks, errors and skips as cases record them.  Records go to the
+ * job's shared memory, so a check in the sandbox and one in the case
+ * process land in the same result.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "internal.h"
+
+static void copy_str(char *dst, size_t len, const char *src)
+{
+	snprintf(dst, len, "%s", src ? src : "");
+}
+
+static void add_diag(struct nsc_ctx *ctx, const char *where, const char *msg,
+		     int errnum, const char *expected, const char *got)
+{
+	unsigned int i = atomic_fetch_add(&ctx->shm->ndiag, 1);
+	struct nsc_diag *d;
+
+	if (i >= NSC_DIAG_MAX)
+		return;
+	d = &ctx->shm->diag[i];
+	copy_str(d->where, sizeof(d->where), where);
+	copy_str(d->message, sizeof(d->message), msg);
+	d->err = errnum;
+	copy_str(d->expected, sizeof(d->expected), expected);
+	copy_str(d->got, sizeof(d->got), got);
+}
+
+static void set_first(struct nsc_ctx *ctx, int errnum, const char *msg)
+{
+	if (ctx->shm->first_msg[0])
+		return;
+	ctx->shm->first_err = errnum;
+	copy_str(ctx->shm->first_msg, sizeof(ctx->shm->first_msg), msg);
+}
+
+void nsc_ctx_leave(struct nsc_ctx *ctx)
+{
+	if (ctx->in_child || !ctx->leave)
+		nsc_exit(ctx);
+	longjmp(*ctx->leave, 1);
+}
+
+bool nsc_check(struct nsc_ctx *ctx, enum nsc_check_kind kind, bool ok,
+	       const char *file, int line, const char *expected,
+	       const char *got, const char *fmt, ...)
+{
+	char msg[NSC_DIAG_TEXT], where[80];
+	va_list ap;
+
+	atomic_fetch_add(&ctx->shm->checks, 1);
+	if (ok)
+		return true;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	snprintf(where, sizeof(where), "%s:%d", file, line);
+
+	if (ctx->mode == NSC_MODE_CONTROL) {
+		if (kind == NSC_CHK_ISOLATION) {
+			/* The probe saw the shared object: it can see. */
+			if (!atomic_exchange(&ctx->shm->shared_seen, 1))
+				copy_str(ctx->shm->shared_msg,
+					 sizeof(ctx->shm->shared_msg), msg);
+			nsc_ctx_leave(ctx);
+		}
+		if (atomic_load(&ctx->shm->shared_seen))
+			nsc_ctx_leave(ctx);
+	}
+	atomic_fetch_add(&ctx->shm->failed, 1);
+	set_first(ctx, 0, msg);
+	add_diag(ctx, where, msg, 0, expected, got);
+	if (kind == NSC_CHK_ASSERT)
+		nsc_ctx_leave(ctx);
+	return false;
+}
+
+void nsc_ctx_record_error(struct nsc_ctx *ctx, int errnum, const char *where,
+			  const char *fmt, ...)
+{
+	char msg[NSC_DIAG_TEXT];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	atomic_store(&ctx->shm->error, 1);
+	set_first(ctx, errnum, msg);
+	add_diag(ctx, where, msg, errnum, NULL, NULL);
+}
+
+void nsc_error_msg_at(struct nsc_ctx *ctx, int errnum, const char *file,
+		      int line, const char *msg)
+{
+	char where[80];
+
+	/* After the control saw the sharing, later breakage is irrelevant. */
+	if (ctx->mode == NSC_MODE_CONTROL && atomic_load(&ctx->shm->shared_seen))
+		nsc_ctx_leave(ctx);
+	snprintf(where, sizeof(where), "%s:%d", file, line);
+	nsc_ctx_record_error(ctx, errnum, where, "%s", msg);
+	nsc_ctx_leave(ctx);
+}
+
+void nsc_error_at(struct nsc_ctx *ctx, int errnum, const char *file,
+		  int line, const char *fmt, ...)
+{
+	char msg[NSC_DIAG_TEXT];
+	int n;
+	va_list ap;
+
+	va_start(ap, fmt);
+	n = vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (errnum && n >= 0 && (size_t)n < sizeof(msg))
+		snprintf(msg + n, sizeof(msg) - (size_t)n, ": %s", strerror(errnum));
+	nsc_error_msg_at(ctx, errnum, file, line, msg);
+}
+
+void nsc_skip(struct nsc_ctx *ctx, int errnum, const char *hint,
+	      const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!atomic_exchange(&ctx->shm->skipped, 1)) {
+		va_start(ap, fmt);
+		vsnprintf(ctx->shm->skip_reason, sizeof(ctx->shm->skip_reason),
+			  fmt, ap);
+		va_end(ap);
+		copy_str(ctx->shm->skip_hint, sizeof(ctx->shm->skip_hint), hint);
+		ctx->shm->skip_err = errnum;
+	}
+	nsc_ctx_leave(ctx);
+}
+
+const char *nsc_fmt_ll(long long v)
+{
+	static __thread char buf[4][32];
+	static __thread unsigned int slot;
+	char *b = buf[slot++ % 4];
+
+	snprintf(b, sizeof(buf[0]), "%lld", v);
+	return b;
+}
+
+const char *nsc_fmt_str(const char *s)
+{
+	static __thread char buf[4][NSC_DIAG_VALUE];
+	static __thread unsigned int slot;
+	char *b = buf[slot++ % 4];
+
+	if (!s)
+		return "(null)";
+	snprintf(b, sizeof(buf[0]), "\"%s\"", s);
+	return b;
+}
+
+struct nsc_err *nsc_errbuf(struct nsc_ctx *ctx)
+{
+	return ctx ? &ctx->err : NULL;
+}
+
+void *nsc_shared(struct nsc_ctx *ctx)
+{
+	return ctx->shm->data;
+}
+
+static int sync_fd(struct nsc_ctx *ctx, bool wake)
+{
+	if (ctx->in_child)
+		return wake ? ctx->sync_c2p[1] : ctx->sync_p2c[0];
+	return wake ? ctx->sync_p2c[1] : ctx->sync_c2p[0];
+}
+
+int nsc_sync_wake(struct nsc_ctx *ctx)
+{
+	char b = 1;
+
+	if (write(sync_fd(ctx, true), &b, 1) != 1)
+		return nsc_err_set(&ctx->err, errno ? errno : EPIPE, "sync wake");
+	return 0;
+}
+
+int nsc_sync_wait(struct nsc_ctx *ctx)
+{
+	ssize_t n;
+	char b;
+
+	do
+		n = read(sync_fd(ctx, false), &b, 1);
+	while (n < 0 && errno == EINTR);
+	if (n == 1)
+		return 0;
+	return nsc_err_setx(&ctx->err, EPIPE, "sync wait: the other side is gone");
+}
+
+pid_t nsc_child_pid(struct nsc_ctx *ctx)
+{
+	return ctx->child_pid;
+}
+
+int nsc_child_pidfd(struct nsc_ctx *ctx)
+{
+	return ctx->child_pidfd;
+}
+
+uint64_t nsc_sandbox_flags(struct nsc_ctx *ctx)
+{
+	return ctx->c->clone_flags & ~ctx->withheld;
+}
+
+const struct nsc_case *nsc_case_of(struct nsc_ctx *ctx)
+{
+	return ctx->c;
+}
+
+uid_t nsc_outer_uid(struct nsc_ctx *ctx)
+{
+	return ctx->outer_uid;
+}
+
+gid_t nsc_outer_gid(struct nsc_ctx *ctx)
+{
+	return ctx->outer_gid;
+}
+
+int nsc_unshare(struct nsc_ctx *ctx, uint64_t flags)
+{
+	if (ctx)
+		flags &= ~ctx->withheld;
+	if (!flags)
+		return 0;
+	if (unshare((int)flags) < 0)
+		return nsc_err_set(ctx ? &ctx->err : NULL, errno,
+				   "unshare(0x%llx)", (unsigned long long)flags);
+	return 0;
+}

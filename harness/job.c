@@ -1,0 +1,244 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Case processes: fork, own process group, captured output, pidfd for
+ * the poll loop, and the kill that takes a whole sandbox down: SIGKILL to
+ * the process group, the case process itself, and (the runner being a
+ * child subreaper) to every orphan that escaped with setsid().  Sandboxes
+ * carry PDEATHSIG=SIGKILL, and killing a PID namespace's init kills the
+ * namespace.
+ */
+#include <dirent.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "job.h"
+
+#ifndef P_PIDFD
+#define P_PIDFD 3
+#endif
+
+double nsc_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+int nsc_slots_init(struct nsc_job_slot *slots, unsigned int n, struct nsc_err *err)
+{
+	for (unsigned int i = 0; i < n; i++) {
+		struct nsc_job *j = &slots[i].job;
+
+		memset(&slots[i], 0, sizeof(slots[i]));
+		j->pidfd = -1;
+		j->shm = mmap(NULL, sizeof(*j->shm), PROT_READ | PROT_WRITE,
+			      MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+		if (j->shm == MAP_FAILED) {
+			j->shm = NULL;
+			return nsc_err_set(err, errno, "mmap job memory");
+		}
+		j->out_fd = memfd_create("nscheck-stdout", MFD_CLOEXEC);
+		j->err_fd = memfd_create("nscheck-stderr", MFD_CLOEXEC);
+		if (j->out_fd < 0 || j->err_fd < 0)
+			return nsc_err_set(err, errno, "memfd_create");
+	}
+	return 0;
+}
+
+void nsc_slots_free(struct nsc_job_slot *slots, unsigned int n)
+{
+	for (unsigned int i = 0; i < n; i++) {
+		struct nsc_job *j = &slots[i].job;
+
+		if (j->shm)
+			munmap(j->shm, sizeof(*j->shm));
+		if (j->out_fd > 0)
+			close(j->out_fd);
+		if (j->err_fd > 0)
+			close(j->err_fd);
+		if (j->pidfd >= 0)
+			close(j->pidfd);
+	}
+}
+
+static void reset_capture(int fd)
+{
+	if (ftruncate(fd, 0) == 0)
+		lseek(fd, 0, SEEK_SET);
+}
+
+char *nsc_job_capture(int fd, size_t *len)
+{
+	struct stat st;
+	size_t n;
+	ssize_t got;
+	char *buf;
+
+	*len = 0;
+	if (fstat(fd, &st) < 0 || st.st_size <= 0)
+		return NULL;
+	n = (size_t)st.st_size < NSC_CAPTURE_MAX ? (size_t)st.st_size : NSC_CAPTURE_MAX;
+	buf = malloc(n + 1);
+	if (!buf)
+		return NULL;
+	got = pread(fd, buf, n, 0);
+	if (got <= 0) {
+		free(buf);
+		return NULL;
+	}
+	buf[got] = '\0';
+	*len = (size_t)got;
+	return buf;
+}
+
+static void __attribute__((noreturn)) job_child(struct nsc_job *j, pid_t runner,
+						bool rootless, const sigset_t *sigmask)
+{
+	struct nsc_ctx ctx;
+	int devnull;
+
+	setpgid(0, 0);
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	if (getppid() != runner)
+		_exit(1);
+	signal(SIGINT, SIG_DFL);
+	signal(SIGTERM, SIG_DFL);
+	signal(SIGPIPE, SIG_DFL);
+	sigprocmask(SIG_SETMASK, sigmask, NULL);
+	devnull = open("/dev/null", O_RDONLY | O_CLOEXEC);
+	if (devnull >= 0)
+		dup2(devnull, 0);
+	dup2(j->out_fd, 1);
+	dup2(j->err_fd, 2);
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.c = j->c;
+	ctx.mode = j->mode;
+	ctx.withheld = j->mode == NSC_MODE_REAL ? 0 : j->c->clone_flags;
+	ctx.shm = j->shm;
+	ctx.rootless = rootless;
+	nsc_case_process(&ctx);
+}
+
+int nsc_job_start(struct nsc_job_slot *slot, const struct nsc_case *c,
+		  enum nsc_mode mode, size_t item, unsigned int timeout_s,
+		  bool rootless, const sigset_t *sigmask, struct nsc_err *err)
+{
+	struct nsc_job *j = &slot->job;
+	pid_t runner = getpid(), pid;
+
+	memset(j->shm, 0, sizeof(*j->shm));
+	reset_capture(j->out_fd);
+	reset_capture(j->err_fd);
+	j->c = c;
+	j->mode = mode;
+	j->item = item;
+	j->timeout_s = timeout_s;
+	j->timed_out = false;
+	j->code = 0;
+	j->status = 0;
+	clock_gettime(CLOCK_MONOTONIC, &j->start);
+	j->deadline = nsc_now() + timeout_s;
+	fflush(stdout);
+	fflush(stderr);
+	pid = fork();
+	if (pid < 0)
+		return nsc_err_set(err, errno, "fork case process for %s", c->id);
+	if (pid == 0)
+		job_child(j, runner, rootless, sigmask);
+	/* Both sides set the group: no window where a kill misses it. */
+	setpgid(pid, pid);
+	j->pid = pid;
+	j->pidfd = (int)syscall(SYS_pidfd_open, pid, 0);
+	if (j->pidfd < 0) {
+		int e = errno;
+
+		kill(pid, SIGKILL);
+		waitpid(pid, NULL, 0);
+		return nsc_err_set(err, e, "pidfd_open");
+	}
+	slot->busy = true;
+	return 0;
+}
+
+int nsc_job_try_reap(struct nsc_job *j)
+{
+	siginfo_t si;
+	struct timespec now;
+
+	memset(&si, 0, sizeof(si));
+	if (waitid((idtype_t)P_PIDFD, (id_t)j->pidfd, &si,
+		   WEXITED | WNOHANG | WNOWAIT) < 0)
+		return -errno;
+	if (!si.si_pid)
+		return 0;
+	/*
+	 * The case process is gone: nothing of its group may survive it.
+	 * Kill while the zombie still pins the group id, then reap.
+	 */
+	kill(-j->pid, SIGKILL);
+	memset(&si, 0, sizeof(si));
+	if (waitid((idtype_t)P_PIDFD, (id_t)j->pidfd, &si, WEXITED) < 0)
+		return -errno;
+	j->code = si.si_code;
+	j->status = si.si_status;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	j->duration = (double)(now.tv_sec - j->start.tv_sec) +
+		      (now.tv_nsec - j->start.tv_nsec) / 1e9;
+	close(j->pidfd);
+	j->pidfd = -1;
+	return 1;
+}
+
+void nsc_job_kill(struct nsc_job *j)
+{
+	if (j->pidfd < 0)
+		return;
+	kill(-j->pid, SIGKILL);
+	syscall(SYS_pidfd_send_signal, j->pidfd, SIGKILL, NULL, 0);
+}
+
+static bool is_active(const struct nsc_job_slot *slots, unsigned int n, pid_t pid)
+{
+	for (unsigned int i = 0; i < n; i++)
+		if (slots[i].busy && slots[i].job.pid == pid)
+			return true;
+	return false;
+}
+
+void nsc_reap_orphans(const struct nsc_job_slot *slots, unsigned int n)
+{
+	char path[64], buf[4096];
+	ssize_t len;
+	char *p, *end;
+	int fd;
+
+	snprintf(path, sizeof(path), "/proc/self/task/%d/children", (int)getpid());
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return;
+	len = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (len <= 0)
+		return;
+	buf[len] = '\0';
+	for (p = buf; *p; p = end) {
+		long pid = strtol(p, &end, 10);
+
+		if (end == p)
+			break;
+		/* Our unreaped child: its pid cannot have been reused. */
+		if (pid > 0 && !is_active(slots, n, (pid_t)pid)) {
+			kill((pid_t)pid, SIGKILL);
+			waitpid((pid_t)pid, NULL, 0);
+		}
+	}
+}

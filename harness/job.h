@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+#ifndef NSC_JOB_H
+#define NSC_JOB_H
+
+#include <signal.h>
+#include <stdbool.h>
+#include <time.h>
+
+#include "internal.h"
+
+#define NSC_CAPTURE_MAX (64 * 1024)
+
+/* One case process: a case in one mode. */
+struct nsc_job {
+	const struct nsc_case *c;
+	enum nsc_mode mode;
+	size_t item;			/* index of the case in the run */
+	pid_t pid;
+	int pidfd;
+	struct nsc_shm *shm;		/* owned by the slot */
+	int out_fd, err_fd;		/* memfds capturing stdout/stderr */
+	struct timespec start;
+	double deadline;		/* CLOCK_MONOTONIC seconds */
+	unsigned int timeout_s;
+	bool timed_out;
+	int code;			/* CLD_EXITED / CLD_KILLED / CLD_DUMPED */
+	int status;			/* exit status or signal */
+	double duration;		/* seconds */
+};
+
+struct nsc_job_slot {
+	struct nsc_job job;
+	bool busy;
+};
+
+int nsc_slots_init(struct nsc_job_slot *slots, unsigned int n, struct nsc_err *err);
+void nsc_slots_free(struct nsc_job_slot *slots, unsigned int n);
+
+/*
+ * Fork the case process for @c in @mode into @slot.  @sigmask is the
+ * mask to restore in the child.
+ */
+int nsc_job_start(struct nsc_job_slot *slot, const struct nsc_case *c,
+		  enum nsc_mode mode, size_t item, unsigned int timeout_s,
+		  bool rootless, const sigset_t *sigmask, struct nsc_err *err);
+
+/* Reap if finished (returns 1), 0 if still running, -errno on error. */
+int nsc_job_try_reap(struct nsc_job *j);
+
+/* SIGKILL the case process group and the case process. */
+void nsc_job_kill(struct nsc_job *j);
+
+/* Kill and reap any child of ours that is no active job (orphans). */
+void nsc_reap_orphans(const struct nsc_job_slot *slots, unsigned int n);
+
+/* Copy at most NSC_CAPTURE_MAX bytes of captured output; malloc'd. */
+char *nsc_job_capture(int fd, size_t *len);
+
+double nsc_now(void);
+
+#endif

@@ -1,0 +1,283 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Namespace support is detected by trying, in a forked probe, never by
+ * reading distribution-specific sysctls; those are only quoted as
+ * context in the hint.
+ */
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "internal.h"
+#include "probe.h"
+
+static const struct {
+	uint64_t flag;
+	const char *ns;
+	const char *kconfig;
+} nsc_flags[] = {
+	{ CLONE_NEWUSER, "user", "CONFIG_USER_NS" },
+	{ CLONE_NEWUTS, "uts", "CONFIG_UTS_NS" },
+	{ CLONE_NEWIPC, "ipc", "CONFIG_IPC_NS" },
+	{ CLONE_NEWPID, "pid", "CONFIG_PID_NS" },
+	{ CLONE_NEWNET, "net", "CONFIG_NET_NS" },
+	{ CLONE_NEWNS, "mnt", "CONFIG_NAMESPACES" },
+	{ CLONE_NEWCGROUP, "cgroup", "CONFIG_CGROUPS" },
+	{ CLONE_NEWTIME, "time", "CONFIG_TIME_NS" },
+};
+
+#define NSC_NFLAGS (sizeof(nsc_flags) / sizeof(nsc_flags[0]))
+
+const char *nsc_flag_ns(uint64_t flag)
+{
+	for (size_t i = 0; i < NSC_NFLAGS; i++)
+		if (nsc_flags[i].flag == flag)
+			return nsc_flags[i].ns;
+	return "?";
+}
+
+const char *nsc_flag_kconfig(uint64_t flag)
+{
+	for (size_t i = 0; i < NSC_NFLAGS; i++)
+		if (nsc_flags[i].flag == flag)
+			return nsc_flags[i].kconfig;
+	return "CONFIG_NAMESPACES";
+}
+
+static const char *env_lookup(const struct nsc_kv *kv, unsigned int n,
+			      const char *key)
+{
+	for (unsigned int i = 0; i < n; i++)
+		if (!strcmp(kv[i].key, key))
+			return kv[i].value;
+	return NULL;
+}
+
+void nsc_probe_classify(struct nsc_probe *p, uint64_t flag, int err,
+			bool in_userns_step, bool rootless,
+			const struct nsc_env *env)
+{
+	const char *ns = nsc_flag_ns(flag), *kc = nsc_flag_kconfig(flag);
+	const char *kval = NULL, *aa = NULL, *uuc = NULL, *maxv = NULL;
+	char maxkey[48];
+	int seccomp = env ? env->seccomp : -1;
+
+	snprintf(maxkey, sizeof(maxkey), "user.max_%s_namespaces",
+		 flag == CLONE_NEWNS ? "mnt" : ns);
+	if (env) {
+		kval = env_lookup(env->kconfig, env->nkconfig, kc);
+		aa = env_lookup(env->sysctl, env->nsysctl,
+				"kernel.apparmor_restrict_unprivileged_userns");
+		uuc = env_lookup(env->sysctl, env->nsysctl,
+				 "kernel.unprivileged_userns_clone");
+		maxv = env_lookup(env->sysctl, env->nsysctl, maxkey);
+	}
+	p->err = err;
+	p->culprit = flag;
+	switch (err) {
+	case EINVAL:
+	case ENOSYS:
+		snprintf(p->reason, sizeof(p->reason),
+			 "kernel cannot create %s namespaces (%s=%s): %s", ns, kc,
+			 kval ? kval : "unknown", strerrorname_np(err));
+		snprintf(p->hint, sizeof(p->hint),
+			 "build the kernel with %s=y", kc);
+		break;
+	case ENOSPC:
+		snprintf(p->reason, sizeof(p->reason),
+			 "%s namespace limit reached (%s=%s)", ns, maxkey,
+			 maxv ? maxv : "unknown");
+		snprintf(p->hint, sizeof(p->hint), "sysctl -w %s=10000", maxkey);
+		break;
+	case EUSERS:
+		snprintf(p->reason, sizeof(p->reason),
+			 "%s namespace nesting limit reached (EUSERS)", ns);
+		snprintf(p->hint, sizeof(p->hint),
+			 "run nscheck from a less deeply nested namespace");
+		break;
+	case EACCES:
+		if (aa && strcmp(aa, "0")) {
+			snprintf(p->reason, sizeof(p->reason),
+				 "AppArmor denies %s namespaces%s (kernel.apparmor_restrict_unprivileged_userns=%s)",
+				 ns, in_userns_step ? " inside a new user namespace" : "", aa);
+			snprintf(p->hint, sizeof(p->hint),
+				 "sysctl -w kernel.apparmor_restrict_unprivileged_userns=0, or give nscheck an AppArmor profile with 'userns,'");
+			break;
+		}
+		snprintf(p->reason, sizeof(p->reason),
+			 "creating %s namespaces is denied (EACCES%s%s)", ns,
+			 seccomp == 2 ? ", a seccomp filter is active" : "",
+			 in_userns_step ? ", inside a new user namespace" : "");
+		snprintf(p->hint, sizeof(p->hint), seccomp == 2 ?
+			 "run without the seccomp profile (e.g. --security-opt seccomp=unconfined)" :
+			 "check the LSM policy (AppArmor, SELinux) for namespace creation");
+		break;
+	case EPERM:
+	default:
+		if (flag == CLONE_NEWUSER && uuc && !strcmp(uuc, "0")) {
+			snprintf(p->reason, sizeof(p->reason),
+				 "unprivileged user namespaces are disabled (kernel.unprivileged_userns_clone=0)");
+			snprintf(p->hint, sizeof(p->hint),
+				 "sysctl -w kernel.unprivileged_userns_clone=1, or run as root");
+		} else if (seccomp == 2) {
+			snprintf(p->reason, sizeof(p->reason),
+				 "creating %s namespaces fails with %s and a seccomp filter is active",
+				 ns, strerrorname_np(err) ? strerrorname_np(err) : "?");
+			snprintf(p->hint, sizeof(p->hint),
+				 "run without the seccomp profile (e.g. --security-opt seccomp=unconfined)");
+		} else {
+			snprintf(p->reason, sizeof(p->reason),
+				 "no privilege to create %s namespaces (%s%s)", ns,
+				 strerrorname_np(err) ? strerrorname_np(err) : "?",
+				 in_userns_step ? " inside a new user namespace" : "");
+			snprintf(p->hint, sizeof(p->hint), rootless ?
+				 "run nscheck as root" :
+				 "run as root (CAP_SYS_ADMIN), or let nscheck run rootless");
+		}
+		break;
+	}
+}
+
+struct probe_msg {
+	int step;	/* 0 ok, 1 outer unshare, 2 clone, 3 inside userns, 4 rootless */
+	int err;
+};
+
+static void __attribute__((noreturn)) probe_report(int fd, int step, int err)
+{
+	struct probe_msg m = { step, err };
+
+	if (write(fd, &m, sizeof(m)) != sizeof(m))
+		_exit(1);
+	nsc_cov_dump();
+	_exit(0);
+}
+
+/* Map our own uid and gid to 0 in the user namespace of @pid. */
+static int write_self_map(pid_t pid)
+{
+	char uidm[32], gidm[32];
+
+	snprintf(uidm, sizeof(uidm), "0 %u 1", (unsigned int)geteuid());
+	snprintf(gidm, sizeof(gidm), "0 %u 1", (unsigned int)getegid());
+	return nsc_idmap_write(pid, uidm, gidm, true, NULL);
+}
+
+static void __attribute__((noreturn)) probe_child(int fd, uint64_t outer,
+						  uint64_t flags, bool rootless)
+{
+	struct nsc_ctx ctx;
+	pid_t pid;
+	int pidfd = -1, gate[2], status;
+	char b = 0;
+
+	nsc_cov_reset();
+	memset(&ctx, 0, sizeof(ctx));
+	if (rootless && unshare(CLONE_NEWUSER) < 0)
+		probe_report(fd, 4, errno);
+	if (rootless && write_self_map(getpid()) < 0)
+		probe_report(fd, 4, EACCES);
+	if (outer && unshare((int)outer) < 0)
+		probe_report(fd, 1, errno);
+	if (pipe2(gate, O_CLOEXEC) < 0)
+		probe_report(fd, 2, errno);
+	pid = nsc_clone_pidfd(flags, &pidfd, &ctx.err);
+	if (pid < 0)
+		probe_report(fd, 2, -pid);
+	if (pid == 0) {
+		close(gate[1]);
+		if (read(gate[0], &b, 1) != 1)
+			_exit(1);
+		/* AppArmor's userns restriction bites here, one step later. */
+		if ((flags & CLONE_NEWUSER) && unshare(CLONE_NEWNS) < 0)
+			_exit(100 + (errno & 0x7f));
+		_exit(0);
+	}
+	close(gate[0]);
+	if (flags & CLONE_NEWUSER) {
+		if (write_self_map(pid) < 0) {
+			kill(pid, SIGKILL);
+			probe_report(fd, 3, EACCES);
+		}
+	}
+	b = 1;
+	if (write(gate[1], &b, 1) != 1)
+		probe_report(fd, 2, errno);
+	if (waitpid(pid, &status, 0) < 0)
+		probe_report(fd, 2, errno);
+	if (WIFEXITED(status) && WEXITSTATUS(status) >= 100)
+		probe_report(fd, 3, WEXITSTATUS(status) - 100);
+	probe_report(fd, 0, 0);
+	_exit(0);
+}
+
+/* Run one probe; fills @m (step, errno); returns 0 or -errno. */
+static int probe_once(uint64_t outer, uint64_t flags, bool rootless,
+		      struct probe_msg *m)
+{
+	int p[2], status;
+	pid_t pid;
+
+	if (pipe2(p, O_CLOEXEC) < 0)
+		return -errno;
+	fflush(stdout);
+	fflush(stderr);
+	pid = fork();
+	if (pid < 0) {
+		int e = errno;
+
+		close(p[0]);
+		close(p[1]);
+		return -e;
+	}
+	if (pid == 0) {
+		close(p[0]);
+		probe_child(p[1], outer, flags, rootless);
+	}
+	close(p[1]);
+	if (read(p[0], m, sizeof(*m)) != sizeof(*m)) {
+		m->step = 2;
+		m->err = EIO;
+	}
+	close(p[0]);
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	return 0;
+}
+
+int nsc_probe_run(uint64_t outer, uint64_t flags, bool rootless,
+		  const struct nsc_env *env, struct nsc_probe *out)
+{
+	struct probe_msg m;
+	int ret;
+
+	memset(out, 0, sizeof(*out));
+	ret = probe_once(outer, flags, rootless, &m);
+	if (ret < 0)
+		return ret;
+	if (!m.step)
+		return 0;
+	if (m.step == 4) {
+		nsc_probe_classify(out, CLONE_NEWUSER, m.err, false, true, env);
+		return 0;
+	}
+	/* Find the single namespace that fails, for a precise hint. */
+	for (size_t i = 0; i < NSC_NFLAGS; i++) {
+		uint64_t f = nsc_flags[i].flag;
+		struct probe_msg one;
+
+		if (!((outer | flags) & f))
+			continue;
+		if (probe_once(0, f, rootless, &one) == 0 && one.step) {
+			nsc_probe_classify(out, f, one.err, one.step == 3,
+					   rootless, env);
+			return 0;
+		}
+	}
+	nsc_probe_classify(out, flags & CLONE_NEWUSER ? CLONE_NEWUSER : flags,
+			   m.err, m.step == 3, rootless, env);
+	return 0;
+}

@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+#ifndef NSC_PROBE_H
+#define NSC_PROBE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "result.h"
+
+/* Can this host create the namespaces a case needs?  Found by trying. */
+struct nsc_probe {
+	int err;		/* 0: it can; else the errno of the failing step */
+	uint64_t culprit;	/* the single CLONE_NEW* flag that failed, if known */
+	char reason[384];	/* what the host lacks */
+	char hint[256];		/* how to enable it */
+};
+
+/*
+ * Fork a probe that (in rootless mode: enters a user namespace of its
+ * own), unshares @outer, clones with @flags and, in a new user namespace,
+ * tries one privileged step (AppArmor-style restrictions fail only
+ * there).  Classifies a failure into reason + hint using @env (may be
+ * NULL) for kernel config values and sysctls.  Returns 0 (probe ran) or
+ * -errno (the probe itself could not run).
+ */
+int nsc_probe_run(uint64_t outer, uint64_t flags, bool rootless,
+		  const struct nsc_env *env, struct nsc_probe *out);
+
+/* "uts", "net", ... for one CLONE_NEW* flag; "?" otherwise. */
+const char *nsc_flag_ns(uint64_t flag);
+/* "CONFIG_UTS_NS", ... for one CLONE_NEW* flag. */
+const char *nsc_flag_kconfig(uint64_t flag);
+
+/* Fill @p->reason/@p->hint for a failure of @flag with @err. */
+void nsc_probe_classify(struct nsc_probe *p, uint64_t flag, int err,
+			bool in_userns_step, bool rootless,
+			const struct nsc_env *env);
+
+#endif

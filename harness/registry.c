@@ -1,0 +1,215 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The case registry: NSC_CASE puts a pointer to each descriptor into the
+ * "nsc_cases" linker section; the linker provides its bounds.  Link order
+ * is not source order, so the cases are sorted by id here.
+ */
+#include <ctype.h>
+#include <fnmatch.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "registry.h"
+
+extern const struct nsc_case *const __start_nsc_cases[] __attribute__((weak));
+extern const struct nsc_case *const __stop_nsc_cases[] __attribute__((weak));
+
+static const char *const nsc_known_ns[] = {
+	"cgroup", "ipc", "mnt", "net", "pid", "time", "user", "uts",
+	"setns", "env", NULL,
+};
+
+bool nsc_ns_known(const char *ns)
+{
+	for (const char *const *k = nsc_known_ns; *k; k++)
+		if (!strcmp(*k, ns))
+			return true;
+	return false;
+}
+
+static int case_cmp(const void *a, const void *b)
+{
+	const struct nsc_case *const *x = a, *const *y = b;
+
+	return strcmp((*x)->id, (*y)->id);
+}
+
+static bool id_valid(const struct nsc_case *c)
+{
+	size_t nslen = strlen(c->ns);
+	const char *p;
+
+	if (strncmp(c->id, c->ns, nslen) || c->id[nslen] != '.' ||
+	    strcmp(c->id + nslen + 1, c->name) || !*c->name)
+		return false;
+	for (p = c->name; *p; p++)
+		if (!islower((unsigned char)*p) && !isdigit((unsigned char)*p) &&
+		    *p != '_')
+			return false;
+	return nsc_ns_known(c->ns);
+}
+
+int nsc_registry_from(struct nsc_registry *reg, const struct nsc_case *const *cases,
+		      size_t n, struct nsc_err *err)
+{
+	size_t i;
+
+	reg->cases = NULL;
+	reg->n = 0;
+	if (!n)
+		return nsc_err_setx(err, ENOENT, "no cases are linked into this binary");
+	reg->cases = calloc(n, sizeof(*reg->cases));
+	if (!reg->cases)
+		return nsc_err_set(err, ENOMEM, "registry");
+	for (i = 0; i < n; i++) {
+		if (!cases[i] || !id_valid(cases[i])) {
+			free(reg->cases);
+			reg->cases = NULL;
+			return nsc_err_setx(err, EINVAL,
+					    "invalid case id '%s' (want <ns>.<name> with a known ns)",
+					    cases[i] ? cases[i]->id : "(null)");
+		}
+		reg->cases[i] = cases[i];
+	}
+	qsort(reg->cases, n, sizeof(*reg->cases), case_cmp);
+	for (i = 1; i < n; i++) {
+		if (!strcmp(reg->cases[i - 1]->id, reg->cases[i]->id)) {
+			int ret = nsc_err_setx(err, EEXIST,
+					       "duplicate case id '%s' (%s and %s)",
+					       reg->cases[i]->id, reg->cases[i - 1]->file,
+					       reg->cases[i]->file);
+			free(reg->cases);
+			reg->cases = NULL;
+			return ret;
+		}
+	}
+	reg->n = n;
+	return 0;
+}
+
+int nsc_registry_load(struct nsc_registry *reg, struct nsc_err *err)
+{
+	size_t n = 0;
+
+	if (__start_nsc_cases && __stop_nsc_cases)
+		n = (size_t)(__stop_nsc_cases - __start_nsc_cases);
+	return nsc_registry_from(reg, n ? __start_nsc_cases : NULL, n, err);
+}
+
+void nsc_registry_free(struct nsc_registry *reg)
+{
+	free(reg->cases);
+	reg->cases = NULL;
+	reg->n = 0;
+}
+
+const struct nsc_case *nsc_registry_find(const struct nsc_registry *reg,
+					 const char *id)
+{
+	size_t lo = 0, hi = reg->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(id, reg->cases[mid]->id);
+
+		if (!c)
+			return reg->cases[mid];
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
+}
+
+/* Is @ns in the comma-separated @list? */
+static bool ns_in_list(const char *list, const char *ns)
+{
+	size_t len = strlen(ns);
+	const char *p = list;
+
+	while (p && *p) {
+		const char *end = strchr(p, ',');
+		size_t n = end ? (size_t)(end - p) : strlen(p);
+
+		if (n == len && !strncmp(p, ns, len))
+			return true;
+		p = end ? end + 1 : NULL;
+	}
+	return false;
+}
+
+static int ns_list_check(const char *list, struct nsc_err *err)
+{
+	char item[32];
+	const char *p = list;
+
+	while (*p) {
+		const char *end = strchr(p, ',');
+		size_t n = end ? (size_t)(end - p) : strlen(p);
+
+		if (!n || n >= sizeof(item))
+			return nsc_err_setx(err, EINVAL, "bad --ns list '%s'", list);
+		memcpy(item, p, n);
+		item[n] = '\0';
+		if (!nsc_ns_known(item))
+			return nsc_err_setx(err, EINVAL,
+					    "unknown namespace '%s' in --ns (known: cgroup ipc mnt net pid time user uts setns env)",
+					    item);
+		if (!end)
+			break;
+		p = end + 1;
+	}
+	return 0;
+}
+
+static bool pattern_matches(const char *pat, const struct nsc_case *c)
+{
+	if (!strcmp(pat, c->id))
+		return true;
+	if (c->hidden)
+		return false;
+	/* "net" alone selects the namespace, like "net.*" */
+	if (!strcmp(pat, c->ns))
+		return true;
+	return !fnmatch(pat, c->id, 0);
+}
+
+int nsc_registry_select(const struct nsc_registry *reg, char *const *patterns,
+			size_t npatterns, const char *ns_list,
+			const struct nsc_case **out, struct nsc_err *err)
+{
+	size_t i, p;
+	int n = 0, ret;
+
+	if (ns_list) {
+		ret = ns_list_check(ns_list, err);
+		if (ret < 0)
+			return ret;
+	}
+	for (p = 0; p < npatterns; p++) {
+		bool hit = false;
+
+		for (i = 0; i < reg->n && !hit; i++)
+			hit = pattern_matches(patterns[p], reg->cases[i]);
+		if (!hit)
+			return nsc_err_setx(err, ENOENT,
+					    "unknown case id or pattern '%s' (see nscheck --list)",
+					    patterns[p]);
+	}
+	for (i = 0; i < reg->n; i++) {
+		const struct nsc_case *c = reg->cases[i];
+		bool want = !npatterns && !c->hidden;
+
+		for (p = 0; p < npatterns && !want; p++)
+			want = pattern_matches(patterns[p], c);
+		if (want && ns_list && !ns_in_list(ns_list, c->ns))
+			want = false;
+		if (want)
+			out[n++] = c;
+	}
+	if (!n)
+		return nsc_err_setx(err, ENOENT, "no case matches the selection%s%s",
+				    ns_list ? " with --ns " : "", ns_list ? ns_list : "");
+	return n;
+}

@@ -1,0 +1,287 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The case process and its sandbox.
+ *
+ *   case process: own process group, dies with the runner (PDEATHSIG),
+ *   optionally enters a user namespace of its own (rootless), unshares
+ *   the case's disposable outer namespaces (plus, for a control run, the
+ *   mutable namespaces being withheld, so that even the control never
+ *   touches the host), then runs setup, the sandbox, verify, cleanup.
+ *
+ *   sandbox: clone3(CLONE_PIDFD | flags minus withheld), waits on a gate
+ *   until the parent wrote the id maps, runs the child hook, exits
+ *   through nsc_exit() which flushes coverage.  Dies with the case
+ *   process (PDEATHSIG); killing it kills its PID namespace.
+ *
+ * Withholding flags for the control and --self-check happens here and in
+ * nsc_unshare() only.
+ */
+#include <fcntl.h>
+#include <linux/sched.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mount.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "internal.h"
+
+#ifndef P_PIDFD
+#define P_PIDFD 3
+#endif
+
+#ifdef NSCHECK_COVERAGE
+extern void __gcov_reset(void);
+extern void __gcov_dump(void);
+#endif
+
+void nsc_cov_reset(void)
+{
+#ifdef NSCHECK_COVERAGE
+	__gcov_reset();
+#endif
+}
+
+void nsc_cov_dump(void)
+{
+#ifdef NSCHECK_COVERAGE
+	__gcov_dump();
+#endif
+}
+
+void nsc_exit(struct nsc_ctx *ctx)
+{
+	(void)ctx;
+	fflush(stdout);
+	fflush(stderr);
+	nsc_cov_dump();
+	_exit(0);
+}
+
+pid_t nsc_clone_pidfd(uint64_t flags, int *pidfd, struct nsc_err *err)
+{
+	static int no_clone3 = -1;
+	struct clone_args args;
+	long pid;
+
+	if (no_clone3 < 0)
+		no_clone3 = getenv("NSCHECK_NO_CLONE3") != NULL;
+	if (!no_clone3) {
+		memset(&args, 0, sizeof(args));
+		args.flags = CLONE_PIDFD | flags;
+		args.pidfd = (uintptr_t)pidfd;
+		args.exit_signal = SIGCHLD;
+		pid = syscall(SYS_clone3, &args, sizeof(args));
+		if (pid >= 0)
+			return (pid_t)pid;
+		if (errno != ENOSYS)
+			return nsc_err_set(err, errno, "clone3(flags 0x%llx)",
+					   (unsigned long long)flags);
+		no_clone3 = 1;
+	}
+	/* clone(2) cannot express CLONE_NEWTIME: its bit is in CSIGNAL. */
+	if (flags & CLONE_NEWTIME)
+		return nsc_err_setx(err, ENOSYS,
+				    "clone3 unavailable and clone(2) cannot create a time namespace");
+	pid = syscall(SYS_clone, CLONE_PIDFD | flags | SIGCHLD, NULL, pidfd,
+		      NULL, 0);
+	if (pid < 0)
+		return nsc_err_set(err, errno, "clone(flags 0x%llx)",
+				   (unsigned long long)flags);
+	return (pid_t)pid;
+}
+
+static int write_file(const char *path, const char *text, struct nsc_err *err)
+{
+	size_t len = strlen(text);
+	int fd = open(path, O_WRONLY | O_CLOEXEC);
+	ssize_t n;
+
+	if (fd < 0)
+		return nsc_err_set(err, errno, "open %s", path);
+	n = write(fd, text, len);
+	if (n < 0 || (size_t)n != len) {
+		int e = n < 0 ? errno : EIO;
+
+		close(fd);
+		return nsc_err_set(err, e, "write '%s' to %s", text, path);
+	}
+	close(fd);
+	return 0;
+}
+
+/* Enter a user namespace of our own that maps our ids to root. */
+static int enter_own_userns(struct nsc_ctx *ctx)
+{
+	char map[64];
+	uid_t uid = geteuid();
+	gid_t gid = getegid();
+	int ret;
+
+	if (unshare(CLONE_NEWUSER) < 0)
+		return nsc_err_set(&ctx->err, errno, "rootless: unshare(CLONE_NEWUSER)");
+	ret = write_file("/proc/self/setgroups", "deny", &ctx->err);
+	if (ret < 0 && ret != -ENOENT)
+		return ret;
+	snprintf(map, sizeof(map), "0 %u 1", (unsigned int)uid);
+	ret = write_file("/proc/self/uid_map", map, &ctx->err);
+	if (ret < 0)
+		return ret;
+	snprintf(map, sizeof(map), "0 %u 1", (unsigned int)gid);
+	return write_file("/proc/self/gid_map", map, &ctx->err);
+}
+
+/* Make every mount private so nothing a case mounts can propagate out. */
+static int make_mounts_private(struct nsc_err *err)
+{
+	if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0)
+		return nsc_err_set(err, errno, "make / rprivate");
+	return 0;
+}
+
+static int write_default_idmap(struct nsc_ctx *ctx)
+{
+	char uidm[64], gidm[64];
+
+	snprintf(uidm, sizeof(uidm), "0 %u 1", (unsigned int)ctx->outer_uid);
+	snprintf(gidm, sizeof(gidm), "0 %u 1", (unsigned int)ctx->outer_gid);
+	return nsc_idmap_write(ctx->child_pid, uidm, gidm, true, &ctx->err);
+}
+
+static void close_pair(int p[2])
+{
+	if (p[0] >= 0)
+		close(p[0]);
+	if (p[1] >= 0)
+		close(p[1]);
+	p[0] = p[1] = -1;
+}
+
+static void __attribute__((noreturn)) sandbox_child(struct nsc_ctx *ctx, int gate[2],
+						     uint64_t flags)
+{
+	ssize_t n;
+	char b;
+
+	ctx->in_child = true;
+	nsc_cov_reset();
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	close(gate[1]);
+	close(ctx->sync_c2p[0]);
+	close(ctx->sync_p2c[1]);
+	do
+		n = read(gate[0], &b, 1);
+	while (n < 0 && errno == EINTR);
+	if (n != 1)
+		nsc_exit(ctx);	/* the parent gave up; it recorded why */
+	close(gate[0]);
+	if ((flags & CLONE_NEWNS) && make_mounts_private(&ctx->err) < 0)
+		nsc_error(ctx, ctx->err.err, "%s", ctx->err.msg);
+	ctx->c->child(ctx);
+	nsc_exit(ctx);
+}
+
+static void run_sandbox(struct nsc_ctx *ctx)
+{
+	uint64_t flags = nsc_sandbox_flags(ctx);
+	int gate[2] = { -1, -1 }, pidfd = -1, ret;
+	siginfo_t si;
+	pid_t pid;
+	char b = 1;
+
+	if (pipe2(gate, O_CLOEXEC) < 0 || pipe2(ctx->sync_c2p, O_CLOEXEC) < 0 ||
+	    pipe2(ctx->sync_p2c, O_CLOEXEC) < 0)
+		nsc_error(ctx, errno, "sandbox pipes");
+	fflush(stdout);
+	fflush(stderr);
+	pid = nsc_clone_pidfd(flags, &pidfd, &ctx->err);
+	if (pid < 0)
+		nsc_error(ctx, -pid, "%s", ctx->err.msg);
+	if (pid == 0)
+		sandbox_child(ctx, gate, flags);
+
+	ctx->child_pid = pid;
+	ctx->child_pidfd = pidfd;
+	close(gate[0]);
+	close(ctx->sync_c2p[1]);
+	close(ctx->sync_p2c[0]);
+	ctx->sync_c2p[1] = ctx->sync_p2c[0] = -1;
+	if ((flags & CLONE_NEWUSER) && !ctx->c->manual_idmap) {
+		ret = write_default_idmap(ctx);
+		if (ret < 0)
+			nsc_error(ctx, -ret, "%s", ctx->err.msg);
+	}
+	if (write(gate[1], &b, 1) != 1)
+		nsc_error(ctx, errno, "open the sandbox gate");
+	close(gate[1]);
+	if (ctx->c->parent)
+		ctx->c->parent(ctx);
+	close_pair(ctx->sync_c2p);
+	close_pair(ctx->sync_p2c);
+
+	memset(&si, 0, sizeof(si));
+	while (waitid((idtype_t)P_PIDFD, (id_t)pidfd, &si, WEXITED) < 0) {
+		if (errno != EINTR)
+			nsc_error(ctx, errno, "waitid(sandbox)");
+	}
+	close(pidfd);
+	ctx->child_pidfd = -1;
+	if (si.si_code == CLD_KILLED || si.si_code == CLD_DUMPED)
+		nsc_error(ctx, 0, "sandbox killed by %s",
+			  nsc_signal_name(si.si_status));
+	if (si.si_status != 0)
+		nsc_error(ctx, 0, "sandbox exited with status %d", si.si_status);
+}
+
+static uint64_t outer_flags(const struct nsc_ctx *ctx)
+{
+	uint64_t f = ctx->c->outer_flags;
+
+	if (ctx->mode != NSC_MODE_REAL)
+		f |= ctx->c->clone_flags & NSC_MUTABLE_NS;
+	return f;
+}
+
+void nsc_case_process(struct nsc_ctx *ctx)
+{
+	const struct nsc_case *c = ctx->c;
+	jmp_buf leave;
+	uint64_t outer;
+	int ret;
+
+	nsc_cov_reset();
+	ctx->leave = &leave;
+	ctx->child_pidfd = -1;
+	ctx->sync_c2p[0] = ctx->sync_c2p[1] = -1;
+	ctx->sync_p2c[0] = ctx->sync_p2c[1] = -1;
+	if (setjmp(leave) == 0) {
+		if (ctx->rootless && (ret = enter_own_userns(ctx)) < 0)
+			nsc_error(ctx, -ret, "%s", ctx->err.msg);
+		ctx->outer_uid = geteuid();
+		ctx->outer_gid = getegid();
+		outer = outer_flags(ctx);
+		if (outer && unshare((int)outer) < 0)
+			nsc_error(ctx, errno, "unshare disposable outer namespaces 0x%llx",
+				  (unsigned long long)outer);
+		if ((outer & CLONE_NEWNS) && make_mounts_private(&ctx->err) < 0)
+			nsc_error(ctx, ctx->err.err, "%s", ctx->err.msg);
+		if (c->setup && (ret = c->setup(ctx)) < 0)
+			nsc_error(ctx, -ret, "setup: %s",
+				  ctx->err.msg[0] ? ctx->err.msg : "failed");
+		if (c->child)
+			run_sandbox(ctx);
+		if (c->verify)
+			c->verify(ctx);
+	}
+	if (c->cleanup && setjmp(leave) == 0)
+		c->cleanup(ctx);
+	atomic_store(&ctx->shm->finished, 1);
+	fflush(stdout);
+	fflush(stderr);
+	nsc_cov_dump();
+	_exit(0);
+}
