@@ -16,7 +16,7 @@ extern const struct nsc_case *const __stop_nsc_cases[] __attribute__((weak));
 
 static const char *const nsc_known_ns[] = {
 	"cgroup", "ipc", "mnt", "net", "pid", "time", "user", "uts",
-	"setns", "env", NULL,
+	"setns", "env", "test", NULL,
 };
 
 bool nsc_ns_known(const char *ns)

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Bad input: one clear line on stderr naming the problem, exit 2, nothing
+# written.  --help, --version and --list work.
+source "$(dirname "$0")/lib.sh"
+
+check_usage() {
+	local what=$1 got=0
+	shift
+	"$NSCHECK" "$@" >"$NSC_TMP/stdout" 2>"$NSC_TMP/stderr" || got=$?
+	[ "$got" -eq 2 ] || fail "$what: exit $got, want 2"
+	[ "$(wc -l <"$NSC_TMP/stderr")" -eq 1 ] ||
+		fail "$what: stderr is not one line: $(cat "$NSC_TMP/stderr")"
+	grep -q '^nscheck: ' "$NSC_TMP/stderr" || fail "$what: no 'nscheck:' prefix"
+	[ ! -s "$NSC_TMP/stdout" ] || fail "$what: wrote to stdout"
+}
+
+check_usage "unknown option" --bogus
+check_usage "unknown id" no.such_case
+check_usage "glob matching nothing" 'zzz.*'
+check_usage "nothing selected"
+check_usage "bad --ns" --ns nonsense --all
+check_usage "timeout -1" --timeout -1 --all
+check_usage "timeout 0" --timeout 0 --all
+check_usage "timeout junk" --timeout 5x --all
+check_usage "jobs 0" -j 0 --all
+check_usage "jobs 99999" -j 99999 --all
+check_usage "missing value" --all --timeout
+check_usage "long argument" "$(head -c 5000 /dev/zero | tr '\0' a)"
+check_usage "bad colour" --color=purple --all
+grep -q "no.such_case" <("$NSCHECK" no.such_case 2>&1 || true) ||
+	fail "unknown id message does not name the id"
+
+"$NSCHECK" --help | grep -q -- '--all' || fail "--help lacks --all"
+"$NSCHECK" --version | grep -Eq '^nscheck [0-9]' || fail "--version"
+"$NSCHECK" --list | grep -q '^uts.hostname_private ' || fail "--list"
+[ "$("$NSCHECK" --list 'ipc.*' | wc -l)" -ge 3 ] || fail "--list with glob"
+[ "$("$NSCHECK" --list --ns uts | cut -d' ' -f1 | sed 's/\..*//' | sort -u)" = uts ] ||
+	fail "--ns filter"
+echo "ok: bad input rejected with exit 2 and one line"
