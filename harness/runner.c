@@ -330,19 +330,29 @@ static int sched_init(struct nsc_sched *s, const struct nsc_case *const *cases,
 	return nsc_slots_init(s->slots, s->nslots, err);
 }
 
+/* Kill and reap every running case process and every orphan. */
+static void sched_kill_all(struct nsc_sched *s)
+{
+	if (!s->slots)
+		return;
+	for (unsigned int i = 0; i < s->nslots; i++) {
+		struct nsc_job *j = &s->slots[i].job;
+
+		if (!s->slots[i].busy)
+			continue;
+		nsc_job_kill(j);
+		while (nsc_job_try_reap(j) == 0)
+			poll(&(struct pollfd){ .fd = j->pidfd, .events = POLLIN }, 1, 100);
+		s->slots[i].busy = false;
+	}
+	nsc_reap_orphans(s->slots, s->nslots);
+}
+
 static void sched_free(struct nsc_sched *s)
 {
-	for (unsigned int i = 0; s->slots && i < s->nslots; i++) {
-		if (s->slots[i].busy) {
-			nsc_job_kill(&s->slots[i].job);
-			nsc_job_try_reap(&s->slots[i].job);
-			s->slots[i].busy = false;
-		}
-	}
-	if (s->slots) {
-		nsc_reap_orphans(s->slots, s->nslots);
+	sched_kill_all(s);
+	if (s->slots)
 		nsc_slots_free(s->slots, s->nslots);
-	}
 	for (size_t i = 0; s->items && i < s->n; i++) {
 		free((void *)s->items[i].res.out);
 		free((void *)s->items[i].res.errout);
@@ -410,7 +420,9 @@ static int sched_loop(struct nsc_sched *s,
 			struct signalfd_siginfo si;
 
 			if (read(s->sigfd, &si, sizeof(si)) == sizeof(si)) {
+				/* Interrupted: every sandbox dies now, reports follow. */
 				s->signo = (int)si.ssi_signo;
+				sched_kill_all(s);
 				break;
 			}
 		}
