@@ -1,0 +1,508 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Residue audit (see audit.h).  A snapshot is a sorted list of items
+ * (kind, key, value); two snapshots are compared by a merge.  Every
+ * source is read directly from /proc, /sys-free interfaces and libc: no
+ * shell, no external tool.
+ */
+#include <dirent.h>
+#include <fcntl.h>
+#include <net/if.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/statfs.h>
+#include <sys/utsname.h>
+#include <unistd.h>
+
+#include "audit.h"
+
+#ifndef MQUEUE_MAGIC
+#define MQUEUE_MAGIC 0x19800202
+#endif
+
+struct nsc_audit_item {
+	const char *kind;	/* static: "hostname", "link", ... */
+	char *key;
+	char *val;
+};
+
+struct nsc_audit {
+	struct nsc_audit_item *items;
+	size_t n, cap;
+	struct nsc_err err;	/* first source that could not be read */
+	bool oom;
+	char *out;		/* text of the last record */
+	char *text;		/* nsc_audit_item() buffer */
+};
+
+static void audit_fail(struct nsc_audit *a, int errnum, const char *what)
+{
+	if (!a->err.err)
+		nsc_err_set(&a->err, errnum, "read %s", what);
+}
+
+static void add(struct nsc_audit *a, const char *kind, const char *key,
+		const char *val)
+{
+	struct nsc_audit_item *it;
+
+	if (a->n == a->cap) {
+		size_t cap = a->cap ? a->cap * 2 : 64;
+		void *p = realloc(a->items, cap * sizeof(*a->items));
+
+		if (!p) {
+			a->oom = true;
+			return;
+		}
+		a->items = p;
+		a->cap = cap;
+	}
+	it = &a->items[a->n];
+	it->kind = kind;
+	it->key = strdup(key);
+	it->val = strdup(val);
+	if (!it->key || !it->val) {
+		free(it->key);
+		free(it->val);
+		a->oom = true;
+		return;
+	}
+	a->n++;
+}
+
+/* Whole file, NUL-terminated, malloc'd; NULL with errno on failure. */
+static char *slurp(const char *path)
+{
+	size_t len = 0, cap = 8192;
+	char *buf = malloc(cap);
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	ssize_t n;
+
+	if (fd < 0 || !buf) {
+		int e = fd < 0 ? errno : ENOMEM;
+
+		free(buf);
+		if (fd >= 0)
+			close(fd);
+		errno = e;
+		return NULL;
+	}
+	for (;;) {
+		if (len + 1 >= cap) {
+			char *p = realloc(buf, cap * 2);
+
+			if (!p) {
+				free(buf);
+				close(fd);
+				errno = ENOMEM;
+				return NULL;
+			}
+			buf = p;
+			cap *= 2;
+		}
+		n = read(fd, buf + len, cap - len - 1);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			int e = errno;
+
+			free(buf);
+			close(fd);
+			errno = e;
+			return NULL;
+		}
+		if (!n)
+			break;
+		len += (size_t)n;
+	}
+	close(fd);
+	buf[len] = '\0';
+	return buf;
+}
+
+static void snap_uts(struct nsc_audit *a)
+{
+	struct utsname u;
+
+	if (uname(&u) < 0) {
+		audit_fail(a, errno, "uname");
+		return;
+	}
+	add(a, "hostname", "", u.nodename);
+	add(a, "domainname", "", u.domainname);
+}
+
+/* Links of the network namespace nscheck itself runs in. */
+static void snap_links(struct nsc_audit *a)
+{
+	struct if_nameindex *ifs = if_nameindex(), *i;
+	char idx[24];
+
+	if (!ifs) {
+		audit_fail(a, errno, "network interfaces (if_nameindex)");
+		return;
+	}
+	for (i = ifs; i->if_index; i++) {
+		snprintf(idx, sizeof(idx), "ifindex %u", i->if_index);
+		add(a, "link", i->if_name, idx);
+	}
+	if_freenameindex(ifs);
+}
+
+/* Directory entries; a missing directory is an empty one. */
+static void snap_dir(struct nsc_audit *a, const char *kind, const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+
+	if (!d) {
+		if (errno != ENOENT)
+			audit_fail(a, errno, dir);
+		return;
+	}
+	while ((de = readdir(d)))
+		if (strcmp(de->d_name, ".") && strcmp(de->d_name, ".."))
+			add(a, kind, de->d_name, "");
+	closedir(d);
+}
+
+static void snap_mqueue(struct nsc_audit *a)
+{
+	struct statfs sf;
+
+	if (statfs("/dev/mqueue", &sf) < 0 || sf.f_type != MQUEUE_MAGIC)
+		return;		/* not mounted: nothing to list */
+	snap_dir(a, "mqueue", "/dev/mqueue");
+}
+
+/* /proc/sysvipc/{msg,shm,sem}: header line, then "key id ...". */
+static void snap_sysvipc(struct nsc_audit *a, const char *kind)
+{
+	char path[64], key[48], val[48], *buf, *line, *save = NULL;
+	bool header = true;
+
+	snprintf(path, sizeof(path), "/proc/sysvipc/%s", kind + 7);
+	buf = slurp(path);
+	if (!buf) {
+		if (errno != ENOENT)
+			audit_fail(a, errno, path);
+		return;
+	}
+	for (line = strtok_r(buf, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save)) {
+		long long k, id;
+
+		if (header) {
+			header = false;
+			continue;
+		}
+		if (sscanf(line, "%lld %lld", &k, &id) != 2)
+			continue;
+		snprintf(key, sizeof(key), "id %lld", id);
+		snprintf(val, sizeof(val), "key 0x%08llx", (unsigned long long)k & 0xffffffffULL);
+		add(a, kind, key, val);
+	}
+	free(buf);
+}
+
+/* /proc/self/mountinfo: "<id> <parent> <maj:min> <root> <target> ...". */
+static void snap_mounts(struct nsc_audit *a)
+{
+	char *buf = slurp("/proc/self/mountinfo"), *line, *save = NULL;
+	char key[32];
+
+	if (!buf) {
+		audit_fail(a, errno, "/proc/self/mountinfo");
+		return;
+	}
+	for (line = strtok_r(buf, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save)) {
+		char target[4096];
+		int id;
+
+		if (sscanf(line, "%d %*d %*s %*s %4095s", &id, target) != 2)
+			continue;
+		snprintf(key, sizeof(key), "id %d", id);
+		add(a, "mount", key, target);
+	}
+	free(buf);
+}
+
+static void snap_children(struct nsc_audit *a)
+{
+	DIR *d = opendir("/proc/self/task");
+	struct dirent *de;
+
+	if (!d) {
+		audit_fail(a, errno, "/proc/self/task");
+		return;
+	}
+	while ((de = readdir(d))) {
+		char path[300], *buf, *p, *end;
+
+		if (de->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof(path), "/proc/self/task/%s/children", de->d_name);
+		buf = slurp(path);
+		if (!buf) {
+			if (errno != ENOENT)
+				audit_fail(a, errno, path);
+			continue;
+		}
+		for (p = buf;; p = end) {
+			long pid = strtol(p, &end, 10);
+			char comm[64] = "", key[24];
+			char *c;
+
+			if (end == p)
+				break;
+			snprintf(path, sizeof(path), "/proc/%ld/comm", pid);
+			c = slurp(path);
+			if (c) {
+				snprintf(comm, sizeof(comm), "%s", c);
+				comm[strcspn(comm, "\n")] = '\0';
+				free(c);
+			}
+			snprintf(key, sizeof(key), "pid %ld", pid);
+			add(a, "child", key, comm);
+		}
+		free(buf);
+	}
+	closedir(d);
+}
+
+static int item_cmp(const void *x, const void *y)
+{
+	const struct nsc_audit_item *a = x, *b = y;
+	int r = strcmp(a->kind, b->kind);
+
+	return r ? r : strcmp(a->key, b->key);
+}
+
+struct nsc_audit *nsc_audit_snapshot(void)
+{
+	struct nsc_audit *a = calloc(1, sizeof(*a));
+
+	if (!a)
+		return NULL;
+	snap_uts(a);
+	snap_links(a);
+	snap_dir(a, "netns", "/run/netns");
+	snap_sysvipc(a, "sysvipcmsg");
+	snap_sysvipc(a, "sysvipcshm");
+	snap_sysvipc(a, "sysvipcsem");
+	snap_mounts(a);
+	snap_mqueue(a);
+	snap_children(a);
+	if (a->oom && !a->err.err)
+		nsc_err_setx(&a->err, ENOMEM, "audit snapshot: out of memory");
+	qsort(a->items, a->n, sizeof(*a->items), item_cmp);
+	return a;
+}
+
+void nsc_audit_free(struct nsc_audit *a)
+{
+	if (!a)
+		return;
+	for (size_t i = 0; i < a->n; i++) {
+		free(a->items[i].key);
+		free(a->items[i].val);
+	}
+	free(a->items);
+	free(a->out);
+	free(a->text);
+	free(a);
+}
+
+size_t nsc_audit_count(const struct nsc_audit *a)
+{
+	return a ? a->n : 0;
+}
+
+const char *nsc_audit_item(const struct nsc_audit *a, size_t i)
+{
+	struct nsc_audit *m = (struct nsc_audit *)a;
+	const struct nsc_audit_item *it;
+
+	if (!a || i >= a->n)
+		return NULL;
+	it = &a->items[i];
+	free(m->text);
+	if (asprintf(&m->text, "%s %s%s%s", it->kind, it->key,
+		     it->key[0] && it->val[0] ? " " : "", it->val) < 0)
+		m->text = NULL;
+	return m->text;
+}
+
+/* Accumulates the differences into the record and a full text list. */
+struct diff {
+	struct nsc_result *res;
+	FILE *out;
+	unsigned int n;
+	char kinds[160];
+};
+
+static void diff_add(struct diff *d, const char *kind, const char *what,
+		     const char *before, const char *after, const char *fmt, ...)
+{
+	struct nsc_result *r = d->res;
+	char msg[NSC_DIAG_TEXT];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	fprintf(d->out, "%s\n", msg);
+	if (!strstr(d->kinds, kind)) {
+		size_t l = strlen(d->kinds);
+
+		snprintf(d->kinds + l, sizeof(d->kinds) - l, "%s%s", l ? ", " : "", kind);
+	}
+	d->n++;
+	if (r->ndiag < NSC_DIAG_MAX) {
+		struct nsc_diag *g = &r->diag[r->ndiag++];
+
+		snprintf(g->where, sizeof(g->where), "%s", what);
+		snprintf(g->message, sizeof(g->message), "%s", msg);
+		snprintf(g->expected, sizeof(g->expected), "%s", before);
+		snprintf(g->got, sizeof(g->got), "%s", after);
+	}
+}
+
+static const char *source_of(const char *kind)
+{
+	if (!strcmp(kind, "hostname") || !strcmp(kind, "domainname"))
+		return "uname(2)";
+	if (!strcmp(kind, "link"))
+		return "links of nscheck's network namespace";
+	if (!strcmp(kind, "netns"))
+		return "/run/netns";
+	if (!strncmp(kind, "sysvipc", 7))
+		return "/proc/sysvipc";
+	if (!strcmp(kind, "mount"))
+		return "/proc/self/mountinfo";
+	if (!strcmp(kind, "mqueue"))
+		return "/dev/mqueue";
+	return "/proc/self/task/*/children";
+}
+
+static void compare(const struct nsc_audit *b, const struct nsc_audit *a,
+		    struct diff *d)
+{
+	size_t i = 0, j = 0;
+
+	while (i < b->n || j < a->n) {
+		const struct nsc_audit_item *x = i < b->n ? &b->items[i] : NULL;
+		const struct nsc_audit_item *y = j < a->n ? &a->items[j] : NULL;
+		int c = !x ? 1 : !y ? -1 : item_cmp(x, y);
+
+		if (c < 0) {
+			diff_add(d, x->kind, source_of(x->kind), x->val, "",
+				 "gone %s: %s%s%s", x->kind, x->key,
+				 x->key[0] ? " " : "", x->val);
+			i++;
+		} else if (c > 0) {
+			diff_add(d, y->kind, source_of(y->kind), "", y->val,
+				 "new %s: %s%s%s", y->kind, y->key,
+				 y->key[0] ? " " : "", y->val);
+			j++;
+		} else {
+			if (strcmp(x->val, y->val))
+				diff_add(d, x->kind, source_of(x->kind), x->val,
+					 y->val, "changed %s%s%s: '%s' -> '%s'",
+					 x->kind, x->key[0] ? " " : "", x->key,
+					 x->val, y->val);
+			i++;
+			j++;
+		}
+	}
+}
+
+static void count_kinds(const struct nsc_audit *a, FILE *out)
+{
+	static const char *const kinds[] = {
+		"hostname", "domainname", "link", "netns", "sysvipcmsg",
+		"sysvipcshm", "sysvipcsem", "mount", "mqueue", "child",
+	};
+
+	fprintf(out, "compared %zu items:", a->n);
+	for (size_t k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
+		size_t c = 0;
+
+		for (size_t i = 0; i < a->n; i++)
+			c += !strcmp(a->items[i].kind, kinds[k]);
+		fprintf(out, " %s %zu%s", kinds[k], c,
+			k + 1 < sizeof(kinds) / sizeof(kinds[0]) ? "," : "\n");
+	}
+}
+
+void nsc_audit_record(struct nsc_audit *before, struct nsc_result *res)
+{
+	struct nsc_audit *after = nsc_audit_snapshot();
+	struct diff d = { .res = res };
+	size_t len = 0;
+
+	res->id = NSC_AUDIT_ID;
+	res->ns = "env";
+	res->summary = "the run left the host as it found it (hostname, links, named netns, SysV IPC, mounts, mqueues, processes)";
+	res->file = "harness/audit.c";
+	res->control = NSC_CONTROL_NONE;
+	snprintf(res->control_detail, sizeof(res->control_detail),
+		 "a before/after comparison of host state, no namespace to withhold");
+	res->ndiag = 0;
+	res->status = NSC_PASS;
+	res->reason[0] = res->hint[0] = '\0';
+	res->err = 0;
+	res->checks = 0;
+	res->out = NULL;
+	res->out_len = 0;
+	if (!before || !after || before->err.err || after->err.err) {
+		const struct nsc_err *e = !before || !after ? NULL :
+					  before->err.err ? &before->err : &after->err;
+
+		res->status = NSC_ERROR;
+		res->err = e ? e->err : ENOMEM;
+		snprintf(res->reason, sizeof(res->reason),
+			 "residue audit could not snapshot the host: %s",
+			 e ? e->msg : "out of memory");
+		nsc_audit_free(after);
+		return;
+	}
+	free(before->out);
+	before->out = NULL;
+	d.out = open_memstream(&before->out, &len);
+	if (!d.out) {
+		res->status = NSC_ERROR;
+		res->err = errno;
+		snprintf(res->reason, sizeof(res->reason), "residue audit: out of memory");
+		nsc_audit_free(after);
+		return;
+	}
+	compare(before, after, &d);
+	res->checks = (unsigned int)(before->n > after->n ? before->n : after->n);
+	count_kinds(before, d.out);
+	fclose(d.out);
+	res->out = before->out;
+	res->out_len = len;
+	if (d.n) {
+		res->status = NSC_ERROR;
+		snprintf(res->reason, sizeof(res->reason),
+			 "host state changed during the run: %u difference%s (%s)",
+			 d.n, d.n == 1 ? "" : "s", d.kinds);
+		snprintf(res->hint, sizeof(res->hint),
+			 "remove the leftovers listed; a change made by another process during the run shows here too");
+		if (d.n > NSC_DIAG_MAX)
+			snprintf(res->diag[NSC_DIAG_MAX - 1].message,
+				 sizeof(res->diag[0].message),
+				 "... and %u more differences (see the output)",
+				 d.n - NSC_DIAG_MAX + 1);
+	}
+	nsc_audit_free(after);
+}
+
+void nsc_audit_cb(void *arg, struct nsc_result *res)
+{
+	nsc_audit_record(arg, res);
+}

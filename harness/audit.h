@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Residue audit: a snapshot of the host state a run could disturb, taken
+ * before the first case and again after the last one (after the orphan
+ * reaping), compared into one extra result record, env.host_residue.
+ *
+ * Snapshotted: hostname and domainname, links of nscheck's own network
+ * namespace (name and ifindex), named network namespaces under
+ * /run/netns, SysV IPC objects (/proc/sysvipc: kind, key, id), the mount
+ * table of nscheck's mount namespace (mount id and target), POSIX
+ * message queues (/dev/mqueue, when mounted) and nscheck's own child
+ * processes.  A change made by another process on the host during the
+ * run is reported too: the audit sees state, not who changed it.
+ */
+#ifndef NSC_AUDIT_H
+#define NSC_AUDIT_H
+
+#include "err.h"
+#include "result.h"
+
+#define NSC_AUDIT_ID "env.host_residue"
+
+struct nsc_audit;
+
+/*
+ * Take a snapshot.  Never fails as a whole: a source that cannot be read
+ * is remembered in the snapshot (and makes the record ERROR).  Returns
+ * NULL only when out of memory.
+ */
+struct nsc_audit *nsc_audit_snapshot(void);
+
+/*
+ * Take the "after" snapshot now and compare it with @before: fills @res
+ * (id, status, reason, diag, checks = number of items compared).  PASS
+ * when nothing changed, ERROR listing the differences otherwise.  The
+ * strings @res points to live as long as @before.
+ */
+void nsc_audit_record(struct nsc_audit *before, struct nsc_result *res);
+
+/* Runner callback shape: @arg is the "before" snapshot. */
+void nsc_audit_cb(void *arg, struct nsc_result *res);
+
+void nsc_audit_free(struct nsc_audit *a);
+
+/* For tests: the number of items and item @i ("kind text"). */
+size_t nsc_audit_count(const struct nsc_audit *a);
+const char *nsc_audit_item(const struct nsc_audit *a, size_t i);
+
+#endif
