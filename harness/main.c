@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "audit.h"
 #include "cli.h"
 #include "env.h"
 #include "registry.h"
@@ -106,7 +107,9 @@ static int reports_open(const struct nsc_cli *cli, struct nsc_reports *rs,
 	return ret;
 }
 
-static int exit_status(const struct nsc_run_info *run, int signo)
+/* @extra: records that are no case (the residue audit). */
+static int exit_status(const struct nsc_run_info *run, unsigned int extra,
+		       int signo)
 {
 	if (signo)
 		return 128 + signo;
@@ -114,7 +117,7 @@ static int exit_status(const struct nsc_run_info *run, int signo)
 		return NSC_EXIT_FAIL;
 	if (run->counts.error)
 		return NSC_EXIT_ERROR;
-	if (run->planned && run->counts.skip == run->planned)
+	if (run->planned > extra && run->counts.skip == run->planned - extra)
 		return NSC_EXIT_ALL_SKIPPED;
 	return NSC_EXIT_OK;
 }
@@ -146,6 +149,7 @@ int main(int argc, char **argv)
 {
 	static char cmdline[8192];
 	struct nsc_reports rs = { .n = 0 };
+	struct nsc_audit *audit = NULL;
 	struct nsc_runner_opts ropts;
 	struct nsc_registry reg;
 	struct nsc_run_info run;
@@ -214,6 +218,11 @@ int main(int argc, char **argv)
 
 	if (reports_open(&cli, &rs, &err) < 0)
 		return usage_error(&err);
+	if (!cli.no_audit) {
+		audit = nsc_audit_snapshot();
+		ropts.audit = nsc_audit_cb;
+		ropts.audit_arg = audit;
+	}
 	ret = nsc_run(sel, (size_t)n, &ropts, rs.r, rs.n, &run, &signo, &err);
 	if (ret < 0) {
 		fprintf(stderr, "nscheck: %s\n", err.msg);
@@ -224,7 +233,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "nscheck: %s\n", err.msg);
 		return NSC_EXIT_ERROR;
 	}
+	nsc_audit_free(audit);
 	free(sel);
 	nsc_registry_free(&reg);
-	return exit_status(&run, signo);
+	return exit_status(&run, ropts.audit ? 1 : 0, signo);
 }

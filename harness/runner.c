@@ -454,6 +454,30 @@ out:
 	return ret < 0 ? ret : 0;
 }
 
+/* The residue audit record, after every case process and orphan is gone. */
+static int emit_audit(struct nsc_sched *s, struct nsc_reporter *const *reps,
+		      size_t nreps, struct nsc_run_info *run, struct nsc_err *err)
+{
+	struct nsc_result res;
+	double t0 = nsc_now();
+	int ret = 0;
+
+	sched_kill_all(s);
+	memset(&res, 0, sizeof(res));
+	res.index = (unsigned int)s->n + 1;
+	s->opts->audit(s->opts->audit_arg, &res);
+	res.duration = nsc_now() - t0;
+	switch (res.status) {
+	case NSC_PASS: run->counts.pass++; break;
+	case NSC_FAIL: run->counts.fail++; break;
+	case NSC_SKIP: run->counts.skip++; break;
+	case NSC_ERROR: run->counts.error++; break;
+	}
+	for (size_t i = 0; ret >= 0 && i < nreps; i++)
+		ret = reps[i]->ops->result(reps[i], &res, err);
+	return ret;
+}
+
 struct run_arg {
 	struct nsc_reporter *const *reps;
 	size_t nreps;
@@ -478,13 +502,15 @@ int nsc_run(const struct nsc_case *const *cases, size_t n,
 	int ret;
 
 	*signo = 0;
-	run->planned = (unsigned int)n;
+	run->planned = (unsigned int)n + (opts->audit ? 1 : 0);
 	memset(&run->counts, 0, sizeof(run->counts));
 	ret = sched_init(&s, cases, n, opts, NSC_MODE_REAL, err);
 	for (size_t i = 0; ret >= 0 && i < nreps; i++)
 		ret = reps[i]->ops->begin(reps[i], run, err);
 	if (ret >= 0)
 		ret = sched_loop(&s, run_emit, &a, err);
+	if (ret >= 0 && !s.signo && opts->audit)
+		ret = emit_audit(&s, reps, nreps, run, err);
 	*signo = s.signo;
 	run->interrupted = s.signo != 0;
 	run->duration = nsc_now() - t0;

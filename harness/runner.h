@@ -15,6 +15,13 @@ struct nsc_runner_opts {
 	bool control;			/* run positive controls */
 	bool rootless;			/* case processes enter an own userns */
 	const struct nsc_env *env;	/* for SKIP hints, may be NULL */
+	/*
+	 * Residue audit (harness/audit.h): called after the last case and
+	 * the orphan reaping to fill one extra record; planned = n + 1.
+	 * Not called for an interrupted run.  NULL: no audit.
+	 */
+	void (*audit)(void *arg, struct nsc_result *res);
+	void *audit_arg;
 };
 
 /*
