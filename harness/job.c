@@ -214,21 +214,25 @@ static bool is_active(const struct nsc_job_slot *slots, unsigned int n, pid_t pi
 	return false;
 }
 
-void nsc_reap_orphans(const struct nsc_job_slot *slots, unsigned int n)
+/*
+ * One pass over our children: kill and reap every one that is no active
+ * job.  Returns how many were reaped.
+ */
+static int reap_orphans_once(const struct nsc_job_slot *slots, unsigned int n)
 {
 	char path[64], buf[4096];
 	ssize_t len;
 	char *p, *end;
-	int fd;
+	int fd, reaped = 0;
 
 	snprintf(path, sizeof(path), "/proc/self/task/%d/children", (int)getpid());
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
-		return;
+		return 0;
 	len = read(fd, buf, sizeof(buf) - 1);
 	close(fd);
 	if (len <= 0)
-		return;
+		return 0;
 	buf[len] = '\0';
 	for (p = buf; *p; p = end) {
 		long pid = strtol(p, &end, 10);
@@ -239,6 +243,21 @@ void nsc_reap_orphans(const struct nsc_job_slot *slots, unsigned int n)
 		if (pid > 0 && !is_active(slots, n, (pid_t)pid)) {
 			kill((pid_t)pid, SIGKILL);
 			waitpid((pid_t)pid, NULL, 0);
+			reaped++;
 		}
 	}
+	return reaped;
+}
+
+void nsc_reap_orphans(const struct nsc_job_slot *slots, unsigned int n)
+{
+	/*
+	 * An orphan that dies hands its own children (setsid()-ed
+	 * grandchildren of a sandbox without a PID namespace) to us, the
+	 * subreaper, before we can reap it: look again until a pass finds
+	 * nothing.  Bounded, in case something forks faster than we kill.
+	 */
+	for (int round = 0; round < 64; round++)
+		if (!reap_orphans_once(slots, n))
+			break;
 }
