@@ -7,7 +7,9 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -56,6 +58,17 @@ static const char *env_lookup(const struct nsc_kv *kv, unsigned int n,
 	return NULL;
 }
 
+/*
+ * clone3 usable?  A NULL/0 call fails with EINVAL where clone3 exists and
+ * ENOSYS where the kernel lacks it or a seccomp filter denies it.
+ */
+static bool clone3_available(void)
+{
+	if (getenv("NSCHECK_NO_CLONE3"))
+		return false;
+	return !(syscall(SYS_clone3, NULL, 0) < 0 && errno == ENOSYS);
+}
+
 void nsc_probe_classify(struct nsc_probe *p, uint64_t flag, int err,
 			bool in_userns_step, bool rootless,
 			const struct nsc_env *env)
@@ -80,17 +93,36 @@ void nsc_probe_classify(struct nsc_probe *p, uint64_t flag, int err,
 	switch (err) {
 	case EINVAL:
 	case ENOSYS:
+		if (flag == CLONE_NEWTIME && !clone3_available()) {
+			snprintf(p->reason, sizeof(p->reason),
+				 "clone3() is unavailable (ENOSYS%s) and clone(2) cannot create time namespaces",
+				 seccomp == 2 ? ", a seccomp filter is active" : "");
+			snprintf(p->hint, sizeof(p->hint), seccomp == 2 ?
+				 "allow clone3 in the seccomp profile, or run without it" :
+				 "run on Linux >= 5.8 (clone3 with CLONE_NEWTIME)");
+			break;
+		}
 		snprintf(p->reason, sizeof(p->reason),
-			 "kernel cannot create %s namespaces (%s=%s): %s", ns, kc,
-			 kval ? kval : "unknown", strerrorname_np(err));
-		snprintf(p->hint, sizeof(p->hint),
+			 "kernel cannot create %s namespaces (%s=%s): %s%s", ns, kc,
+			 kval ? kval : "unknown", nsc_errno_name(err),
+			 err == ENOSYS && seccomp == 2 ?
+			 " (a seccomp filter is active and may deny the call)" : "");
+		snprintf(p->hint, sizeof(p->hint), err == ENOSYS && seccomp == 2 ?
+			 "run without the seccomp profile, or build the kernel with %s=y" :
 			 "build the kernel with %s=y", kc);
 		break;
 	case ENOSPC:
+		if (maxv && !strcmp(maxv, "0")) {
+			snprintf(p->reason, sizeof(p->reason),
+				 "%s namespaces are disabled (%s=0)", ns, maxkey);
+			snprintf(p->hint, sizeof(p->hint), "sysctl -w %s=10000", maxkey);
+			break;
+		}
 		snprintf(p->reason, sizeof(p->reason),
 			 "%s namespace limit reached (%s=%s)", ns, maxkey,
 			 maxv ? maxv : "unknown");
-		snprintf(p->hint, sizeof(p->hint), "sysctl -w %s=10000", maxkey);
+		snprintf(p->hint, sizeof(p->hint),
+			 "raise it (sysctl -w %s=10000), or wait until other namespaces are gone", maxkey);
 		break;
 	case EUSERS:
 		snprintf(p->reason, sizeof(p->reason),
@@ -125,14 +157,13 @@ void nsc_probe_classify(struct nsc_probe *p, uint64_t flag, int err,
 		} else if (seccomp == 2) {
 			snprintf(p->reason, sizeof(p->reason),
 				 "creating %s namespaces fails with %s and a seccomp filter is active",
-				 ns, strerrorname_np(err) ? strerrorname_np(err) : "?");
+				 ns, nsc_errno_name(err));
 			snprintf(p->hint, sizeof(p->hint),
 				 "run without the seccomp profile (e.g. --security-opt seccomp=unconfined)");
 		} else {
 			snprintf(p->reason, sizeof(p->reason),
 				 "no privilege to create %s namespaces (%s%s)", ns,
-				 strerrorname_np(err) ? strerrorname_np(err) : "?",
-				 in_userns_step ? " inside a new user namespace" : "");
+				 nsc_errno_name(err), in_userns_step ? " inside a new user namespace" : "");
 			snprintf(p->hint, sizeof(p->hint), rootless ?
 				 "run nscheck as root" :
 				 "run as root (CAP_SYS_ADMIN), or let nscheck run rootless");
