@@ -401,12 +401,12 @@ static void compare(const struct nsc_audit *b, const struct nsc_audit *a,
 		if (c < 0) {
 			diff_add(d, x->kind, source_of(x->kind), x->val, "",
 				 "gone %s: %s%s%s", x->kind, x->key,
-				 x->key[0] ? " " : "", x->val);
+				 x->key[0] && x->val[0] ? " " : "", x->val);
 			i++;
 		} else if (c > 0) {
 			diff_add(d, y->kind, source_of(y->kind), "", y->val,
 				 "new %s: %s%s%s", y->kind, y->key,
-				 y->key[0] ? " " : "", y->val);
+				 y->key[0] && y->val[0] ? " " : "", y->val);
 			j++;
 		} else {
 			if (strcmp(x->val, y->val))
