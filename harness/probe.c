@@ -187,13 +187,17 @@ static void __attribute__((noreturn)) probe_report(int fd, int step, int err)
 	_exit(0);
 }
 
-/* Map our own uid and gid to 0 in the user namespace of @pid. */
-static int write_self_map(pid_t pid)
+/*
+ * Map @uid/@gid (ours as seen from the parent user namespace of @pid's:
+ * read them before unsharing, inside a fresh user namespace they read
+ * back as the overflow id 65534) to 0 in the user namespace of @pid.
+ */
+static int write_self_map(pid_t pid, uid_t uid, gid_t gid)
 {
 	char uidm[32], gidm[32];
 
-	snprintf(uidm, sizeof(uidm), "0 %u 1", (unsigned int)geteuid());
-	snprintf(gidm, sizeof(gidm), "0 %u 1", (unsigned int)getegid());
+	snprintf(uidm, sizeof(uidm), "0 %u 1", (unsigned int)uid);
+	snprintf(gidm, sizeof(gidm), "0 %u 1", (unsigned int)gid);
 	return nsc_idmap_write(pid, uidm, gidm, true, NULL);
 }
 
@@ -205,12 +209,16 @@ static void __attribute__((noreturn)) probe_child(int fd, uint64_t outer,
 	int pidfd = -1, gate[2], status;
 	char b = 0;
 
+	uid_t uid = geteuid();
+	gid_t gid = getegid();
+	int ret;
+
 	nsc_cov_reset();
 	memset(&ctx, 0, sizeof(ctx));
 	if (rootless && unshare(CLONE_NEWUSER) < 0)
 		probe_report(fd, 4, errno);
-	if (rootless && write_self_map(getpid()) < 0)
-		probe_report(fd, 4, EACCES);
+	if (rootless && (ret = write_self_map(getpid(), uid, gid)) < 0)
+		probe_report(fd, 4, -ret);
 	if (outer && unshare((int)outer) < 0)
 		probe_report(fd, 1, errno);
 	if (pipe2(gate, O_CLOEXEC) < 0)
@@ -229,9 +237,10 @@ static void __attribute__((noreturn)) probe_child(int fd, uint64_t outer,
 	}
 	close(gate[0]);
 	if (flags & CLONE_NEWUSER) {
-		if (write_self_map(pid) < 0) {
+		ret = write_self_map(pid, geteuid(), getegid());
+		if (ret < 0) {
 			kill(pid, SIGKILL);
-			probe_report(fd, 3, EACCES);
+			probe_report(fd, 3, -ret);
 		}
 	}
 	b = 1;
