@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * cgroup.mountinfo_root: seen from inside a new cgroup namespace, the
+ * root field of an existing cgroup mount in /proc/self/mountinfo is
+ * shown relative to the namespace's root (e.g. "/../.." for a hierarchy
+ * mounted at its root while the creator sits two levels down); asserted
+ * per mount against the path computed from the case process's
+ * /proc/self/cgroup.  Control: without CLONE_NEWCGROUP the sandbox sees
+ * the outside root field.  SKIPs when no mounted hierarchy has the case
+ * process outside the mount's root (the control would be blind).
+ */
+#include <stdlib.h>
+
+#include "cgroupns.h"
+
+#define NSC_CGM_MAX 16
+
+struct cgm_mount {
+	int id;
+	char outside[NSC_CG_PATH];	/* root field seen by the case process */
+	char expect[NSC_CG_PATH];	/* root field expected inside */
+};
+
+struct cgm_shared {
+	int n;
+	struct cgm_mount m[NSC_CGM_MAX];
+};
+
+/* One mountinfo line: id, root, fstype, super options. */
+struct cgm_line {
+	int id;
+	char root[NSC_CG_PATH];
+	char fstype[32];
+	char super[512];
+};
+
+static bool cgm_parse(const char *buf, struct cgm_line *ml)
+{
+	const char *sep = strstr(buf, " - ");
+	char src[256];
+
+	if (!sep || sscanf(buf, "%d %*d %*s %511s", &ml->id, ml->root) != 2)
+		return false;
+	ml->super[0] = '\0';
+	return sscanf(sep + 3, "%31s %255s %511s", ml->fstype, src, ml->super) >= 2;
+}
+
+/* Does every comma-separated item of @ctrl appear among @super's options? */
+static bool cgm_ctrl_match(const char *ctrl, const char *super)
+{
+	char c[128], s[520], *save, *tok;
+
+	snprintf(c, sizeof(c), "%s", ctrl);
+	if (!c[0])
+		return false;
+	for (tok = strtok_r(c, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		char needle[140];
+
+		snprintf(s, sizeof(s), ",%s,", super);
+		snprintf(needle, sizeof(needle), ",%s,", tok);
+		if (!strstr(s, needle))
+			return false;
+	}
+	return true;
+}
+
+/* Path of @root relative to @from, as kernfs prints it ("/", "/../x"). */
+static void cgm_relpath(const char *from, const char *root, char *out, size_t len)
+{
+	const char *f = from, *r = root;
+	size_t o = 0;
+
+	/* Skip the common leading components. */
+	for (;;) {
+		size_t fl, rl;
+
+		while (*f == '/')
+			f++;
+		while (*r == '/')
+			r++;
+		fl = strcspn(f, "/");
+		rl = strcspn(r, "/");
+		if (!fl || fl != rl || strncmp(f, r, fl))
+			break;
+		f += fl;
+		r += rl;
+	}
+	out[0] = '\0';
+	while (*f) {
+		size_t fl = strcspn(f, "/");
+
+		if (fl)
+			o += (size_t)snprintf(out + o, o < len ? len - o : 0, "/..");
+		f += fl;
+		while (*f == '/')
+			f++;
+	}
+	if (*r)
+		o += (size_t)snprintf(out + o, o < len ? len - o : 0, "/%s", r);
+	if (!o)
+		snprintf(out, len, "/");
+}
+
+static int setup(struct nsc_ctx *ctx)
+{
+	struct cgm_shared *sh = nsc_shared(ctx);
+	struct nsc_cg_line l[NSC_CG_MAX];
+	int n = NSC_SAFE(ctx, nsc_cg_read(l, NSC_CG_MAX)), informative = 0;
+	char buf[2048];
+	struct cgm_line ml;
+	FILE *f = fopen("/proc/self/mountinfo", "re");
+
+	if (!f)
+		nsc_error(ctx, errno, "open /proc/self/mountinfo");
+	while (sh->n < NSC_CGM_MAX && fgets(buf, sizeof(buf), f)) {
+		struct cgm_mount *m = &sh->m[sh->n];
+		bool v2;
+
+		if (!cgm_parse(buf, &ml))
+			continue;
+		v2 = !strcmp(ml.fstype, "cgroup2");
+		if (!v2 && strcmp(ml.fstype, "cgroup"))
+			continue;
+		for (int i = 0; i < n; i++) {
+			if (v2 ? l[i].hier != 0 : !cgm_ctrl_match(l[i].ctrl, ml.super))
+				continue;
+			m->id = ml.id;
+			snprintf(m->outside, sizeof(m->outside), "%s", ml.root);
+			cgm_relpath(l[i].path, ml.root, m->expect, sizeof(m->expect));
+			informative += strcmp(m->expect, m->outside) != 0;
+			sh->n++;
+			break;
+		}
+	}
+	fclose(f);
+	if (!informative)
+		nsc_skip(ctx, 0, NSC_CG_SKIP_HINT,
+			 "no mounted cgroup hierarchy has nscheck below the mount's root (%d cgroup mounts matched): the control would be blind",
+			 sh->n);
+	return 0;
+}
+
+static void child(struct nsc_ctx *ctx)
+{
+	struct cgm_shared *sh = nsc_shared(ctx);
+	char buf[2048];
+	struct cgm_line ml;
+	int seen = 0;
+	FILE *f = fopen("/proc/self/mountinfo", "re");
+
+	if (!f)
+		nsc_error(ctx, errno, "open /proc/self/mountinfo");
+	while (fgets(buf, sizeof(buf), f)) {
+		if (!cgm_parse(buf, &ml))
+			continue;
+		for (int i = 0; i < sh->n; i++) {
+			const struct cgm_mount *m = &sh->m[i];
+
+			if (m->id != ml.id)
+				continue;
+			seen++;
+			if (strcmp(m->expect, m->outside))
+				NSC_ISOLATED_STREQ(ctx, ml.root, m->expect,
+						   "root of cgroup mount %d inside a new cgroup namespace (outside: %s)",
+						   m->id, m->outside);
+			else
+				NSC_EXPECT_STREQ(ctx, ml.root, m->expect,
+						 "root of cgroup mount %d that contains the namespace root",
+						 m->id);
+		}
+	}
+	fclose(f);
+	NSC_EXPECT_EQ(ctx, seen, sh->n, "cgroup mounts found again inside");
+}
+
+NSC_CASE(cgroup, mountinfo_root,
+	.summary = "mountinfo shows cgroup mount roots relative to the cgroup namespace root",
+	.clone_flags = CLONE_NEWCGROUP,
+	.kconfigs = NSC_KCONFIGS("CONFIG_CGROUPS"),
+	.setup = setup,
+	.child = child);

@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * cgroup.root_is_private: in a new cgroup namespace every line of
+ * /proc/self/cgroup shows "/": the creator's cgroups become the
+ * namespace's roots and the paths above them are hidden.  Control:
+ * without CLONE_NEWCGROUP the sandbox sees the case process's full
+ * paths.  When the case process sits at "/" in every hierarchy, the
+ * control would be blind, so the case SKIPs instead of passing unproven.
+ */
+#include <stdlib.h>
+
+#include "cgroupns.h"
+
+struct root_shared {
+	int nlines;
+};
+
+static int setup(struct nsc_ctx *ctx)
+{
+	struct root_shared *sh = nsc_shared(ctx);
+	struct nsc_cg_line l[NSC_CG_MAX];
+	int n = NSC_SAFE(ctx, nsc_cg_read(l, NSC_CG_MAX));
+
+	NSC_EXPECT(ctx, n > 0, "/proc/self/cgroup lists no hierarchy");
+	if (nsc_cg_first_nonroot(l, n) < 0)
+		nsc_skip(ctx, 0, NSC_CG_SKIP_HINT,
+			 "nscheck runs in the root cgroup of every hierarchy: a new cgroup namespace would look the same, the control would be blind");
+	sh->nlines = n;
+	return 0;
+}
+
+static void child(struct nsc_ctx *ctx)
+{
+	struct root_shared *sh = nsc_shared(ctx);
+	struct nsc_cg_line l[NSC_CG_MAX];
+	int n = NSC_SAFE(ctx, nsc_cg_read(l, NSC_CG_MAX));
+	int i = nsc_cg_first_nonroot(l, n);
+
+	NSC_ISOLATED(ctx, i < 0, "/proc/self/cgroup in a new cgroup namespace shows '%d:%s:%s'",
+		     i < 0 ? 0 : l[i].hier, i < 0 ? "" : l[i].ctrl,
+		     i < 0 ? "" : l[i].path);
+	NSC_EXPECT_EQ(ctx, n, sh->nlines, "hierarchies listed inside");
+}
+
+NSC_CASE(cgroup, root_is_private,
+	.summary = "a new cgroup namespace shows its creator's cgroups as '/'",
+	.clone_flags = CLONE_NEWCGROUP,
+	.kconfigs = NSC_KCONFIGS("CONFIG_CGROUPS"),
+	.setup = setup,
+	.child = child);
