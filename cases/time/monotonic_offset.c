@@ -1,0 +1,11 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * time.monotonic_offset: a CLOCK_MONOTONIC offset of +10 days written to
+ * a new time namespace shows exactly (bracketed by the outside readings
+ * before and after, no tolerance) in a process that enters it, while the
+ * unsharing process's clock does not move.  Control: without
+ * CLONE_NEWTIME no offset can be set and the clock reads the same inside.
+ */
+#include "timens.h"
+
+NSC_TIMENS_CASE(monotonic, CLOCK_MONOTONIC, "monotonic");

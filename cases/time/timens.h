@@ -1,0 +1,145 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The time offset cases share one body, parameterised by clock: the
+ * sandbox (itself in a fresh time namespace, offsets 0) unshares another
+ * time namespace, writes an offset for @clk to /proc/self/timens_offsets
+ * and forks a grandchild, which enters the new namespace and reads @clk.
+ * Isolated iff that reading lies exactly in [t0 + off, t1 + off], where
+ * t0/t1 are the sandbox's own readings just before the fork and after the
+ * grandchild's exit: no timing tolerance.  The unsharing process's own
+ * clock does not move (it lies between the case process's readings before
+ * and after the sandbox).  Control: without CLONE_NEWTIME nothing is
+ * unshared, no offset is written (time_for_children equals time) and the
+ * grandchild's reading lies in [t0, t1].
+ */
+#ifndef NSC_CASES_TIME_TIMENS_H
+#define NSC_CASES_TIME_TIMENS_H
+
+#include <stdio.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "nscheck.h"
+
+#define NSC_TIMENS_OFFSET_S 864000LL	/* ten days */
+
+struct nsc_timens_shared {
+	long long outer_before;	/* case process, before the sandbox */
+	long long t0, t1;	/* sandbox, around the grandchild */
+	long long inner;	/* grandchild, inside the new time namespace */
+	int inner_ok;
+};
+
+static inline long long nsc_timens_now(clockid_t clk)
+{
+	struct timespec ts;
+
+	if (clock_gettime(clk, &ts) < 0)
+		return -1;
+	return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+/* Inode of /proc/self/ns/@name, or -errno. */
+static inline long long nsc_timens_ino(const char *name)
+{
+	char path[64];
+	struct stat st;
+
+	snprintf(path, sizeof(path), "/proc/self/ns/%s", name);
+	if (stat(path, &st) < 0)
+		return -errno;
+	return (long long)st.st_ino;
+}
+
+static inline int nsc_timens_write_offset(const char *clkname, long long sec)
+{
+	char buf[64];
+	FILE *f = fopen("/proc/self/timens_offsets", "we");
+	int ret = 0;
+
+	if (!f)
+		return -errno;
+	snprintf(buf, sizeof(buf), "%s %lld 0\n", clkname, sec);
+	if (fputs(buf, f) < 0 || fflush(f) != 0)
+		ret = -errno;
+	if (fclose(f) != 0 && !ret)
+		ret = -errno;
+	return ret;
+}
+
+static inline void nsc_timens_setup(struct nsc_ctx *ctx, clockid_t clk)
+{
+	struct nsc_timens_shared *sh = nsc_shared(ctx);
+
+	sh->outer_before = NSC_SAFE(ctx, nsc_timens_now(clk));
+}
+
+static inline void nsc_timens_child(struct nsc_ctx *ctx, clockid_t clk,
+				    const char *clkname)
+{
+	struct nsc_timens_shared *sh = nsc_shared(ctx);
+	const long long off = NSC_TIMENS_OFFSET_S * 1000000000LL;
+	int status, ret;
+	pid_t pid;
+
+	NSC_TRY(ctx, nsc_unshare(ctx, CLONE_NEWTIME));
+	/* Offsets can only be written before a process enters. */
+	if (NSC_SAFE(ctx, nsc_timens_ino("time_for_children")) !=
+	    NSC_SAFE(ctx, nsc_timens_ino("time"))) {
+		ret = nsc_timens_write_offset(clkname, NSC_TIMENS_OFFSET_S);
+		if (ret < 0)
+			nsc_error(ctx, -ret, "write '%s %lld 0' to /proc/self/timens_offsets",
+				  clkname, NSC_TIMENS_OFFSET_S);
+	}
+	sh->t0 = NSC_SAFE(ctx, nsc_timens_now(clk));
+	pid = NSC_SAFE(ctx, fork());
+	if (pid == 0) {
+		sh->inner = nsc_timens_now(clk);
+		sh->inner_ok = sh->inner >= 0;
+		_exit(0);
+	}
+	NSC_SAFE(ctx, waitpid(pid, &status, 0));
+	sh->t1 = NSC_SAFE(ctx, nsc_timens_now(clk));
+	if (!sh->inner_ok)
+		nsc_error(ctx, 0, "the grandchild could not read the %s clock", clkname);
+	NSC_ISOLATED(ctx, sh->inner >= sh->t0 + off && sh->inner <= sh->t1 + off,
+		     "%s clock in the new time namespace reads %+lld ns from the outside, want %+lld s",
+		     clkname, sh->inner - sh->t0, NSC_TIMENS_OFFSET_S);
+}
+
+static inline void nsc_timens_verify(struct nsc_ctx *ctx, clockid_t clk,
+				     const char *clkname)
+{
+	struct nsc_timens_shared *sh = nsc_shared(ctx);
+	long long after = NSC_SAFE(ctx, nsc_timens_now(clk));
+
+	NSC_EXPECT(ctx, sh->t0 >= sh->outer_before && sh->t1 <= after,
+		   "the unsharing process's own %s clock moved (%lld..%lld not within %lld..%lld)",
+		   clkname, sh->t0, sh->t1, sh->outer_before, after);
+}
+
+#define NSC_TIMENS_CASE(cname, clk, clkname)					\
+	static int cname##_setup(struct nsc_ctx *ctx)				\
+	{									\
+		nsc_timens_setup(ctx, clk);					\
+		return 0;							\
+	}									\
+	static void cname##_child(struct nsc_ctx *ctx)				\
+	{									\
+		nsc_timens_child(ctx, clk, clkname);				\
+	}									\
+	static void cname##_verify(struct nsc_ctx *ctx)			\
+	{									\
+		nsc_timens_verify(ctx, clk, clkname);				\
+	}									\
+	NSC_CASE(time, cname##_offset,						\
+		.summary = "a " clkname " offset applies only inside its time namespace", \
+		.clone_flags = CLONE_NEWTIME,					\
+		.kconfigs = NSC_KCONFIGS("CONFIG_TIME_NS"),			\
+		.setup = cname##_setup,						\
+		.child = cname##_child,						\
+		.verify = cname##_verify)
+
+#endif

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * time.unshare_for_children: unshare(CLONE_NEWTIME) leaves the caller in
+ * its time namespace and creates a new one only for its children
+ * (/proc/self/ns/time_for_children differs from ns/time, ns/time is
+ * unchanged); a forked child is in the new namespace, after which its
+ * offsets are frozen (writing timens_offsets fails with EACCES).
+ * Control: without CLONE_NEWTIME time_for_children equals time.
+ */
+#include "timens.h"
+
+struct for_children_shared {
+	long long child_time;	/* grandchild's ns/time inode */
+};
+
+static void child(struct nsc_ctx *ctx)
+{
+	struct for_children_shared *sh = nsc_shared(ctx);
+	long long before, self, kids;
+	int status, ret;
+	pid_t pid;
+
+	before = NSC_SAFE(ctx, nsc_timens_ino("time"));
+	NSC_TRY(ctx, nsc_unshare(ctx, CLONE_NEWTIME));
+	self = NSC_SAFE(ctx, nsc_timens_ino("time"));
+	kids = NSC_SAFE(ctx, nsc_timens_ino("time_for_children"));
+	NSC_ISOLATED_NE(ctx, kids, self,
+			"time_for_children inode after unshare(CLONE_NEWTIME) equals time");
+	NSC_EXPECT_EQ(ctx, self, before, "the unsharing process's own time namespace");
+
+	pid = NSC_SAFE(ctx, fork());
+	if (pid == 0) {
+		sh->child_time = nsc_timens_ino("time");
+		_exit(0);
+	}
+	NSC_SAFE(ctx, waitpid(pid, &status, 0));
+	NSC_EXPECT_EQ(ctx, sh->child_time, kids,
+		      "time namespace of a child forked after the unshare");
+	ret = nsc_timens_write_offset("monotonic", 1);
+	NSC_EXPECT_EQ(ctx, ret, -EACCES,
+		      "writing timens_offsets after a process entered the namespace");
+}
+
+NSC_CASE(time, unshare_for_children,
+	.summary = "unshare(CLONE_NEWTIME) moves only children into the new time namespace",
+	.clone_flags = CLONE_NEWTIME,
+	.kconfigs = NSC_KCONFIGS("CONFIG_TIME_NS"),
+	.child = child);
