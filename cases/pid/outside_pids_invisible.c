@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * pid.outside_pids_invisible: from inside a new PID namespace the case
+ * process (the sandbox's parent) and the runner cannot be addressed by
+ * their PIDs: kill(pid, 0) and pidfd_open(pid) fail with ESRCH.
+ * Control: without CLONE_NEWPID kill(case process, 0) succeeds.
+ */
+#include <signal.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "nscheck.h"
+
+struct outside_shared {
+	pid_t caseproc;
+	pid_t runner;
+};
+
+static int setup(struct nsc_ctx *ctx)
+{
+	struct outside_shared *sh = nsc_shared(ctx);
+
+	sh->caseproc = getpid();
+	sh->runner = getppid();
+	return 0;
+}
+
+static int kill0(pid_t pid)
+{
+	return kill(pid, 0) < 0 ? -errno : 0;
+}
+
+static int pidfd_probe(pid_t pid)
+{
+	long fd = syscall(SYS_pidfd_open, pid, 0);
+
+	if (fd < 0)
+		return -errno;
+	close((int)fd);
+	return 0;
+}
+
+static void child(struct nsc_ctx *ctx)
+{
+	struct outside_shared *sh = nsc_shared(ctx);
+	int ret = kill0(sh->caseproc);
+
+	NSC_ISOLATED(ctx, ret == -ESRCH,
+		     "kill(%d, 0) of the case process from inside gave %d, want -ESRCH",
+		     (int)sh->caseproc, ret);
+	ret = pidfd_probe(sh->caseproc);
+	NSC_ISOLATED(ctx, ret == -ESRCH,
+		     "pidfd_open(%d) of the case process from inside gave %d, want -ESRCH",
+		     (int)sh->caseproc, ret);
+	/* The runner may sit in another user namespace: EPERM still leaks. */
+	ret = kill0(sh->runner);
+	NSC_ISOLATED(ctx, ret == -ESRCH,
+		     "kill(%d, 0) of the runner from inside gave %d, want -ESRCH",
+		     (int)sh->runner, ret);
+	NSC_EXPECT_EQ(ctx, kill0(getpid()), 0, "kill(getpid(), 0) inside");
+}
+
+NSC_CASE(pid, outside_pids_invisible,
+	.summary = "processes outside a new PID namespace cannot be addressed by PID",
+	.clone_flags = CLONE_NEWPID,
+	.kconfigs = NSC_KCONFIGS("CONFIG_PID_NS"),
+	.setup = setup,
+	.child = child);
