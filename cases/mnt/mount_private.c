@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * mnt.mount_private: a tmpfs mounted inside a new mount namespace (with
+ * a unique source name) is listed in the sandbox's mountinfo but not in
+ * the outside one.  Control: without CLONE_NEWNS the mount shows up in
+ * the case process's mountinfo (a disposable outer mount namespace,
+ * never the host's).
+ */
+#include <sys/mount.h>
+#include <unistd.h>
+
+#include "mnt.h"
+
+struct mp_shared {
+	char src[64];
+};
+
+static int setup(struct nsc_ctx *ctx)
+{
+	struct mp_shared *sh = nsc_shared(ctx);
+
+	nsc_mnt_need_target(ctx);
+	nsc_mnt_source(sh->src, sizeof(sh->src), "mp");
+	NSC_EXPECT_EQ(ctx, NSC_SAFE(ctx, nsc_mnt_find(sh->src, NULL, 0)), 0,
+		      "mount %s listed before the sandbox ran", sh->src);
+	return 0;
+}
+
+static void child(struct nsc_ctx *ctx)
+{
+	struct mp_shared *sh = nsc_shared(ctx);
+	char at[1024] = "";
+
+	NSC_SAFE(ctx, mount(sh->src, NSC_MNT_TARGET, "tmpfs", MS_NOSUID | MS_NODEV,
+			    "size=64k,mode=0700"));
+	NSC_EXPECT_EQ(ctx, NSC_SAFE(ctx, nsc_mnt_find(sh->src, at, sizeof(at))), 1,
+		      "the tmpfs is listed in the sandbox's mountinfo");
+	NSC_EXPECT_STREQ(ctx, at, NSC_MNT_TARGET, "mount point of the tmpfs inside");
+}
+
+static void verify(struct nsc_ctx *ctx)
+{
+	struct mp_shared *sh = nsc_shared(ctx);
+	char at[1024] = "";
+	int found = NSC_SAFE(ctx, nsc_mnt_find(sh->src, at, sizeof(at)));
+
+	NSC_ISOLATED(ctx, !found, "tmpfs %s mounted inside shows outside at %s",
+		     sh->src, at);
+}
+
+NSC_CASE(mnt, mount_private,
+	.summary = "a mount made in a new mount namespace is invisible outside",
+	.clone_flags = CLONE_NEWNS,
+	.kconfigs = NSC_KCONFIGS("CONFIG_NAMESPACES", "CONFIG_TMPFS"),
+	.setup = setup,
+	.child = child,
+	.verify = verify);
