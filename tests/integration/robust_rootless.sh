@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Rootless mode: run as a created unprivileged user (automatic rootless)
+# and as root with --rootless.  No FAIL/ERROR; what needs real root SKIPs
+# saying so; both runs give the same verdicts; what passes as root and
+# can be hosted in a user namespace passes.
+source "$(dirname "$0")/lib.sh"
+
+user=nscheck-test-user
+results="$NSC_SRC/tests/helpers/results.py"
+created=0
+bindir=$(mktemp -d /tmp/nsc-rootless.XXXXXX)
+cleanup() {
+	rm -rf "$NSC_TMP" "$bindir"
+	if [ "$created" = 1 ]; then userdel "$user" 2>/dev/null || true; fi
+}
+trap cleanup EXIT
+if ! id -u "$user" >/dev/null 2>&1; then
+	useradd --system --no-create-home --shell /usr/sbin/nologin "$user" 2>/dev/null ||
+		id -u "$user" >/dev/null || fail "cannot create $user"
+	created=1
+fi
+chmod 755 "$bindir"
+install -m 755 "$NSCHECK" "$bindir/nscheck"
+install -d -o "$user" -m 755 "$bindir/out"
+
+"$NSCHECK" --all --json "$NSC_TMP/root.json" >/dev/null || fail "root run exited $?"
+got=0
+(cd "$bindir/out" && setpriv --reuid="$user" --regid="$user" --clear-groups \
+	"$bindir/nscheck" --all --json "$bindir/out/user.json" >"$NSC_TMP/user.tap" \
+	2>"$NSC_TMP/user.err") || got=$?
+[ "$got" -eq 0 ] || fail "run as $user exited $got: $(cat "$NSC_TMP/user.err")"
+"$NSCHECK" --rootless --all --json "$NSC_TMP/forced.json" >/dev/null ||
+	fail "--rootless as root exited $?"
+
+python3 "$results" statuses "$NSC_TMP/root.json" >"$NSC_TMP/root"
+python3 "$results" statuses "$bindir/out/user.json" >"$NSC_TMP/user"
+python3 "$results" statuses "$NSC_TMP/forced.json" >"$NSC_TMP/forced"
+npass=0
+while read -r id st reason; do
+	case "$st" in
+	PASS) npass=$((npass + 1)) ;;
+	SKIP) grep -Eq 'root' <<<"$reason" ||
+		awk -v id="$id" '$1 == id && $2 == "SKIP"' "$NSC_TMP/root" | grep -q . ||
+		fail "$id SKIPs rootless without naming root: $reason" ;;
+	*) fail "$id is $st as $user: $reason" ;;
+	esac
+done <"$NSC_TMP/user"
+# Every namespace family that passes as root has a passing case rootless.
+for ns in uts ipc pid mnt net cgroup time user; do
+	grep -q "^$ns\.[^ ]* PASS" "$NSC_TMP/root" || continue
+	grep -q "^$ns\.[^ ]* PASS" "$NSC_TMP/user" || fail "no $ns case passes rootless"
+done
+diff <(cut -d' ' -f1,2 "$NSC_TMP/user") <(cut -d' ' -f1,2 "$NSC_TMP/forced") ||
+	fail "--rootless as root and the unprivileged run disagree"
+echo "ok: rootless: $npass records PASS as $user, same verdicts with --rootless as root"

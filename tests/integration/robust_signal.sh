@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# SIGTERM / SIGINT mid-run: every sandbox dies, exit 143 / 130, and the
+# reports written so far are valid documents marked interrupted: TAP with
+# 'Bail out!', JSON with "interrupted": true, JUnit valid against the
+# schema.  Old report files are replaced only by complete documents.
+source "$(dirname "$0")/lib.sh"
+
+results="$NSC_SRC/tests/helpers/results.py"
+xsd="$NSC_SHARED/schemas/junit-10.xsd"
+export NSC_HANG_MARK="itest-$$"
+survivors() {
+	local p
+	for p in $(pgrep -x nsc-hang-test || true); do
+		if tr '\0' '\n' <"/proc/$p/environ" 2>/dev/null | grep -qx "NSC_HANG_MARK=$NSC_HANG_MARK"; then
+			echo "$p"
+		fi
+	done
+}
+
+interrupt() {
+	local sig=$1 want=$2 d="$NSC_TMP/$1" pid got=0 i
+	mkdir "$d"
+	# crash_abort ends at once; hang_setsid keeps the run busy.
+	"$NSCHECK_TEST" -j 2 --timeout 60 --tap="$d/r.tap" --json "$d/r.json" \
+		--junit "$d/r.xml" test.crash_abort test.hang_setsid \
+		uts.hostname_private >"$d/stdout" 2>"$d/stderr" &
+	pid=$!
+	# Signal once the hanging sandbox exists (no fixed sleep).
+	for i in $(seq 1 200); do
+		[ -n "$(survivors)" ] && break
+		sleep 0.05
+	done
+	[ -n "$(survivors)" ] || fail "$sig: the hanging case never started"
+	kill -s "$sig" "$pid"
+	wait "$pid" || got=$?
+	[ "$got" -eq "$want" ] || fail "$sig: exit $got, want $want"
+	[ -z "$(survivors)" ] || fail "$sig: sandboxes survive the interrupted run"
+	grep -q '^Bail out!' "$d/r.tap" || fail "$sig: TAP lacks 'Bail out!'"
+	grep -q '^ok 1 \|^not ok 1 ' "$d/r.tap" || fail "$sig: TAP lacks the finished case"
+	python3 "$results" interrupted "$d/r.json" || fail "$sig: JSON not marked interrupted"
+	python3 "$results" statuses "$d/r.json" | grep -q '^test.crash_abort ERROR' ||
+		fail "$sig: JSON lacks the finished case"
+	[ "$(ls -A "$d" | tr '\n' ' ')" = "r.json r.tap r.xml stderr stdout " ] ||
+		fail "$sig: unexpected files (temp files left?): $(ls -A "$d")"
+	xmllint --noout --schema "$xsd" "$d/r.xml" 2>"$NSC_TMP/xmllint" ||
+		fail "$sig: JUnit invalid: $(cat "$NSC_TMP/xmllint")"
+}
+
+interrupt TERM 143
+interrupt INT 130
+echo "ok: SIGTERM/SIGINT give 143/130, valid partial reports, no survivors"
