@@ -18,7 +18,7 @@ survivors() {
 }
 
 interrupt() {
-	local sig=$1 want=$2 d="$NSC_TMP/$1" pid got=0 i
+	local sig=$1 want=$2 d="$NSC_TMP/$1" pid got=0
 	mkdir "$d"
 	# crash_abort ends at once; hang_setsid keeps the run busy.
 	"$NSCHECK_TEST" -j 2 --timeout 60 --tap="$d/r.tap" --json "$d/r.json" \
@@ -26,7 +26,7 @@ interrupt() {
 		uts.hostname_private >"$d/stdout" 2>"$d/stderr" &
 	pid=$!
 	# Signal once the hanging sandbox exists (no fixed sleep).
-	for i in $(seq 1 200); do
+	for _ in $(seq 1 200); do
 		[ -n "$(survivors)" ] && break
 		sleep 0.05
 	done
