@@ -192,6 +192,14 @@ struct nsc_err *nsc_errbuf(struct nsc_ctx *ctx);
 #define NSC_SHARED_SIZE 8192
 void *nsc_shared(struct nsc_ctx *ctx);
 
+/* nsc_shared() as a @type pointer, refusing at compile time what won't fit. */
+#define nsc_shared_as(ctx, type)						\
+	({									\
+		_Static_assert(sizeof(type) <= NSC_SHARED_SIZE,			\
+			       #type " does not fit NSC_SHARED_SIZE");		\
+		(type *)nsc_shared(ctx);					\
+	})
+
 /*
  * Hand-over between the sandbox child and the parent hook: each side
  * wakes the other and waits for it.  nsc_sync_wait() returns 0, or

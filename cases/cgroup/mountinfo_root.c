@@ -14,11 +14,12 @@
 #include "cgroupns.h"
 
 #define NSC_CGM_MAX 16
+#define NSC_CGM_PATH 240	/* 16 mounts must fit NSC_SHARED_SIZE */
 
 struct cgm_mount {
 	int id;
-	char outside[NSC_CG_PATH];	/* root field seen by the case process */
-	char expect[NSC_CG_PATH];	/* root field expected inside */
+	char outside[NSC_CGM_PATH];	/* root field seen by the case process */
+	char expect[NSC_CGM_PATH];	/* root field expected inside */
 };
 
 struct cgm_shared {
@@ -103,7 +104,7 @@ static void cgm_relpath(const char *from, const char *root, char *out, size_t le
 
 static int setup(struct nsc_ctx *ctx)
 {
-	struct cgm_shared *sh = nsc_shared(ctx);
+	struct cgm_shared *sh = nsc_shared_as(ctx, struct cgm_shared);
 	struct nsc_cg_line l[NSC_CG_MAX];
 	int n = NSC_SAFE(ctx, nsc_cg_read(l, NSC_CG_MAX)), informative = 0;
 	char buf[2048];
@@ -142,7 +143,7 @@ static int setup(struct nsc_ctx *ctx)
 
 static void child(struct nsc_ctx *ctx)
 {
-	struct cgm_shared *sh = nsc_shared(ctx);
+	struct cgm_shared *sh = nsc_shared_as(ctx, struct cgm_shared);
 	char buf[2048];
 	struct cgm_line ml;
 	int seen = 0;
