@@ -45,7 +45,7 @@ static void mq_create(struct nsc_ctx *ctx, const char *name)
 
 static int setup(struct nsc_ctx *ctx)
 {
-	struct mq_shared *sh = nsc_shared(ctx);
+	struct mq_shared *sh = nsc_shared_as(ctx, struct mq_shared);
 
 	snprintf(sh->outer, sizeof(sh->outer), "/nsc-%d-outer", (int)getpid());
 	snprintf(sh->inner, sizeof(sh->inner), "/nsc-%d-inner", (int)getpid());
@@ -57,7 +57,7 @@ static int setup(struct nsc_ctx *ctx)
 
 static void child(struct nsc_ctx *ctx)
 {
-	struct mq_shared *sh = nsc_shared(ctx);
+	struct mq_shared *sh = nsc_shared_as(ctx, struct mq_shared);
 	int ret = mq_probe(sh->outer);
 
 	NSC_ISOLATED(ctx, ret == -ENOENT,
@@ -67,7 +67,7 @@ static void child(struct nsc_ctx *ctx)
 
 static void verify(struct nsc_ctx *ctx)
 {
-	struct mq_shared *sh = nsc_shared(ctx);
+	struct mq_shared *sh = nsc_shared_as(ctx, struct mq_shared);
 	int ret = mq_probe(sh->inner);
 
 	NSC_ISOLATED(ctx, ret == -ENOENT,
@@ -78,7 +78,7 @@ static void verify(struct nsc_ctx *ctx)
 /* Tidy; the queues die with their disposable IPC namespaces anyway. */
 static void cleanup(struct nsc_ctx *ctx)
 {
-	struct mq_shared *sh = nsc_shared(ctx);
+	struct mq_shared *sh = nsc_shared_as(ctx, struct mq_shared);
 
 	if (sh->outer[0])
 		mq_unlink(sh->outer);

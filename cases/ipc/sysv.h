@@ -19,7 +19,7 @@ struct nsc_sysv_shared {
 
 static inline void nsc_sysv_setup(struct nsc_ctx *ctx, enum nsc_sysv_kind kind)
 {
-	struct nsc_sysv_shared *sh = nsc_shared(ctx);
+	struct nsc_sysv_shared *sh = nsc_shared_as(ctx, struct nsc_sysv_shared);
 
 	sh->outer_key = nsc_sysv_key();
 	sh->inner_key = nsc_sysv_key();
@@ -30,7 +30,7 @@ static inline void nsc_sysv_setup(struct nsc_ctx *ctx, enum nsc_sysv_kind kind)
 
 static inline void nsc_sysv_child(struct nsc_ctx *ctx, enum nsc_sysv_kind kind)
 {
-	struct nsc_sysv_shared *sh = nsc_shared(ctx);
+	struct nsc_sysv_shared *sh = nsc_shared_as(ctx, struct nsc_sysv_shared);
 	int id = nsc_sysv_lookup(kind, sh->outer_key, NULL);
 
 	NSC_ISOLATED(ctx, id == -ENOENT,
@@ -44,7 +44,7 @@ static inline void nsc_sysv_child(struct nsc_ctx *ctx, enum nsc_sysv_kind kind)
 
 static inline void nsc_sysv_verify(struct nsc_ctx *ctx, enum nsc_sysv_kind kind)
 {
-	struct nsc_sysv_shared *sh = nsc_shared(ctx);
+	struct nsc_sysv_shared *sh = nsc_shared_as(ctx, struct nsc_sysv_shared);
 	int id = nsc_sysv_lookup(kind, sh->inner_key, NULL);
 
 	NSC_ISOLATED(ctx, id == -ENOENT,

@@ -17,7 +17,7 @@ struct mp_shared {
 
 static int setup(struct nsc_ctx *ctx)
 {
-	struct mp_shared *sh = nsc_shared(ctx);
+	struct mp_shared *sh = nsc_shared_as(ctx, struct mp_shared);
 
 	nsc_mnt_need_target(ctx);
 	nsc_mnt_source(sh->src, sizeof(sh->src), "mp");
@@ -28,7 +28,7 @@ static int setup(struct nsc_ctx *ctx)
 
 static void child(struct nsc_ctx *ctx)
 {
-	struct mp_shared *sh = nsc_shared(ctx);
+	struct mp_shared *sh = nsc_shared_as(ctx, struct mp_shared);
 	char at[1024] = "";
 
 	NSC_SAFE(ctx, mount(sh->src, NSC_MNT_TARGET, "tmpfs", MS_NOSUID | MS_NODEV,
@@ -40,7 +40,7 @@ static void child(struct nsc_ctx *ctx)
 
 static void verify(struct nsc_ctx *ctx)
 {
-	struct mp_shared *sh = nsc_shared(ctx);
+	struct mp_shared *sh = nsc_shared_as(ctx, struct mp_shared);
 	char at[1024] = "";
 	int found = NSC_SAFE(ctx, nsc_mnt_find(sh->src, at, sizeof(at)));
 

@@ -36,7 +36,7 @@ static int count_mounts(void)
 
 static int setup(struct nsc_ctx *ctx)
 {
-	struct mnt_shared *sh = nsc_shared(ctx);
+	struct mnt_shared *sh = nsc_shared_as(ctx, struct mnt_shared);
 
 	sh->mounts_before = NSC_SAFE(ctx, count_mounts());
 	return 0;
@@ -78,7 +78,7 @@ static void child(struct nsc_ctx *ctx)
 
 static void verify(struct nsc_ctx *ctx)
 {
-	struct mnt_shared *sh = nsc_shared(ctx);
+	struct mnt_shared *sh = nsc_shared_as(ctx, struct mnt_shared);
 	char self[64];
 
 	NSC_ISOLATED_EQ(ctx, NSC_SAFE(ctx, count_mounts()), sh->mounts_before,

@@ -17,7 +17,7 @@ struct ump_shared {
 
 static int setup(struct nsc_ctx *ctx)
 {
-	struct ump_shared *sh = nsc_shared(ctx);
+	struct ump_shared *sh = nsc_shared_as(ctx, struct ump_shared);
 
 	nsc_mnt_need_target(ctx);
 	nsc_mnt_source(sh->src, sizeof(sh->src), "ump");
@@ -31,7 +31,7 @@ static int setup(struct nsc_ctx *ctx)
 
 static void child(struct nsc_ctx *ctx)
 {
-	struct ump_shared *sh = nsc_shared(ctx);
+	struct ump_shared *sh = nsc_shared_as(ctx, struct ump_shared);
 
 	NSC_EXPECT_EQ(ctx, NSC_SAFE(ctx, nsc_mnt_find(sh->src, NULL, 0)), 1,
 		      "the outer tmpfs is copied into the sandbox");
@@ -42,7 +42,7 @@ static void child(struct nsc_ctx *ctx)
 
 static void verify(struct nsc_ctx *ctx)
 {
-	struct ump_shared *sh = nsc_shared(ctx);
+	struct ump_shared *sh = nsc_shared_as(ctx, struct ump_shared);
 	int found = NSC_SAFE(ctx, nsc_mnt_find(sh->src, NULL, 0));
 
 	NSC_ISOLATED(ctx, found == 1,

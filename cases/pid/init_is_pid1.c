@@ -16,7 +16,7 @@ struct pid_shared {
 
 static void child(struct nsc_ctx *ctx)
 {
-	struct pid_shared *sh = nsc_shared(ctx);
+	struct pid_shared *sh = nsc_shared_as(ctx, struct pid_shared);
 
 	sh->inside = getpid();
 	NSC_ISOLATED_EQ(ctx, getpid(), 1, "getpid() inside a new PID namespace");
@@ -49,7 +49,7 @@ static int read_nspid(pid_t pid, long nspid[4])
 
 static void parent(struct nsc_ctx *ctx)
 {
-	struct pid_shared *sh = nsc_shared(ctx);
+	struct pid_shared *sh = nsc_shared_as(ctx, struct pid_shared);
 	long nspid[4] = { 0 };
 	int n;
 

@@ -51,7 +51,7 @@ static int read_nspid(long *v, int max)
 
 static int setup(struct nsc_ctx *ctx)
 {
-	struct nested_shared *sh = nsc_shared(ctx);
+	struct nested_shared *sh = nsc_shared_as(ctx, struct nested_shared);
 	long v[NSC_NSPID_MAX];
 
 	sh->outer_levels = NSC_SAFE(ctx, read_nspid(v, NSC_NSPID_MAX));
@@ -60,7 +60,7 @@ static int setup(struct nsc_ctx *ctx)
 
 static void child(struct nsc_ctx *ctx)
 {
-	struct nested_shared *sh = nsc_shared(ctx);
+	struct nested_shared *sh = nsc_shared_as(ctx, struct nested_shared);
 	int status;
 	pid_t pid;
 

@@ -18,7 +18,7 @@ struct outside_shared {
 
 static int setup(struct nsc_ctx *ctx)
 {
-	struct outside_shared *sh = nsc_shared(ctx);
+	struct outside_shared *sh = nsc_shared_as(ctx, struct outside_shared);
 
 	sh->caseproc = getpid();
 	sh->runner = getppid();
@@ -42,7 +42,7 @@ static int pidfd_probe(pid_t pid)
 
 static void child(struct nsc_ctx *ctx)
 {
-	struct outside_shared *sh = nsc_shared(ctx);
+	struct outside_shared *sh = nsc_shared_as(ctx, struct outside_shared);
 	int ret = kill0(sh->caseproc);
 
 	NSC_ISOLATED(ctx, ret == -ESRCH,

@@ -37,7 +37,7 @@ static void child(struct nsc_ctx *ctx)
 
 static void parent(struct nsc_ctx *ctx)
 {
-	struct jp_shared *sh = nsc_shared(ctx);
+	struct jp_shared *sh = nsc_shared_as(ctx, struct jp_shared);
 	pid_t me = getpid(), pid;
 	int status;
 

@@ -32,7 +32,7 @@ static long long ns_ino(pid_t pid)
 
 static int setup(struct nsc_ctx *ctx)
 {
-	struct join_shared *sh = nsc_shared(ctx);
+	struct join_shared *sh = nsc_shared_as(ctx, struct join_shared);
 
 	snprintf(sh->inner, sizeof(sh->inner), "nsc-%d-in", (int)getpid());
 	snprintf(sh->back, sizeof(sh->back), "nsc-%d-back", (int)getpid());
@@ -41,7 +41,7 @@ static int setup(struct nsc_ctx *ctx)
 
 static void child(struct nsc_ctx *ctx)
 {
-	struct join_shared *sh = nsc_shared(ctx);
+	struct join_shared *sh = nsc_shared_as(ctx, struct join_shared);
 	char now[65] = "";
 
 	NSC_SAFE(ctx, sethostname(sh->inner, strlen(sh->inner)));
@@ -53,7 +53,7 @@ static void child(struct nsc_ctx *ctx)
 
 static void parent(struct nsc_ctx *ctx)
 {
-	struct join_shared *sh = nsc_shared(ctx);
+	struct join_shared *sh = nsc_shared_as(ctx, struct join_shared);
 	pid_t pid = nsc_child_pid(ctx);
 	char now[65] = "";
 

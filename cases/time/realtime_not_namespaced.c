@@ -16,7 +16,7 @@ struct rt_shared {
 
 static void child(struct nsc_ctx *ctx)
 {
-	struct rt_shared *sh = nsc_shared(ctx);
+	struct rt_shared *sh = nsc_shared_as(ctx, struct rt_shared);
 	const long long off = NSC_TIMENS_OFFSET_S * 1000000000LL;
 	long long m0, m1, r0, r1;
 	int status;

@@ -71,7 +71,7 @@ static inline int nsc_timens_write_offset(const char *clkname, long long sec)
 
 static inline void nsc_timens_setup(struct nsc_ctx *ctx, clockid_t clk)
 {
-	struct nsc_timens_shared *sh = nsc_shared(ctx);
+	struct nsc_timens_shared *sh = nsc_shared_as(ctx, struct nsc_timens_shared);
 
 	sh->outer_before = NSC_SAFE(ctx, nsc_timens_now(clk));
 }
@@ -79,7 +79,7 @@ static inline void nsc_timens_setup(struct nsc_ctx *ctx, clockid_t clk)
 static inline void nsc_timens_child(struct nsc_ctx *ctx, clockid_t clk,
 				    const char *clkname)
 {
-	struct nsc_timens_shared *sh = nsc_shared(ctx);
+	struct nsc_timens_shared *sh = nsc_shared_as(ctx, struct nsc_timens_shared);
 	const long long off = NSC_TIMENS_OFFSET_S * 1000000000LL;
 	int status, ret;
 	pid_t pid;
@@ -112,7 +112,7 @@ static inline void nsc_timens_child(struct nsc_ctx *ctx, clockid_t clk,
 static inline void nsc_timens_verify(struct nsc_ctx *ctx, clockid_t clk,
 				     const char *clkname)
 {
-	struct nsc_timens_shared *sh = nsc_shared(ctx);
+	struct nsc_timens_shared *sh = nsc_shared_as(ctx, struct nsc_timens_shared);
 	long long after = NSC_SAFE(ctx, nsc_timens_now(clk));
 
 	NSC_EXPECT(ctx, sh->t0 >= sh->outer_before && sh->t1 <= after,

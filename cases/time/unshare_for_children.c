@@ -15,7 +15,7 @@ struct for_children_shared {
 
 static void child(struct nsc_ctx *ctx)
 {
-	struct for_children_shared *sh = nsc_shared(ctx);
+	struct for_children_shared *sh = nsc_shared_as(ctx, struct for_children_shared);
 	long long before, self, kids;
 	int status, ret;
 	pid_t pid;

@@ -40,7 +40,7 @@ static int status_hex(const char *key, uint64_t *v)
 
 static int setup(struct nsc_ctx *ctx)
 {
-	struct caps_shared *sh = nsc_shared(ctx);
+	struct caps_shared *sh = nsc_shared_as(ctx, struct caps_shared);
 
 	snprintf(sh->name, sizeof(sh->name), "nsc-%d-caps", (int)getpid());
 	return 0;
@@ -48,7 +48,7 @@ static int setup(struct nsc_ctx *ctx)
 
 static void child(struct nsc_ctx *ctx)
 {
-	struct caps_shared *sh = nsc_shared(ctx);
+	struct caps_shared *sh = nsc_shared_as(ctx, struct caps_shared);
 	uint64_t eff = 0, bnd = 0;
 	char now[65] = "";
 	int ret;

@@ -30,7 +30,7 @@ static void read_proc_domain(struct nsc_ctx *ctx, char *buf, size_t len)
 
 static int setup(struct nsc_ctx *ctx)
 {
-	struct dom_shared *sh = nsc_shared(ctx);
+	struct dom_shared *sh = nsc_shared_as(ctx, struct dom_shared);
 
 	NSC_SAFE(ctx, getdomainname(sh->before, sizeof(sh->before) - 1));
 	snprintf(sh->set, sizeof(sh->set), "nsc-%d-dom", (int)getpid());
@@ -39,7 +39,7 @@ static int setup(struct nsc_ctx *ctx)
 
 static void child(struct nsc_ctx *ctx)
 {
-	struct dom_shared *sh = nsc_shared(ctx);
+	struct dom_shared *sh = nsc_shared_as(ctx, struct dom_shared);
 	char now[65] = "", proc[80];
 
 	NSC_SAFE(ctx, setdomainname(sh->set, strlen(sh->set)));
@@ -51,7 +51,7 @@ static void child(struct nsc_ctx *ctx)
 
 static void verify(struct nsc_ctx *ctx)
 {
-	struct dom_shared *sh = nsc_shared(ctx);
+	struct dom_shared *sh = nsc_shared_as(ctx, struct dom_shared);
 	char now[65] = "", proc[80];
 
 	NSC_SAFE(ctx, getdomainname(now, sizeof(now) - 1));

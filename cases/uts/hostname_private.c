@@ -17,7 +17,7 @@ struct uts_shared {
 
 static int setup(struct nsc_ctx *ctx)
 {
-	struct uts_shared *sh = nsc_shared(ctx);
+	struct uts_shared *sh = nsc_shared_as(ctx, struct uts_shared);
 
 	NSC_SAFE(ctx, gethostname(sh->before, sizeof(sh->before) - 1));
 	snprintf(sh->set, sizeof(sh->set), "nsc-%d-uts", (int)getpid());
@@ -26,7 +26,7 @@ static int setup(struct nsc_ctx *ctx)
 
 static void child(struct nsc_ctx *ctx)
 {
-	struct uts_shared *sh = nsc_shared(ctx);
+	struct uts_shared *sh = nsc_shared_as(ctx, struct uts_shared);
 	char now[65] = "";
 
 	NSC_SAFE(ctx, sethostname(sh->set, strlen(sh->set)));
@@ -36,7 +36,7 @@ static void child(struct nsc_ctx *ctx)
 
 static void verify(struct nsc_ctx *ctx)
 {
-	struct uts_shared *sh = nsc_shared(ctx);
+	struct uts_shared *sh = nsc_shared_as(ctx, struct uts_shared);
 	char now[65] = "";
 
 	NSC_SAFE(ctx, gethostname(now, sizeof(now) - 1));
