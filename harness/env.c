@@ -1,0 +1,378 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The environment fingerprint.  Reported as context (and for SKIP
+ * hints), never used to decide whether a case can run: that is decided
+ * by trying (probe.c).
+ */
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/utsname.h>
+#include <unistd.h>
+
+#include "env.h"
+#include "gunzip.h"
+
+const char *const nsc_env_kconfig_names[] = {
+	"CONFIG_NAMESPACES", "CONFIG_UTS_NS", "CONFIG_IPC_NS", "CONFIG_PID_NS",
+	"CONFIG_NET_NS", "CONFIG_USER_NS", "CONFIG_CGROUPS", "CONFIG_TIME_NS",
+	"CONFIG_VETH", "CONFIG_PROC_FS", "CONFIG_SECURITY_APPARMOR",
+	"CONFIG_SECCOMP", NULL,
+};
+
+static const char *const sysctl_names[] = {
+	"user.max_user_namespaces", "user.max_pid_namespaces",
+	"user.max_net_namespaces", "user.max_ipc_namespaces",
+	"user.max_uts_namespaces", "user.max_mnt_namespaces",
+	"user.max_cgroup_namespaces", "user.max_time_namespaces",
+	"kernel.unprivileged_userns_clone",
+	"kernel.apparmor_restrict_unprivileged_userns", NULL,
+};
+
+/* Copy @n bytes of @s into the fixed field @dst, cut to fit. */
+static void set_field(char *dst, size_t size, const char *s, size_t n)
+{
+	if (n >= size)
+		n = size - 1;
+	memcpy(dst, s, n);
+	dst[n] = '\0';
+}
+
+/* Next line of @text from *@pos: returns 0 at the end. */
+static int next_line(const char *text, size_t len, size_t *pos,
+		     const char **line, size_t *n)
+{
+	const char *nl;
+
+	if (*pos >= len)
+		return 0;
+	*line = text + *pos;
+	nl = memchr(*line, '\n', len - *pos);
+	*n = nl ? (size_t)(nl - *line) : len - *pos;
+	*pos += *n + 1;
+	while (*n && ((*line)[*n - 1] == '\r' || (*line)[*n - 1] == ' ' ||
+		      (*line)[*n - 1] == '\t'))
+		(*n)--;
+	return 1;
+}
+
+/* One os-release value, shell-style; -1 for an unterminated quote. */
+static int osr_value(const char *p, size_t n, char *out, size_t size)
+{
+	size_t o = 0;
+	char q = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		char c = p[i];
+
+		if (q == '\'') {
+			if (c == '\'') {
+				q = 0;
+				continue;
+			}
+		} else if (q == '"') {
+			if (c == '"') {
+				q = 0;
+				continue;
+			}
+			if (c == '\\' && i + 1 < n && memchr("\"\\$`", p[i + 1], 4))
+				c = p[++i];
+		} else if (c == '\'' || c == '"') {
+			q = c;
+			continue;
+		} else if (c == '\\' && i + 1 < n) {
+			c = p[++i];
+		} else if (c == ' ' || c == '\t') {
+			break;
+		}
+		if (c && o + 1 < size)
+			out[o++] = c;
+	}
+	out[o] = '\0';
+	return q ? -1 : 0;
+}
+
+int nsc_osrelease_parse(const char *text, size_t len, struct nsc_env *env)
+{
+	const char *line;
+	size_t pos = 0, n;
+	int found = 0;
+
+	while (next_line(text, len, &pos, &line, &n)) {
+		char val[256];
+		size_t k = 0, klen;
+		char *dst = NULL;
+		size_t dsize = 0;
+
+		while (k < n && (line[k] == ' ' || line[k] == '\t'))
+			k++;
+		line += k;
+		n -= k;
+		for (klen = 0; klen < n && (line[klen] == '_' ||
+		     (line[klen] >= 'A' && line[klen] <= 'Z') ||
+		     (line[klen] >= 'a' && line[klen] <= 'z') ||
+		     (line[klen] >= '0' && line[klen] <= '9')); klen++)
+			;
+		if (!klen || klen >= n || line[klen] != '=')
+			continue;
+		if (klen == 2 && !memcmp(line, "ID", 2)) {
+			dst = env->os_id;
+			dsize = sizeof(env->os_id);
+		} else if (klen == 10 && !memcmp(line, "VERSION_ID", 10)) {
+			dst = env->os_version_id;
+			dsize = sizeof(env->os_version_id);
+		} else if (klen == 11 && !memcmp(line, "PRETTY_NAME", 11)) {
+			dst = env->os_pretty;
+			dsize = sizeof(env->os_pretty);
+		}
+		if (!dst || osr_value(line + klen + 1, n - klen - 1, val, sizeof(val)) < 0)
+			continue;
+		if (!*dst)
+			found++;
+		set_field(dst, dsize, val, strlen(val));
+		if (!*dst)	/* an empty value counts as absent */
+			found--;
+	}
+	return found;
+}
+
+static int wanted(const char *name, size_t n)
+{
+	for (int i = 0; nsc_env_kconfig_names[i]; i++)
+		if (strlen(nsc_env_kconfig_names[i]) == n &&
+		    !memcmp(nsc_env_kconfig_names[i], name, n))
+			return 1;
+	return 0;
+}
+
+static void kconfig_set(struct nsc_env *env, const char *name, size_t nlen,
+			const char *val, size_t vlen)
+{
+	struct nsc_kv *kv = NULL;
+
+	if (!wanted(name, nlen))
+		return;
+	for (unsigned int i = 0; i < env->nkconfig; i++)
+		if (strlen(env->kconfig[i].key) == nlen &&
+		    !memcmp(env->kconfig[i].key, name, nlen))
+			kv = &env->kconfig[i];
+	if (!kv) {
+		if (env->nkconfig >= NSC_ENV_KCONFIG_MAX)
+			return;
+		kv = &env->kconfig[env->nkconfig++];
+		set_field(kv->key, sizeof(kv->key), name, nlen);
+	}
+	if (vlen >= 2 && val[0] == '"' && val[vlen - 1] == '"') {
+		val++;
+		vlen -= 2;
+	}
+	set_field(kv->value, sizeof(kv->value), val, vlen);
+}
+
+int nsc_kconfig_parse(const char *text, size_t len, struct nsc_env *env)
+{
+	static const char unset[] = " is not set";
+	const size_t ulen = sizeof(unset) - 1;
+	const char *line, *eq;
+	size_t pos = 0, n;
+
+	env->nkconfig = 0;
+	memset(env->kconfig, 0, sizeof(env->kconfig));
+	while (next_line(text, len, &pos, &line, &n)) {
+		if (n > 9 + ulen && !memcmp(line, "# CONFIG_", 9) &&
+		    !memcmp(line + n - ulen, unset, ulen)) {
+			kconfig_set(env, line + 2, n - 2 - ulen, "n", 1);
+			continue;
+		}
+		if (n < 8 || memcmp(line, "CONFIG_", 7))
+			continue;
+		eq = memchr(line, '=', n);
+		if (!eq || eq == line + 7)
+			continue;
+		kconfig_set(env, line, (size_t)(eq - line), eq + 1,
+			    n - (size_t)(eq - line) - 1);
+	}
+	return (int)env->nkconfig;
+}
+
+static const char *kv_lookup(const struct nsc_kv *kv, unsigned int n,
+			     unsigned int max, const char *name)
+{
+	if (!name)
+		return NULL;
+	for (unsigned int i = 0; i < n && i < max; i++)
+		if (!strcmp(kv[i].key, name))
+			return kv[i].value;
+	return NULL;
+}
+
+const char *nsc_env_kconfig(const struct nsc_env *env, const char *name)
+{
+	return env ? kv_lookup(env->kconfig, env->nkconfig, NSC_ENV_KCONFIG_MAX,
+			       name) : NULL;
+}
+
+const char *nsc_env_sysctl(const struct nsc_env *env, const char *name)
+{
+	return env ? kv_lookup(env->sysctl, env->nsysctl, NSC_ENV_SYSCTL_MAX,
+			       name) : NULL;
+}
+
+/* Whole file into a NUL-terminated malloc()ed buffer; -errno. */
+static int read_file(const char *path, char **buf, size_t *len, size_t max)
+{
+	size_t cap = 4096, n = 0;
+	char *p = malloc(cap);
+	int fd, e;
+
+	*buf = NULL;
+	if (!p)
+		return -ENOMEM;
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0) {
+		e = errno;
+		free(p);
+		return -e;
+	}
+	for (;;) {
+		ssize_t r;
+
+		if (n + 1 >= cap) {
+			char *q = cap * 2 > max ? NULL : realloc(p, cap * 2);
+
+			if (!q) {
+				e = cap * 2 > max ? EFBIG : ENOMEM;
+				goto fail;
+			}
+			p = q;
+			cap *= 2;
+		}
+		r = read(fd, p + n, cap - n - 1);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			e = errno;
+			goto fail;
+		}
+		if (!r)
+			break;
+		n += (size_t)r;
+	}
+	close(fd);
+	p[n] = '\0';
+	*buf = p;
+	*len = n;
+	return 0;
+fail:
+	close(fd);
+	free(p);
+	return -e;
+}
+
+static void collect_kconfig(struct nsc_env *env, const char *release)
+{
+	char path[sizeof(env->kconfig_source)];
+	unsigned char *text;
+	size_t len, tlen;
+	char *buf;
+
+	if (read_file("/proc/config.gz", &buf, &len, 16u << 20) == 0) {
+		int ret = nsc_gunzip((unsigned char *)buf, len, &text, &tlen);
+
+		free(buf);
+		if (ret == 0) {
+			nsc_kconfig_parse((char *)text, tlen, env);
+			free(text);
+			snprintf(env->kconfig_source, sizeof(env->kconfig_source),
+				 "/proc/config.gz");
+			return;
+		}
+	}
+	snprintf(path, sizeof(path), "/boot/config-%s", release);
+	if (*release && read_file(path, &buf, &len, 64u << 20) == 0) {
+		nsc_kconfig_parse(buf, len, env);
+		free(buf);
+		snprintf(env->kconfig_source, sizeof(env->kconfig_source), "%s", path);
+	}
+}
+
+static void collect_sysctls(struct nsc_env *env)
+{
+	for (int i = 0; sysctl_names[i] && env->nsysctl < NSC_ENV_SYSCTL_MAX; i++) {
+		struct nsc_kv *kv = &env->sysctl[env->nsysctl];
+		char path[128], *buf, *p;
+		size_t len;
+
+		snprintf(path, sizeof(path), "/proc/sys/%s", sysctl_names[i]);
+		for (p = path + 10; *p; p++)
+			if (*p == '.')
+				*p = '/';
+		if (read_file(path, &buf, &len, 4096) < 0)
+			continue;
+		while (len && (buf[len - 1] == '\n' || buf[len - 1] == ' '))
+			len--;
+		set_field(kv->key, sizeof(kv->key), sysctl_names[i], strlen(sysctl_names[i]));
+		set_field(kv->value, sizeof(kv->value), buf, len);
+		free(buf);
+		env->nsysctl++;
+	}
+}
+
+static int collect_status(struct nsc_env *env, struct nsc_err *err)
+{
+	const char *line;
+	size_t len, pos = 0, n;
+	char *buf;
+	int ret = read_file("/proc/self/status", &buf, &len, 1u << 20);
+
+	if (ret < 0)
+		return nsc_err_set(err, -ret, "read /proc/self/status");
+	while (next_line(buf, len, &pos, &line, &n)) {
+		if (n > 7 && !memcmp(line, "CapEff:", 7))
+			env->cap_eff = strtoull(line + 7, NULL, 16);
+		else if (n > 8 && !memcmp(line, "Seccomp:", 8))
+			env->seccomp = (int)strtol(line + 8, NULL, 10);
+	}
+	free(buf);
+	return 0;
+}
+
+int nsc_env_collect(struct nsc_env *env, struct nsc_err *err)
+{
+	struct utsname u;
+	size_t len;
+	char *buf;
+	int ret = 0, st;
+
+	memset(env, 0, sizeof(*env));
+	env->seccomp = -1;
+	env->euid = (unsigned int)geteuid();
+	if (uname(&u) < 0) {
+		ret = nsc_err_set(err, errno, "uname");
+		memset(&u, 0, sizeof(u));
+	}
+	set_field(env->hostname, sizeof(env->hostname), u.nodename, strlen(u.nodename));
+	set_field(env->kernel_release, sizeof(env->kernel_release), u.release,
+		  strlen(u.release));
+	set_field(env->kernel_version, sizeof(env->kernel_version), u.version,
+		  strlen(u.version));
+	set_field(env->arch, sizeof(env->arch), u.machine, strlen(u.machine));
+	if (read_file("/etc/os-release", &buf, &len, 1u << 20) == 0 ||
+	    read_file("/usr/lib/os-release", &buf, &len, 1u << 20) == 0) {
+		nsc_osrelease_parse(buf, len, env);
+		free(buf);
+	}
+	st = collect_status(env, ret < 0 ? NULL : err);
+	if (st < 0 && !ret)
+		ret = st;
+	collect_kconfig(env, env->kernel_release);
+	collect_sysctls(env);
+	if (read_file("/sys/kernel/security/lsm", &buf, &len, 4096) == 0) {
+		while (len && (buf[len - 1] == '\n' || buf[len - 1] == ' '))
+			len--;
+		set_field(env->lsm, sizeof(env->lsm), buf, len);
+		free(buf);
+	}
+	return ret;
+}
