@@ -23,6 +23,7 @@ done
 prove -e cat "$NSC_TMP/out.tap" || fail "prove rejected the TAP"
 
 # TAP 14 by default.
-"$NSCHECK" uts.hostname_private | head -1 | grep -qx 'TAP version 14' ||
+"$NSCHECK" uts.hostname_private >"$NSC_TMP/v14.tap" || fail "exit $?"
+head -1 "$NSC_TMP/v14.tap" | grep -qx 'TAP version 14' ||
 	fail "default TAP version is not 14"
 echo "ok: $n classic cases pass, prove accepts the TAP, host unchanged"
