@@ -4,7 +4,7 @@ execute_process(COMMAND git -C ${SRC} describe --tags --always --dirty
 	RESULT_VARIABLE rc ERROR_QUIET)
 if(NOT rc EQUAL 0 OR desc STREQUAL "")
 	set(desc "${FALLBACK}")
-elseif(NOT desc MATCHES "^v?[0-9]")
+elseif(NOT desc MATCHES "^v?[0-9]+\\.[0-9]+")
 	set(desc "${FALLBACK}-g${desc}")
 endif()
 string(REGEX REPLACE "^v" "" desc "${desc}")
