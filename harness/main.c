@@ -89,7 +89,14 @@ static int reports_open(const struct nsc_cli *cli, struct nsc_reports *rs,
 	};
 	bool json_stdout = cli->json_path && !strcmp(cli->json_path, "-");
 	bool tap = cli->tap_set || !json_stdout;
+	bool tap_stdout = tap && (!cli->tap_path || !strcmp(cli->tap_path, "-"));
 	int ret = 0;
+
+	/* TAP on the same terminal: the console adds only the summary. */
+	if (tap_stdout && isatty(1)) {
+		o.quiet = 1;
+		o.progress = 0;
+	}
 
 	if (cli->tap_set && json_stdout && (!cli->tap_path || !strcmp(cli->tap_path, "-")))
 		return nsc_err_setx(err, EINVAL,
