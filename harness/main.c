@@ -190,7 +190,7 @@ int main(int argc, char **argv)
 
 	if (nsc_registry_load(&reg, &err) < 0)
 		return usage_error(&err);
-	if (!cli.all && !cli.npatterns && !cli.list && !cli.ns) {
+	if (!cli.all && !cli.npatterns && !cli.list && !cli.ns && !cli.self_check) {
 		fprintf(stderr, "nscheck: nothing to run: give --all, case ids or globs (see nscheck --list)\n");
 		return NSC_EXIT_ERROR;
 	}
