@@ -114,7 +114,7 @@ static int console_result(struct nsc_reporter *r, const struct nsc_result *res,
 		nsc_term_text(fp, res->id);
 		p->progress_shown = 1;
 	}
-	fflush(fp);
+	nsc_report_flush(r);
 	return 0;
 }
 
@@ -134,7 +134,7 @@ static int console_end(struct nsc_reporter *r, const struct nsc_run_info *run,
 		col && c->skip ? NSC_YELLOW : "", c->skip, col && c->skip ? NSC_RESET : "",
 		col && c->error ? NSC_RED : "", c->error, col && c->error ? NSC_RESET : "",
 		nsc_secs(run->duration), run->interrupted ? " (interrupted)" : "");
-	fflush(fp);
+	nsc_report_flush(r);
 	return 0;
 }
 

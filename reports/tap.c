@@ -119,7 +119,7 @@ static int tap_result(struct nsc_reporter *r, const struct nsc_result *res,
 	fputc('\n', fp);
 	if (res->status == NSC_FAIL || res->status == NSC_ERROR)
 		yaml_block(fp, res);
-	fflush(fp);
+	nsc_report_flush(r);
 	return 0;
 }
 
@@ -133,7 +133,7 @@ static int tap_end(struct nsc_reporter *r, const struct nsc_run_info *run,
 		c->pass + c->fail + c->skip + c->error, nsc_secs(run->duration));
 	if (run->interrupted)
 		fputs("Bail out! interrupted\n", r->fp);
-	fflush(r->fp);
+	nsc_report_flush(r);
 	return 0;
 }
 
