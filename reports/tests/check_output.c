@@ -1,0 +1,283 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Unit tests: report files.  Bad paths fail at open (before any case
+ * runs) naming the path; a failed run leaves an existing report as it
+ * was and no temp file; a symlink at the target is replaced.
+ */
+#include <dirent.h>
+#include <libgen.h>
+
+#include "nsc_testutil.h"
+
+static char *dir;
+static char path[512];
+static struct nsc_err err;
+
+static void setup(void)
+{
+	dir = nsc_t_tmpdir();
+	snprintf(path, sizeof(path), "%s/r.tap", dir);
+}
+
+static void teardown(void)
+{
+	nsc_t_rmtree(dir);
+}
+
+/* Names in @d, sorted, space-separated (hidden files included). */
+static char *listing(const char *d)
+{
+	static char buf[4096];
+	struct dirent **ents;
+	int n = scandir(d, &ents, NULL, alphasort);
+	size_t off = 0;
+
+	ck_assert_int_ge(n, 0);
+	buf[0] = '\0';
+	for (int i = 0; i < n; i++) {
+		if (strcmp(ents[i]->d_name, ".") && strcmp(ents[i]->d_name, ".."))
+			off += (size_t)snprintf(buf + off, sizeof(buf) - off, "%s%s",
+						off ? " " : "", ents[i]->d_name);
+		free(ents[i]);
+	}
+	free(ents);
+	return buf;
+}
+
+static void put(const char *p, const char *text)
+{
+	FILE *fp = fopen(p, "w");
+
+	ck_assert_ptr_nonnull(fp);
+	fputs(text, fp);
+	ck_assert_int_eq(fclose(fp), 0);
+}
+
+/* Open, run a small report, close with @commit. */
+static int small_report(const char *p, int commit)
+{
+	struct nsc_result res[NSC_T_NRES];
+	struct nsc_run_info run;
+	struct nsc_reporter *r;
+	int ret;
+
+	nsc_t_results(res);
+	nsc_t_run_info(&run, 2);
+	ret = nsc_reporter_open(&r, NSC_REPORT_TAP, p, NULL, &err);
+	if (ret < 0)
+		return ret;
+	ck_assert_int_eq(r->ops->begin(r, &run, &err), 0);
+	ck_assert_int_eq(r->ops->result(r, &res[0], &err), 0);
+	ck_assert_int_eq(r->ops->result(r, &res[1], &err), 0);
+	ck_assert_int_eq(r->ops->end(r, &run, &err), 0);
+	return nsc_reporter_close(r, commit, &err);
+}
+
+START_TEST(test_stdout_and_console)
+{
+	struct nsc_reporter *r;
+
+	ck_assert_int_eq(nsc_reporter_open(&r, NSC_REPORT_TAP, "-", NULL, &err), 0);
+	ck_assert_ptr_eq(r->fp, stdout);
+	ck_assert_ptr_null(r->path);
+	ck_assert_ptr_null(r->tmp_path);
+	ck_assert_int_eq(r->opts.tap_version, 14);
+	ck_assert_int_eq(nsc_reporter_close(r, 1, &err), 0);
+	ck_assert_int_eq(nsc_reporter_open(&r, NSC_REPORT_JSON, NULL, NULL, &err), 0);
+	ck_assert_ptr_eq(r->fp, stdout);
+	ck_assert_int_eq(nsc_reporter_close(r, 0, &err), 0);
+	ck_assert_int_eq(nsc_reporter_open(&r, NSC_REPORT_CONSOLE, path, NULL, &err), 0);
+	ck_assert_ptr_eq(r->fp, stderr);
+	ck_assert_int_eq(nsc_reporter_close(r, 1, &err), 0);
+	ck_assert_str_eq(listing(dir), "");
+	ck_assert_int_eq(nsc_reporter_open(&r, NSC_REPORT_TAP, "", NULL, &err), -EINVAL);
+	ck_assert_int_eq(nsc_reporter_open(&r, (enum nsc_report_kind)99, "-", NULL, &err),
+			 -EINVAL);
+}
+END_TEST
+
+START_TEST(test_missing_dir)
+{
+	struct nsc_reporter *r = (void *)1;
+	char bad[600], want[700];
+
+	snprintf(bad, sizeof(bad), "%s/no/such/r.xml", dir);
+	ck_assert_int_eq(nsc_reporter_open(&r, NSC_REPORT_JUNIT, bad, NULL, &err), -ENOENT);
+	ck_assert_ptr_null(r);
+	snprintf(want, sizeof(want), "cannot write report %s: No such file or directory", bad);
+	ck_assert_str_eq(err.msg, want);
+	ck_assert_int_eq(err.err, ENOENT);
+	ck_assert_str_eq(listing(dir), "");
+}
+END_TEST
+
+START_TEST(test_dir_as_path)
+{
+	struct nsc_reporter *r;
+	char p[600], want[700];
+
+	ck_assert_int_eq(nsc_reporter_open(&r, NSC_REPORT_JSON, dir, NULL, &err), -EISDIR);
+	snprintf(want, sizeof(want), "cannot write report %s: Is a directory", dir);
+	ck_assert_str_eq(err.msg, want);
+	snprintf(p, sizeof(p), "%s/", dir);
+	ck_assert_int_eq(nsc_reporter_open(&r, NSC_REPORT_JSON, p, NULL, &err), -EISDIR);
+	snprintf(p, sizeof(p), "%s/.", dir);
+	ck_assert_int_eq(nsc_reporter_open(&r, NSC_REPORT_JSON, p, NULL, &err), -EISDIR);
+	snprintf(p, sizeof(p), "%s/sub", dir);
+	ck_assert_int_eq(mkdir(p, 0755), 0);
+	snprintf(path, sizeof(path), "%s/link", dir);
+	ck_assert_int_eq(symlink(p, path), 0);	/* a symlink to a directory */
+	ck_assert_int_eq(nsc_reporter_open(&r, NSC_REPORT_JSON, path, NULL, &err), -EISDIR);
+	ck_assert_str_eq(listing(dir), "link sub");
+	ck_assert_str_eq(listing(p), "");
+}
+END_TEST
+
+/* Read-only directory; as root, in a child that gave up root. */
+START_TEST(test_unwritable_dir)
+{
+	int status;
+	pid_t pid;
+
+	ck_assert_int_eq(chmod(dir, 0555), 0);
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (!pid) {
+		struct nsc_reporter *r;
+
+		if (geteuid() == 0 && setresuid(65534, 65534, 65534) < 0)
+			_exit(3);
+		_exit(nsc_reporter_open(&r, NSC_REPORT_TAP, path, NULL, &err) == -EACCES &&
+		      strstr(err.msg, path) ? 0 : 1);
+	}
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert(WIFEXITED(status));
+	ck_assert_int_eq(WEXITSTATUS(status), 0);
+	ck_assert_int_eq(chmod(dir, 0700), 0);
+	ck_assert_str_eq(listing(dir), "");
+}
+END_TEST
+
+START_TEST(test_no_commit_keeps_old)
+{
+	char *body;
+
+	put(path, "old report\n");
+	ck_assert_int_eq(small_report(path, 0), 0);
+	body = nsc_t_slurp(path, NULL);
+	ck_assert_str_eq(body, "old report\n");
+	free(body);
+	ck_assert_str_eq(listing(dir), "r.tap");
+}
+END_TEST
+
+START_TEST(test_commit_replaces)
+{
+	struct nsc_run_info run;
+	struct nsc_reporter *r;
+	struct stat st;
+	char *body, tmpdir[512];
+
+	put(path, "old report\n");
+	umask(022);
+	ck_assert_int_eq(nsc_reporter_open(&r, NSC_REPORT_TAP, path, NULL, &err), 0);
+	ck_assert_ptr_nonnull(r->tmp_path);
+	ck_assert_str_eq(r->path, path);
+	snprintf(tmpdir, sizeof(tmpdir), "%s", r->tmp_path);
+	ck_assert_str_eq(dirname(tmpdir), dir);
+	ck_assert(!strncmp(basename(r->tmp_path), ".r.tap.", 7));
+	ck_assert_uint_eq(strlen(basename(r->tmp_path)), 13);
+	nsc_t_run_info(&run, 0);
+	ck_assert_int_eq(r->ops->begin(r, &run, &err), 0);
+	ck_assert_int_eq(r->ops->end(r, &run, &err), 0);
+	body = nsc_t_slurp(path, NULL);
+	ck_assert_str_eq(body, "old report\n");	/* untouched until commit */
+	free(body);
+	ck_assert_int_eq(nsc_reporter_close(r, 1, &err), 0);
+	body = nsc_t_slurp(path, NULL);
+	ck_assert(!strncmp(body, "TAP version 14\n1..0", 19));
+	free(body);
+	ck_assert_int_eq(stat(path, &st), 0);
+	ck_assert_uint_eq(st.st_mode & 07777, 0644);
+	ck_assert_str_eq(listing(dir), "r.tap");
+}
+END_TEST
+
+START_TEST(test_symlink_replaced)
+{
+	char target[600], dangling[600], *body;
+	struct stat st;
+
+	snprintf(target, sizeof(target), "%s/precious", dir);
+	put(target, "precious\n");
+	ck_assert_int_eq(symlink(target, path), 0);
+	ck_assert_int_eq(small_report(path, 1), 0);
+	ck_assert_int_eq(lstat(path, &st), 0);
+	ck_assert(S_ISREG(st.st_mode));
+	body = nsc_t_slurp(target, NULL);
+	ck_assert_str_eq(body, "precious\n");
+	free(body);
+	body = nsc_t_slurp(path, NULL);
+	ck_assert(!strncmp(body, "TAP version 14\n", 15));
+	free(body);
+
+	snprintf(dangling, sizeof(dangling), "%s/dangling", dir);
+	ck_assert_int_eq(symlink("/nonexistent/nsc/x", dangling), 0);
+	ck_assert_int_eq(small_report(dangling, 1), 0);
+	ck_assert_int_eq(lstat(dangling, &st), 0);
+	ck_assert(S_ISREG(st.st_mode));
+	ck_assert_str_eq(listing(dir), "dangling precious r.tap");
+}
+END_TEST
+
+START_TEST(test_devices_in_place)
+{
+	struct nsc_reporter *r;
+	struct stat st;
+
+	ck_assert_int_eq(nsc_reporter_open(&r, NSC_REPORT_TAP, "/dev/null", NULL, &err), 0);
+	ck_assert_ptr_null(r->tmp_path);
+	ck_assert_int_eq(nsc_reporter_close(r, 1, &err), 0);
+	ck_assert_int_eq(stat("/dev/null", &st), 0);
+	ck_assert(S_ISCHR(st.st_mode));
+	if (access("/dev/full", W_OK) == 0) {
+		ck_assert_int_eq(small_report("/dev/full", 1), -ENOSPC);
+		ck_assert_ptr_nonnull(strstr(err.msg, "cannot write report /dev/full"));
+	}
+}
+END_TEST
+
+START_TEST(test_two_writers)
+{
+	struct nsc_reporter *a, *b;
+
+	ck_assert_int_eq(nsc_reporter_open(&a, NSC_REPORT_TAP, path, NULL, &err), 0);
+	ck_assert_int_eq(nsc_reporter_open(&b, NSC_REPORT_JSON, path, NULL, &err), 0);
+	ck_assert_str_ne(a->tmp_path, b->tmp_path);
+	ck_assert_int_eq(nsc_reporter_close(a, 0, &err), 0);
+	ck_assert_int_eq(nsc_reporter_close(b, 0, &err), 0);
+	ck_assert_str_eq(listing(dir), "");
+	ck_assert_int_eq(nsc_reporter_close(NULL, 1, &err), 0);
+}
+END_TEST
+
+static Suite *output_suite(void)
+{
+	Suite *s = suite_create("output");
+	TCase *tc = tcase_create("output");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_stdout_and_console);
+	tcase_add_test(tc, test_missing_dir);
+	tcase_add_test(tc, test_dir_as_path);
+	tcase_add_test(tc, test_unwritable_dir);
+	tcase_add_test(tc, test_no_commit_keeps_old);
+	tcase_add_test(tc, test_commit_replaces);
+	tcase_add_test(tc, test_symlink_replaced);
+	tcase_add_test(tc, test_devices_in_place);
+	tcase_add_test(tc, test_two_writers);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+NSC_T_MAIN(output_suite)
