@@ -33,9 +33,12 @@ static const char *const sysctl_names[] = {
 /* Copy @n bytes of @s into the fixed field @dst, cut to fit. */
 static void set_field(char *dst, size_t size, const char *s, size_t n)
 {
+	if (!s)
+		n = 0;
 	if (n >= size)
 		n = size - 1;
-	memcpy(dst, s, n);
+	if (n)
+		memcpy(dst, s, n);
 	dst[n] = '\0';
 }
 
@@ -57,6 +60,12 @@ static int next_line(const char *text, size_t len, size_t *pos,
 	return 1;
 }
 
+/* Characters a backslash escapes inside shell double quotes. */
+static int shell_escapable(char c)
+{
+	return c == '"' || c == '\\' || c == '$' || c == '`';
+}
+
 /* One os-release value, shell-style; -1 for an unterminated quote. */
 static int osr_value(const char *p, size_t n, char *out, size_t size)
 {
@@ -76,7 +85,7 @@ static int osr_value(const char *p, size_t n, char *out, size_t size)
 				q = 0;
 				continue;
 			}
-			if (c == '\\' && i + 1 < n && memchr("\"\\$`", p[i + 1], 4))
+			if (c == '\\' && i + 1 < n && shell_escapable(p[i + 1]))
 				c = p[++i];
 		} else if (c == '\'' || c == '"') {
 			q = c;
@@ -227,11 +236,12 @@ static int read_file(const char *path, char **buf, size_t *len, size_t max)
 	int fd, e;
 
 	*buf = NULL;
+	*len = 0;
 	if (!p)
 		return -ENOMEM;
 	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
 	if (fd < 0) {
-		e = errno;
+		e = errno ? errno : EIO;
 		free(p);
 		return -e;
 	}
@@ -252,7 +262,7 @@ static int read_file(const char *path, char **buf, size_t *len, size_t max)
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r < 0) {
-			e = errno;
+			e = errno ? errno : EIO;
 			goto fail;
 		}
 		if (!r)

@@ -9,6 +9,13 @@
 #define PARSE_OSR(text, env) nsc_osrelease_parse(text, sizeof(text) - 1, env)
 #define PARSE_KC(text, env) nsc_kconfig_parse(text, sizeof(text) - 1, env)
 
+/* Write @p's characters (no NUL) at the start of @dst. */
+static void put_prefix(char *dst, const char *p)
+{
+	while (*p)
+		*dst++ = *p++;
+}
+
 START_TEST(test_osrelease)
 {
 	static const char text[] =
@@ -56,10 +63,10 @@ START_TEST(test_osrelease_hostile)
 	memset(&env, 0, sizeof(env));
 	ck_assert_int_eq(PARSE_OSR(odd, &env), 0);
 	ck_assert_str_eq(env.os_id, "");
-	memcpy(big, "PRETTY_NAME=", 12);
+	put_prefix(big, "PRETTY_NAME=");
 	nsc_t_fill(big + 12, sizeof(big) - 12, "x\xff\"\\'");
 	nsc_osrelease_parse(big, strlen(big), &env);	/* may be unterminated */
-	memcpy(big, "PRETTY_NAME=", 12);
+	put_prefix(big, "PRETTY_NAME=");
 	memset(big + 12, 'p', sizeof(big) - 13);
 	ck_assert_int_eq(nsc_osrelease_parse(big, strlen(big), &env), 1);
 	ck_assert_uint_eq(strlen(env.os_pretty), sizeof(env.os_pretty) - 1);
@@ -112,7 +119,7 @@ START_TEST(test_kconfig_hostile)
 
 	ck_assert_int_eq(PARSE_KC(odd, &env), 1);
 	ck_assert_str_eq(nsc_env_kconfig(&env, "CONFIG_PID_NS"), "");
-	memcpy(big, "CONFIG_PROC_FS=", 15);
+	put_prefix(big, "CONFIG_PROC_FS=");
 	memset(big + 15, 'v', 1000);
 	big[1015] = '\n';
 	for (size_t off = 1016; off + 64 < sizeof(big);)

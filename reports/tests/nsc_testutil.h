@@ -58,13 +58,18 @@ static inline char *nsc_t_slurp(const char *path, size_t *len)
 	size_t n = 0, cap = 0;
 	int c;
 
+	if (len)
+		*len = 0;
 	if (!fp)
 		return NULL;
 	while ((c = fgetc(fp)) != EOF) {
 		if (n + 2 > cap) {
+			char *nbuf;
+
 			cap = cap ? cap * 2 : 4096;
-			buf = realloc(buf, cap);
-			ck_assert_ptr_nonnull(buf);
+			nbuf = realloc(buf, cap);
+			ck_assert_ptr_nonnull(nbuf);
+			buf = nbuf;
 		}
 		buf[n++] = (char)c;
 	}
