@@ -100,6 +100,15 @@ static void yaml_block(FILE *fp, const struct nsc_result *res)
 	fputs("  ...\n", fp);
 }
 
+/* A pass says what made it trustworthy: the positive control's outcome. */
+static void yaml_pass(FILE *fp, const struct nsc_result *res)
+{
+	fputs("  ---\n", fp);
+	fprintf(fp, "  control: %s\n", nsc_control_name(res->control));
+	fprintf(fp, "  duration_ms: %.3f\n", res->duration * 1e3);
+	fputs("  ...\n", fp);
+}
+
 static int tap_result(struct nsc_reporter *r, const struct nsc_result *res,
 		      struct nsc_err *err)
 {
@@ -119,6 +128,8 @@ static int tap_result(struct nsc_reporter *r, const struct nsc_result *res,
 	fputc('\n', fp);
 	if (res->status == NSC_FAIL || res->status == NSC_ERROR)
 		yaml_block(fp, res);
+	else if (res->status == NSC_PASS && res->control != NSC_CONTROL_NOT_RUN)
+		yaml_pass(fp, res);
 	nsc_report_flush(r);
 	return 0;
 }
