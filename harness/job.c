@@ -106,10 +106,13 @@ static void __attribute__((noreturn)) job_child(struct nsc_job *j, pid_t runner,
 	struct nsc_ctx ctx;
 	int devnull;
 
+	nsc_cov_reset();	/* counters inherited from the runner */
 	setpgid(0, 0);
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
-	if (getppid() != runner)
+	if (getppid() != runner) {
+		nsc_cov_dump();
 		_exit(1);
+	}
 	signal(SIGINT, SIG_DFL);
 	signal(SIGTERM, SIG_DFL);
 	signal(SIGPIPE, SIG_DFL);

@@ -167,8 +167,8 @@ static void __attribute__((noreturn)) sandbox_child(struct nsc_ctx *ctx, int gat
 	ssize_t n;
 	char b;
 
+	nsc_cov_reset();	/* counters inherited from the case process */
 	ctx->in_child = true;
-	nsc_cov_reset();
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
 	close(gate[1]);
 	close(ctx->sync_c2p[0]);
@@ -253,7 +253,7 @@ void nsc_case_process(struct nsc_ctx *ctx)
 	uint64_t outer;
 	int ret;
 
-	nsc_cov_reset();
+	/* job_child() reset the coverage counters: it runs before us. */
 	ctx->leave = &leave;
 	ctx->child_pidfd = -1;
 	ctx->sync_c2p[0] = ctx->sync_c2p[1] = -1;
