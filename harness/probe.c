@@ -181,9 +181,9 @@ static void __attribute__((noreturn)) probe_report(int fd, int step, int err)
 {
 	struct probe_msg m = { step, err };
 
+	nsc_cov_dump();
 	if (write(fd, &m, sizeof(m)) != sizeof(m))
 		_exit(1);
-	nsc_cov_dump();
 	_exit(0);
 }
 
@@ -201,6 +201,23 @@ static int write_self_map(pid_t pid, uid_t uid, gid_t gid)
 	return nsc_idmap_write(pid, uidm, gidm, true, NULL);
 }
 
+/* The probe's sandbox: waits for its maps, then tries what it may not. */
+static void __attribute__((noreturn)) probe_grandchild(int gate[2], uint64_t flags)
+{
+	int status = 0;
+	char b;
+
+	nsc_cov_reset();
+	close(gate[1]);
+	if (read(gate[0], &b, 1) != 1)
+		status = 1;
+	/* AppArmor's userns restriction bites here, one step later. */
+	else if ((flags & CLONE_NEWUSER) && unshare(CLONE_NEWNS) < 0)
+		status = 100 + (errno & 0x7f);
+	nsc_cov_dump();
+	_exit(status);
+}
+
 static void __attribute__((noreturn)) probe_child(int fd, uint64_t outer,
 						  uint64_t flags, bool rootless)
 {
@@ -213,7 +230,6 @@ static void __attribute__((noreturn)) probe_child(int fd, uint64_t outer,
 	gid_t gid = getegid();
 	int ret;
 
-	nsc_cov_reset();
 	memset(&ctx, 0, sizeof(ctx));
 	if (rootless && unshare(CLONE_NEWUSER) < 0)
 		probe_report(fd, 4, errno);
@@ -226,15 +242,8 @@ static void __attribute__((noreturn)) probe_child(int fd, uint64_t outer,
 	pid = nsc_clone_pidfd(flags, &pidfd, &ctx.err);
 	if (pid < 0)
 		probe_report(fd, 2, -pid);
-	if (pid == 0) {
-		close(gate[1]);
-		if (read(gate[0], &b, 1) != 1)
-			_exit(1);
-		/* AppArmor's userns restriction bites here, one step later. */
-		if ((flags & CLONE_NEWUSER) && unshare(CLONE_NEWNS) < 0)
-			_exit(100 + (errno & 0x7f));
-		_exit(0);
-	}
+	if (pid == 0)
+		probe_grandchild(gate, flags);
 	close(gate[0]);
 	if (flags & CLONE_NEWUSER) {
 		ret = write_self_map(pid, geteuid(), getegid());
@@ -274,6 +283,7 @@ static int probe_once(uint64_t outer, uint64_t flags, bool rootless,
 		return -e;
 	}
 	if (pid == 0) {
+		nsc_cov_reset();	/* counters inherited from the runner */
 		close(p[0]);
 		probe_child(p[1], outer, flags, rootless);
 	}
