@@ -92,6 +92,7 @@ int nsc_registry_load(struct nsc_registry *reg, struct nsc_err *err)
 	size_t n = 0;
 
 	if (__start_nsc_cases && __stop_nsc_cases)
+		/* cppcheck-suppress comparePointers ; the linker's bounds of one section */
 		n = (size_t)(__stop_nsc_cases - __start_nsc_cases);
 	return nsc_registry_from(reg, n ? __start_nsc_cases : NULL, n, err);
 }
