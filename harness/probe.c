@@ -301,7 +301,7 @@ static int probe_once(uint64_t outer, uint64_t flags, bool rootless,
 int nsc_probe_run(uint64_t outer, uint64_t flags, bool rootless,
 		  const struct nsc_env *env, struct nsc_probe *out)
 {
-	struct probe_msg m;
+	struct probe_msg m = { 0, 0 };
 	int ret;
 
 	memset(out, 0, sizeof(*out));
@@ -317,7 +317,7 @@ int nsc_probe_run(uint64_t outer, uint64_t flags, bool rootless,
 	/* Find the single namespace that fails, for a precise hint. */
 	for (size_t i = 0; i < NSC_NFLAGS; i++) {
 		uint64_t f = nsc_flags[i].flag;
-		struct probe_msg one;
+		struct probe_msg one = { 0, 0 };
 
 		if (!((outer | flags) & f))
 			continue;
