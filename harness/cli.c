@@ -127,7 +127,7 @@ static int parse_one(int c, const char *arg, const char *bad, struct nsc_cli *cl
 		cli->tap_path = arg;
 		return arg ? need_path("--tap", arg, err) : 0;
 	case OPT_TAP_VERSION: {
-		unsigned int v;
+		unsigned int v = 0;
 
 		if (parse_uint("--tap-version", arg, 13, 14, &v, err) < 0)
 			return -EINVAL;
