@@ -398,17 +398,17 @@ static void compare(const struct nsc_audit *b, const struct nsc_audit *a,
 		const struct nsc_audit_item *y = j < a->n ? &a->items[j] : NULL;
 		int c = !x ? 1 : !y ? -1 : item_cmp(x, y);
 
-		if (c < 0) {
+		if (c < 0 && x) {
 			diff_add(d, x->kind, source_of(x->kind), x->val, "",
 				 "gone %s: %s%s%s", x->kind, x->key,
 				 x->key[0] && x->val[0] ? " " : "", x->val);
 			i++;
-		} else if (c > 0) {
+		} else if (c > 0 && y) {
 			diff_add(d, y->kind, source_of(y->kind), "", y->val,
 				 "new %s: %s%s%s", y->kind, y->key,
 				 y->key[0] && y->val[0] ? " " : "", y->val);
 			j++;
-		} else {
+		} else if (x && y) {
 			if (strcmp(x->val, y->val))
 				diff_add(d, x->kind, source_of(x->kind), x->val,
 					 y->val, "changed %s%s%s: '%s' -> '%s'",

@@ -139,6 +139,11 @@ void nsc_skip(struct nsc_ctx *ctx, int errnum, const char *hint,
 	nsc_ctx_leave(ctx);
 }
 
+bool nsc_streq(const char *a, const char *b)
+{
+	return a && b && !strcmp(a, b);
+}
+
 const char *nsc_fmt_ll(long long v)
 {
 	static __thread char buf[4][32];
@@ -163,7 +168,9 @@ const char *nsc_fmt_str(const char *s)
 
 struct nsc_err *nsc_errbuf(struct nsc_ctx *ctx)
 {
-	return ctx ? &ctx->err : NULL;
+	static __thread struct nsc_err none;
+
+	return ctx ? &ctx->err : &none;
 }
 
 void *nsc_shared(struct nsc_ctx *ctx)

@@ -112,6 +112,9 @@ void nsc_skip(struct nsc_ctx *ctx, int errnum, const char *hint,
 /* End the sandbox child (flushes coverage); never returns. */
 void nsc_exit(struct nsc_ctx *ctx) __attribute__((noreturn));
 
+/* Both non-NULL and equal. */
+bool nsc_streq(const char *a, const char *b);
+
 /* Format helpers for expected/got (thread-local rotating buffers). */
 const char *nsc_fmt_ll(long long v);
 const char *nsc_fmt_str(const char *s);
@@ -136,7 +139,7 @@ const char *nsc_fmt_str(const char *s);
 #define NSC__CMP_STR(ctx, kind, got, exp, eq, ...)				\
 	({									\
 		const char *_g = (got), *_e = (exp);				\
-		bool _same = _g && _e && !strcmp(_g, _e);			\
+		bool _same = nsc_streq(_g, _e);					\
 		nsc_check(ctx, kind, _same == (eq), __FILE__, __LINE__,	\
 			  (eq) ? nsc_fmt_str(_e) : "anything else",		\
 			  nsc_fmt_str(_g), __VA_ARGS__);			\
@@ -183,14 +186,14 @@ const char *nsc_fmt_str(const char *s);
 	})
 
 /* Scratch error buffer for fixture calls made through NSC_TRY. */
-struct nsc_err *nsc_errbuf(struct nsc_ctx *ctx);
+struct nsc_err *nsc_errbuf(struct nsc_ctx *ctx) __attribute__((returns_nonnull));
 
 /*
  * Memory shared by case process and sandbox (MAP_SHARED, zeroed before
  * each run): the case's own observations travel child -> verify here.
  */
 #define NSC_SHARED_SIZE 8192
-void *nsc_shared(struct nsc_ctx *ctx);
+void *nsc_shared(struct nsc_ctx *ctx) __attribute__((returns_nonnull));
 
 /* nsc_shared() as a @type pointer, refusing at compile time what won't fit. */
 #define nsc_shared_as(ctx, type)						\

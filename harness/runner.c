@@ -312,8 +312,10 @@ static int sched_init(struct nsc_sched *s, const struct nsc_case *const *cases,
 	s->items = calloc(n, sizeof(*s->items));
 	s->controls = calloc(n, sizeof(*s->controls));
 	s->slots = calloc(s->nslots, sizeof(*s->slots));
-	if (!s->items || !s->controls || !s->slots)
-		return nsc_err_set(err, ENOMEM, "runner");
+	if (!s->items || !s->controls || !s->slots) {
+		nsc_err_set(err, ENOMEM, "runner");
+		return -ENOMEM;
+	}
 	for (size_t i = 0; i < n; i++)
 		item_init(&s->items[i], cases[i], i);
 	sigemptyset(&mask);
@@ -445,7 +447,6 @@ static int sched_loop(struct nsc_sched *s,
 				job_finished(s, &slot->job);
 			}
 		}
-		ret = 0;
 	}
 	ret = on_done(s, arg, err);
 out:

@@ -105,7 +105,7 @@ static void cgm_relpath(const char *from, const char *root, char *out, size_t le
 static int setup(struct nsc_ctx *ctx)
 {
 	struct cgm_shared *sh = nsc_shared_as(ctx, struct cgm_shared);
-	struct nsc_cg_line l[NSC_CG_MAX];
+	struct nsc_cg_line l[NSC_CG_MAX] = { 0 };
 	int n = NSC_SAFE(ctx, nsc_cg_read(l, NSC_CG_MAX)), informative = 0;
 	char buf[2048];
 	struct cgm_line ml;

@@ -18,7 +18,7 @@ struct root_shared {
 static int setup(struct nsc_ctx *ctx)
 {
 	struct root_shared *sh = nsc_shared_as(ctx, struct root_shared);
-	struct nsc_cg_line l[NSC_CG_MAX];
+	struct nsc_cg_line l[NSC_CG_MAX] = { 0 };
 	int n = NSC_SAFE(ctx, nsc_cg_read(l, NSC_CG_MAX));
 
 	NSC_EXPECT(ctx, n > 0, "/proc/self/cgroup lists no hierarchy");
@@ -32,7 +32,7 @@ static int setup(struct nsc_ctx *ctx)
 static void child(struct nsc_ctx *ctx)
 {
 	struct root_shared *sh = nsc_shared_as(ctx, struct root_shared);
-	struct nsc_cg_line l[NSC_CG_MAX];
+	struct nsc_cg_line l[NSC_CG_MAX] = { 0 };
 	int n = NSC_SAFE(ctx, nsc_cg_read(l, NSC_CG_MAX));
 	int i = nsc_cg_first_nonroot(l, n);
 
