@@ -187,20 +187,6 @@ static void __attribute__((noreturn)) probe_report(int fd, int step, int err)
 	_exit(0);
 }
 
-/*
- * Map @uid/@gid (ours as seen from the parent user namespace of @pid's:
- * read them before unsharing, inside a fresh user namespace they read
- * back as the overflow id 65534) to 0 in the user namespace of @pid.
- */
-static int write_self_map(pid_t pid, uid_t uid, gid_t gid)
-{
-	char uidm[32], gidm[32];
-
-	snprintf(uidm, sizeof(uidm), "0 %u 1", (unsigned int)uid);
-	snprintf(gidm, sizeof(gidm), "0 %u 1", (unsigned int)gid);
-	return nsc_idmap_write(pid, uidm, gidm, true, NULL);
-}
-
 /* The probe's sandbox: waits for its maps, then tries what it may not. */
 static void __attribute__((noreturn)) probe_grandchild(int gate[2], uint64_t flags)
 {
@@ -233,7 +219,7 @@ static void __attribute__((noreturn)) probe_child(int fd, uint64_t outer,
 	memset(&ctx, 0, sizeof(ctx));
 	if (rootless && unshare(CLONE_NEWUSER) < 0)
 		probe_report(fd, 4, errno);
-	if (rootless && (ret = write_self_map(getpid(), uid, gid)) < 0)
+	if (rootless && (ret = nsc_idmap_root(getpid(), uid, gid, NULL)) < 0)
 		probe_report(fd, 4, -ret);
 	if (outer && unshare((int)outer) < 0)
 		probe_report(fd, 1, errno);
@@ -246,7 +232,7 @@ static void __attribute__((noreturn)) probe_child(int fd, uint64_t outer,
 		probe_grandchild(gate, flags);
 	close(gate[0]);
 	if (flags & CLONE_NEWUSER) {
-		ret = write_self_map(pid, geteuid(), getegid());
+		ret = nsc_idmap_root(pid, geteuid(), getegid(), NULL);
 		if (ret < 0) {
 			kill(pid, SIGKILL);
 			probe_report(fd, 3, -ret);

@@ -95,44 +95,15 @@ pid_t nsc_clone_pidfd(uint64_t flags, int *pidfd, struct nsc_err *err)
 	return (pid_t)pid;
 }
 
-static int write_file(const char *path, const char *text, struct nsc_err *err)
-{
-	size_t len = strlen(text);
-	int fd = open(path, O_WRONLY | O_CLOEXEC);
-	ssize_t n;
-
-	if (fd < 0)
-		return nsc_err_set(err, errno, "open %s", path);
-	n = write(fd, text, len);
-	if (n < 0 || (size_t)n != len) {
-		int e = n < 0 ? errno : EIO;
-
-		close(fd);
-		return nsc_err_set(err, e, "write '%s' to %s", text, path);
-	}
-	close(fd);
-	return 0;
-}
-
 /* Enter a user namespace of our own that maps our ids to root. */
 static int enter_own_userns(struct nsc_ctx *ctx)
 {
-	char map[64];
 	uid_t uid = geteuid();
 	gid_t gid = getegid();
-	int ret;
 
 	if (unshare(CLONE_NEWUSER) < 0)
 		return nsc_err_set(&ctx->err, errno, "rootless: unshare(CLONE_NEWUSER)");
-	ret = write_file("/proc/self/setgroups", "deny", &ctx->err);
-	if (ret < 0 && ret != -ENOENT)
-		return ret;
-	snprintf(map, sizeof(map), "0 %u 1", (unsigned int)uid);
-	ret = write_file("/proc/self/uid_map", map, &ctx->err);
-	if (ret < 0)
-		return ret;
-	snprintf(map, sizeof(map), "0 %u 1", (unsigned int)gid);
-	return write_file("/proc/self/gid_map", map, &ctx->err);
+	return nsc_idmap_root(getpid(), uid, gid, &ctx->err);
 }
 
 /* Make every mount private so nothing a case mounts can propagate out. */
@@ -143,14 +114,6 @@ static int make_mounts_private(struct nsc_err *err)
 	return 0;
 }
 
-static int write_default_idmap(struct nsc_ctx *ctx)
-{
-	char uidm[64], gidm[64];
-
-	snprintf(uidm, sizeof(uidm), "0 %u 1", (unsigned int)ctx->outer_uid);
-	snprintf(gidm, sizeof(gidm), "0 %u 1", (unsigned int)ctx->outer_gid);
-	return nsc_idmap_write(ctx->child_pid, uidm, gidm, true, &ctx->err);
-}
 
 static void close_pair(int p[2])
 {
@@ -211,7 +174,8 @@ static void run_sandbox(struct nsc_ctx *ctx)
 	close(ctx->sync_p2c[0]);
 	ctx->sync_c2p[1] = ctx->sync_p2c[0] = -1;
 	if ((flags & CLONE_NEWUSER) && !ctx->c->manual_idmap) {
-		ret = write_default_idmap(ctx);
+		ret = nsc_idmap_root(ctx->child_pid, ctx->outer_uid,
+				     ctx->outer_gid, &ctx->err);
 		if (ret < 0)
 			nsc_error(ctx, -ret, "%s", ctx->err.msg);
 	}

@@ -79,12 +79,10 @@ static long status_uid(pid_t pid)
 static void parent(struct nsc_ctx *ctx)
 {
 	pid_t pid = nsc_child_pid(ctx);
-	char uidm[64], gidm[64];
 
 	NSC_TRY(ctx, nsc_sync_wait(ctx));	/* child saw the overflow ids */
-	snprintf(uidm, sizeof(uidm), "0 %u 1", (unsigned int)nsc_outer_uid(ctx));
-	snprintf(gidm, sizeof(gidm), "0 %u 1", (unsigned int)nsc_outer_gid(ctx));
-	NSC_TRY(ctx, nsc_idmap_write(pid, uidm, gidm, true, nsc_errbuf(ctx)));
+	NSC_TRY(ctx, nsc_idmap_root(pid, nsc_outer_uid(ctx), nsc_outer_gid(ctx),
+				    nsc_errbuf(ctx)));
 	expect_map(ctx, pid, "uid_map", nsc_outer_uid(ctx));
 	expect_map(ctx, pid, "gid_map", nsc_outer_gid(ctx));
 	NSC_EXPECT_EQ(ctx, status_uid(pid), nsc_outer_uid(ctx),
