@@ -152,19 +152,68 @@ static int print_env(const struct nsc_cli *cli, const struct nsc_env *env,
 	return NSC_EXIT_OK;
 }
 
-int main(int argc, char **argv)
+/* Run (or list, or self-check) the selected cases; returns the exit status. */
+static int run_selected(const struct nsc_cli *cli, const struct nsc_case **sel, int n,
+			const struct nsc_env *env, struct nsc_run_info *run)
 {
-	static char cmdline[8192];
 	struct nsc_reports rs = { .n = 0 };
 	struct nsc_audit *audit = NULL;
 	struct nsc_runner_opts ropts;
+	struct nsc_err err;
+	int ret, signo = 0;
+
+	if (cli->list)
+		return list_cases(sel, n);
+	memset(&ropts, 0, sizeof(ropts));
+	ropts.jobs = cli->jobs ? cli->jobs : (unsigned int)sysconf(_SC_NPROCESSORS_ONLN);
+	if (!ropts.jobs || ropts.jobs > NSC_JOBS_MAX)
+		ropts.jobs = 1;
+	ropts.timeout_s = cli->timeout_s;
+	ropts.timeout_explicit = cli->timeout_set;
+	ropts.control = !cli->no_control;
+	ropts.rootless = cli->rootless || geteuid() != 0;
+	ropts.env = env;
+
+	if (cli->self_check) {
+		ret = nsc_self_check(sel, (size_t)n, &ropts, stdout, &signo, &err);
+		if (ret < 0) {
+			fprintf(stderr, "nscheck: %s\n", err.msg);
+			return NSC_EXIT_ERROR;
+		}
+		return signo ? 128 + signo : ret ? NSC_EXIT_FAIL : NSC_EXIT_OK;
+	}
+
+	if (reports_open(cli, &rs, &err) < 0)
+		return usage_error(&err);
+	if (!cli->no_audit) {
+		audit = nsc_audit_snapshot();
+		ropts.audit = nsc_audit_cb;
+		ropts.audit_arg = audit;
+	}
+	ret = nsc_run(sel, (size_t)n, &ropts, rs.r, rs.n, run, &signo, &err);
+	nsc_audit_free(audit);
+	if (ret < 0) {
+		fprintf(stderr, "nscheck: %s\n", err.msg);
+		reports_close(&rs, 0, NULL);
+		return NSC_EXIT_ERROR;
+	}
+	if (reports_close(&rs, 1, &err) < 0) {
+		fprintf(stderr, "nscheck: %s\n", err.msg);
+		return NSC_EXIT_ERROR;
+	}
+	return exit_status(run, ropts.audit ? 1 : 0, signo);
+}
+
+int main(int argc, char **argv)
+{
+	static char cmdline[8192];
+	const struct nsc_case **sel = NULL;
 	struct nsc_registry reg;
 	struct nsc_run_info run;
-	const struct nsc_case **sel;
 	struct nsc_env env;
 	struct nsc_cli cli;
 	struct nsc_err err;
-	int n, ret, signo = 0;
+	int n, ret;
 
 	signal(SIGPIPE, SIG_IGN);
 	if (nsc_cli_parse(argc, argv, &cli, &err) < 0)
@@ -192,56 +241,20 @@ int main(int argc, char **argv)
 		return usage_error(&err);
 	if (!cli.all && !cli.npatterns && !cli.list && !cli.ns && !cli.self_check) {
 		fprintf(stderr, "nscheck: nothing to run: give --all, case ids or globs (see nscheck --list)\n");
-		return NSC_EXIT_ERROR;
+		ret = NSC_EXIT_ERROR;
+		goto out;
 	}
 	sel = calloc(reg.n, sizeof(*sel));
-	if (!sel)
-		return NSC_EXIT_ERROR;
+	if (!sel) {
+		fprintf(stderr, "nscheck: out of memory\n");
+		ret = NSC_EXIT_ERROR;
+		goto out;
+	}
 	n = nsc_registry_select(&reg, cli.npatterns ? cli.patterns : NULL,
 				cli.npatterns, cli.ns, sel, &err);
-	if (n < 0)
-		return usage_error(&err);
-	if (cli.list)
-		return list_cases(sel, n);
-
-	memset(&ropts, 0, sizeof(ropts));
-	ropts.jobs = cli.jobs ? cli.jobs : (unsigned int)sysconf(_SC_NPROCESSORS_ONLN);
-	if (!ropts.jobs || ropts.jobs > NSC_JOBS_MAX)
-		ropts.jobs = 1;
-	ropts.timeout_s = cli.timeout_s;
-	ropts.timeout_explicit = cli.timeout_set;
-	ropts.control = !cli.no_control;
-	ropts.rootless = cli.rootless || geteuid() != 0;
-	ropts.env = &env;
-
-	if (cli.self_check) {
-		ret = nsc_self_check(sel, (size_t)n, &ropts, stdout, &signo, &err);
-		if (ret < 0) {
-			fprintf(stderr, "nscheck: %s\n", err.msg);
-			return NSC_EXIT_ERROR;
-		}
-		return signo ? 128 + signo : ret ? NSC_EXIT_FAIL : NSC_EXIT_OK;
-	}
-
-	if (reports_open(&cli, &rs, &err) < 0)
-		return usage_error(&err);
-	if (!cli.no_audit) {
-		audit = nsc_audit_snapshot();
-		ropts.audit = nsc_audit_cb;
-		ropts.audit_arg = audit;
-	}
-	ret = nsc_run(sel, (size_t)n, &ropts, rs.r, rs.n, &run, &signo, &err);
-	if (ret < 0) {
-		fprintf(stderr, "nscheck: %s\n", err.msg);
-		reports_close(&rs, 0, NULL);
-		return NSC_EXIT_ERROR;
-	}
-	if (reports_close(&rs, 1, &err) < 0) {
-		fprintf(stderr, "nscheck: %s\n", err.msg);
-		return NSC_EXIT_ERROR;
-	}
-	nsc_audit_free(audit);
+	ret = n < 0 ? usage_error(&err) : run_selected(&cli, sel, n, &env, &run);
+out:
 	free(sel);
 	nsc_registry_free(&reg);
-	return exit_status(&run, ropts.audit ? 1 : 0, signo);
+	return ret;
 }

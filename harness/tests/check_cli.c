@@ -9,10 +9,14 @@
 static struct nsc_cli cli;
 static struct nsc_err err;
 
+/* argv must outlive the parse: cli.patterns points into it. */
+static char *argv_store[64];
+
 #define PARSE(...)								\
 	({									\
-		char *argv[] = { "nscheck", __VA_ARGS__, NULL };		\
-		nsc_cli_parse((int)(sizeof(argv) / sizeof(argv[0])) - 1, argv,	\
+		char *_a[] = { "nscheck", __VA_ARGS__, NULL };			\
+		memcpy(argv_store, _a, sizeof(_a));				\
+		nsc_cli_parse((int)(sizeof(_a) / sizeof(_a[0])) - 1, argv_store,	\
 			      &cli, &err);					\
 	})
 
