@@ -14,6 +14,10 @@
  * at the second); closing the fds hands the teardown to the kernel,
  * asynchronously, as nscheck does.
  *
+ * A SET prefixed with "fork/" (fork/uts, fork/veth) is the same work done
+ * one process level down, the shape of nscheck's process model: a plain
+ * clone3(CLONE_PIDFD) child does it and exits, the parent reaps that child.
+ *
  * The sets are measured interleaved, ITER times each after one warm-up
  * round; one line per set on stdout: "SET median_s min_s".
  *
@@ -59,6 +63,7 @@ struct bc_set {
 	const char *name;
 	uint64_t flags;
 	int veth;
+	int nested;
 	double *t;
 };
 
@@ -87,6 +92,9 @@ static int bc_parse(const char *arg, struct bc_set *s)
 
 	s->name = arg;
 	s->flags = 0;
+	s->nested = !strncmp(arg, "fork/", 5);
+	if (s->nested)
+		arg += 5;
 	s->veth = !strcmp(arg, "veth");
 	if (s->veth)
 		return 0;
@@ -224,9 +232,47 @@ static double bc_median(double *t, int n)
 	return n % 2 ? t[n / 2] : (t[n / 2 - 1] + t[n / 2]) / 2;
 }
 
-static double bc_one(const struct bc_set *s, int self)
+static double bc_inner(const struct bc_set *s, int self)
 {
 	return s->veth ? bc_veth(self) : bc_clone_wait(s->flags);
+}
+
+/* fork/SET: a plain child does SET and exits; seconds, or -errno. */
+static double bc_nested(const struct bc_set *s, int self)
+{
+	struct clone_args args;
+	siginfo_t si;
+	int pidfd = -1;
+	double t0, t1;
+	long pid;
+
+	memset(&args, 0, sizeof(args));
+	args.flags = CLONE_PIDFD;
+	args.pidfd = (uint64_t)(uintptr_t)&pidfd;
+	args.exit_signal = SIGCHLD;
+	t0 = bc_now();
+	pid = syscall(SYS_clone3, &args, sizeof(args));
+	if (pid < 0)
+		return -errno;
+	if (pid == 0)
+		_exit(bc_inner(s, self) < 0);
+	memset(&si, 0, sizeof(si));
+	if (waitid((idtype_t)P_PIDFD, (id_t)pidfd, &si, WEXITED) < 0) {
+		int e = errno;
+
+		close(pidfd);
+		return -e;
+	}
+	t1 = bc_now();
+	close(pidfd);
+	if (si.si_code != CLD_EXITED || si.si_status != 0)
+		return -ECHILD;
+	return t1 - t0;
+}
+
+static double bc_one(const struct bc_set *s, int self)
+{
+	return s->nested ? bc_nested(s, self) : bc_inner(s, self);
 }
 
 int main(int argc, char **argv)
@@ -285,6 +331,6 @@ int main(int argc, char **argv)
 	}
 	return 0;
 usage:
-	fprintf(stderr, "usage: bare_clone [-n ITER] SET...   (SET: ns+ns..., none, veth)\n");
+	fprintf(stderr, "usage: bare_clone [-n ITER] [fork/]SET...   (SET: ns+ns..., none, veth)\n");
 	return 2;
 }
