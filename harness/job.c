@@ -151,8 +151,8 @@ int nsc_job_start(struct nsc_job_slot *slot, const struct nsc_case *c,
 	j->status = 0;
 	clock_gettime(CLOCK_MONOTONIC, &j->start);
 	j->deadline = nsc_now() + timeout_s;
-	fflush(stdout);
-	fflush(stderr);
+	/* No stdio buffer (reports included) may be inherited and flushed twice. */
+	fflush(NULL);
 	/*
 	 * A fork that hands over the pidfd with the child (CLONE_PIDFD): no
 	 * window for pid reuse, and no pidfd_open(), which valgrind 3.19

@@ -258,8 +258,8 @@ static int probe_once(uint64_t outer, uint64_t flags, bool rootless,
 
 	if (pipe2(p, O_CLOEXEC) < 0)
 		return -errno;
-	fflush(stdout);
-	fflush(stderr);
+	/* No stdio buffer (reports included) may be inherited and flushed twice. */
+	fflush(NULL);
 	pid = fork();
 	if (pid < 0) {
 		int e = errno;

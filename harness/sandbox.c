@@ -159,8 +159,8 @@ static void run_sandbox(struct nsc_ctx *ctx)
 	if (pipe2(gate, O_CLOEXEC) < 0 || pipe2(ctx->sync_c2p, O_CLOEXEC) < 0 ||
 	    pipe2(ctx->sync_p2c, O_CLOEXEC) < 0)
 		nsc_error(ctx, errno, "sandbox pipes");
-	fflush(stdout);
-	fflush(stderr);
+	/* No stdio buffer (reports included) may be inherited and flushed twice. */
+	fflush(NULL);
 	pid = nsc_clone_pidfd(flags, &pidfd, &ctx->err);
 	if (pid < 0)
 		nsc_error(ctx, -pid, "%s", ctx->err.msg);
