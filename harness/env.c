@@ -348,6 +348,14 @@ static int collect_status(struct nsc_env *env, struct nsc_err *err)
 	return 0;
 }
 
+void nsc_env_collect_kconfig(struct nsc_env *env)
+{
+	if (env->kconfig_read)
+		return;
+	env->kconfig_read = true;
+	collect_kconfig(env, env->kernel_release);
+}
+
 int nsc_env_collect(struct nsc_env *env, struct nsc_err *err)
 {
 	struct utsname u;
@@ -376,7 +384,6 @@ int nsc_env_collect(struct nsc_env *env, struct nsc_err *err)
 	st = collect_status(env, ret < 0 ? NULL : err);
 	if (st < 0 && !ret)
 		ret = st;
-	collect_kconfig(env, env->kernel_release);
 	collect_sysctls(env);
 	if (read_file("/sys/kernel/security/lsm", &buf, &len, 4096) == 0) {
 		while (len && (buf[len - 1] == '\n' || buf[len - 1] == ' '))

@@ -20,6 +20,14 @@
  */
 int nsc_env_collect(struct nsc_env *env, struct nsc_err *err);
 
+/*
+ * Look for the kernel config (/proc/config.gz, /boot/config-<release>)
+ * and collect the namespace options; once.  Separate from
+ * nsc_env_collect() because decompressing /proc/config.gz costs ~1.5 ms,
+ * which a run needs only for JSON/JUnit reports, --env or a SKIP hint.
+ */
+void nsc_env_collect_kconfig(struct nsc_env *env);
+
 /* Value of a collected kernel config option ("y", "m", "n"), or NULL. */
 const char *nsc_env_kconfig(const struct nsc_env *env, const char *name);
 

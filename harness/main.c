@@ -154,7 +154,7 @@ static int print_env(const struct nsc_cli *cli, const struct nsc_env *env,
 
 /* Run (or list, or self-check) the selected cases; returns the exit status. */
 static int run_selected(const struct nsc_cli *cli, const struct nsc_case **sel, int n,
-			const struct nsc_env *env, struct nsc_run_info *run)
+			struct nsc_env *env, struct nsc_run_info *run)
 {
 	struct nsc_reports rs = { .n = 0 };
 	struct nsc_audit *audit = NULL;
@@ -234,6 +234,8 @@ int main(int argc, char **argv)
 	if (nsc_env_collect(&env, &err) < 0)
 		fprintf(stderr, "nscheck: warning: environment incomplete: %s\n", err.msg);
 	run.env = &env;
+	if (cli.env_only || cli.json_path || cli.junit_path)
+		nsc_env_collect_kconfig(&env);
 	if (cli.env_only)
 		return print_env(&cli, &env, &run);
 

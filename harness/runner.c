@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "job.h"
+#include "env.h"
 #include "probe.h"
 #include "runner.h"
 
@@ -38,6 +39,7 @@ struct nsc_sched {
 	const struct nsc_runner_opts *opts;
 	struct nsc_item *items;
 	size_t n, next_real, next_emit;
+	size_t *order;		/* start order: slow (network) cases first */
 	size_t *controls;	/* FIFO of items waiting for their control */
 	size_t ctl_head, ctl_tail;
 	struct nsc_job_slot *slots;
@@ -182,18 +184,29 @@ static void item_skip(struct nsc_item *it, const char *reason, const char *hint,
 	it->done = true;
 }
 
-/* Probe once per distinct flag set; SKIP the item if the host cannot. */
-static bool item_hostable(struct nsc_sched *s, struct nsc_item *it)
+/* Root-only cases skip at once in rootless mode. */
+static bool item_runnable(struct nsc_item *it, bool rootless)
+{
+	if (it->c->needs_root && rootless) {
+		item_skip(it, "needs root (nscheck runs rootless)",
+			  "run nscheck as root without --rootless", EPERM);
+		return false;
+	}
+	return true;
+}
+
+/*
+ * A case process ended in ERROR: can the host create the case's
+ * namespaces at all?  Found by trying, in a forked probe (once per flag
+ * set), only when something went wrong: on a healthy host no probe runs.
+ * A host that cannot turns the ERROR into a SKIP with the cause.
+ */
+static bool item_unhostable(struct nsc_sched *s, struct nsc_item *it)
 {
 	const struct nsc_case *c = it->c;
 	uint64_t flags = c->clone_flags, outer = c->outer_flags;
 	int ret;
 
-	if (c->needs_root && s->opts->rootless) {
-		item_skip(it, "needs root (nscheck runs rootless)",
-			  "run nscheck as root without --rootless", EPERM);
-		return false;
-	}
 	/* The control also needs the disposable outer namespaces. */
 	if (s->mode != NSC_MODE_REAL || (s->opts->control && !c->no_control))
 		outer |= flags & NSC_MUTABLE_NS;
@@ -206,6 +219,8 @@ static bool item_hostable(struct nsc_sched *s, struct nsc_item *it)
 			goto have;
 		}
 	}
+	if (s->opts->env)
+		nsc_env_collect_kconfig(s->opts->env);	/* for the hint */
 	ret = nsc_probe_run(outer, flags, s->opts->rootless, s->opts->env,
 			    &it->probe);
 	if (ret < 0) {
@@ -216,9 +231,9 @@ static bool item_hostable(struct nsc_sched *s, struct nsc_item *it)
 have:
 	it->probed = true;
 	if (!it->probe.err)
-		return true;
+		return false;
 	item_skip(it, it->probe.reason, it->probe.hint, it->probe.err);
-	return false;
+	return true;
 }
 
 static unsigned int job_timeout(const struct nsc_sched *s, const struct nsc_case *c)
@@ -241,10 +256,10 @@ static int start_next(struct nsc_sched *s, struct nsc_job_slot *slot,
 		for (;;) {
 			if (s->next_real >= s->n)
 				return 0;
-			idx = s->next_real++;
+			idx = s->order[s->next_real++];
 			if (s->items[idx].done)
 				continue;
-			if (item_hostable(s, &s->items[idx]))
+			if (item_runnable(&s->items[idx], s->opts->rootless))
 				break;
 		}
 		mode = s->mode;
@@ -261,6 +276,9 @@ static void job_finished(struct nsc_sched *s, struct nsc_job *j)
 
 	outcome_read(j, &o);
 	it->res.duration += j->duration;
+	if (j->mode != NSC_MODE_CONTROL && o.status == NSC_ERROR &&
+	    item_unhostable(s, it))
+		return;
 	if (j->mode == NSC_MODE_CONTROL) {
 		result_add_control(it, &o);
 		it->done = true;
@@ -297,6 +315,26 @@ static int emit_ready(struct nsc_sched *s, struct nsc_reporter *const *reps,
 	return 0;
 }
 
+/*
+ * Network namespaces cost ~10x the others to create and tear down: start
+ * those cases first so that -j N does not end waiting on one of them.
+ * Results are still reported in id order.
+ */
+static void order_slowest_first(struct nsc_sched *s)
+{
+	size_t k = 0;
+
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < s->n; i++) {
+			const struct nsc_case *c = s->items[i].c;
+			bool net = (c->clone_flags | c->outer_flags) & CLONE_NEWNET;
+
+			if (net == !pass)
+				s->order[k++] = i;
+		}
+	}
+}
+
 static int sched_init(struct nsc_sched *s, const struct nsc_case *const *cases,
 		      size_t n, const struct nsc_runner_opts *opts,
 		      enum nsc_mode mode, struct nsc_err *err)
@@ -311,13 +349,15 @@ static int sched_init(struct nsc_sched *s, const struct nsc_case *const *cases,
 	s->nslots = opts->jobs ? opts->jobs : 1;
 	s->items = calloc(n, sizeof(*s->items));
 	s->controls = calloc(n, sizeof(*s->controls));
+	s->order = calloc(n, sizeof(*s->order));
 	s->slots = calloc(s->nslots, sizeof(*s->slots));
-	if (!s->items || !s->controls || !s->slots) {
+	if (!s->items || !s->controls || !s->order || !s->slots) {
 		nsc_err_set(err, ENOMEM, "runner");
 		return -ENOMEM;
 	}
 	for (size_t i = 0; i < n; i++)
 		item_init(&s->items[i], cases[i], i);
+	order_slowest_first(s);
 	sigemptyset(&mask);
 	sigaddset(&mask, SIGINT);
 	sigaddset(&mask, SIGTERM);
@@ -364,6 +404,7 @@ static void sched_free(struct nsc_sched *s)
 	sigprocmask(SIG_SETMASK, &s->oldmask, NULL);
 	free(s->items);
 	free(s->controls);
+	free(s->order);
 	free(s->slots);
 }
 

@@ -14,7 +14,7 @@ struct nsc_runner_opts {
 	bool timeout_explicit;		/* --timeout given: overrides cases */
 	bool control;			/* run positive controls */
 	bool rootless;			/* case processes enter an own userns */
-	const struct nsc_env *env;	/* for SKIP hints, may be NULL */
+	struct nsc_env *env;		/* for SKIP hints (kconfig read lazily), may be NULL */
 	/*
 	 * Residue audit (harness/audit.h): called after the last case and
 	 * the orphan reaping to fill one extra record; planned = n + 1.

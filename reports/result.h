@@ -86,6 +86,7 @@ struct nsc_env {
 	unsigned int euid;
 	uint64_t cap_eff;		/* CapEff from /proc/self/status */
 	int seccomp;			/* Seccomp: 0 off, 1 strict, 2 filter, -1 unknown */
+	bool kconfig_read;		/* the kernel config was looked for */
 	char kconfig_source[128];	/* "/proc/config.gz", "/boot/config-...", or "" */
 	unsigned int nkconfig;		/* value "y", "m", "n" (not set), ... */
 	struct nsc_kv kconfig[NSC_ENV_KCONFIG_MAX];

@@ -244,6 +244,10 @@ START_TEST(test_collect)
 	ck_assert_int_le(env.seccomp, 2);
 	if (geteuid() == 0)
 		ck_assert(env.cap_eff != 0);
+	ck_assert(!env.kconfig_read);
+	ck_assert_uint_eq(env.nkconfig, 0);
+	nsc_env_collect_kconfig(&env);
+	ck_assert(env.kconfig_read);
 	ck_assert_uint_le(env.nkconfig, NSC_ENV_KCONFIG_MAX);
 	ck_assert_uint_le(env.nsysctl, NSC_ENV_SYSCTL_MAX);
 	if (env.kconfig_source[0])
