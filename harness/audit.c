@@ -23,7 +23,7 @@
 #endif
 
 struct nsc_audit_item {
-	const char *kind;	/* static: "hostname", "link", ... */
+	const char *kind; /* static: "hostname", "link", ... */
 	char *key;
 	char *val;
 };
@@ -31,10 +31,10 @@ struct nsc_audit_item {
 struct nsc_audit {
 	struct nsc_audit_item *items;
 	size_t n, cap;
-	struct nsc_err err;	/* first source that could not be read */
+	struct nsc_err err; /* first source that could not be read */
 	bool oom;
-	char *out;		/* text of the last record */
-	char *text;		/* nsc_audit_item() buffer */
+	char *out;  /* text of the last record */
+	char *text; /* nsc_audit_item() buffer */
 };
 
 static void audit_fail(struct nsc_audit *a, int errnum, const char *what)
@@ -43,8 +43,7 @@ static void audit_fail(struct nsc_audit *a, int errnum, const char *what)
 		nsc_err_set(&a->err, errnum, "read %s", what);
 }
 
-static void add(struct nsc_audit *a, const char *kind, const char *key,
-		const char *val)
+static void add(struct nsc_audit *a, const char *kind, const char *key, const char *val)
 {
 	struct nsc_audit_item *it;
 
@@ -173,7 +172,7 @@ static void snap_mqueue(struct nsc_audit *a)
 	struct statfs sf;
 
 	if (statfs("/dev/mqueue", &sf) < 0 || sf.f_type != MQUEUE_MAGIC)
-		return;		/* not mounted: nothing to list */
+		return; /* not mounted: nothing to list */
 	snap_dir(a, "mqueue", "/dev/mqueue");
 }
 
@@ -190,8 +189,7 @@ static void snap_sysvipc(struct nsc_audit *a, const char *kind)
 			audit_fail(a, errno, path);
 		return;
 	}
-	for (line = strtok_r(buf, "\n", &save); line;
-	     line = strtok_r(NULL, "\n", &save)) {
+	for (line = strtok_r(buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
 		long long k, id;
 
 		if (header) {
@@ -217,8 +215,7 @@ static void snap_mounts(struct nsc_audit *a)
 		audit_fail(a, errno, "/proc/self/mountinfo");
 		return;
 	}
-	for (line = strtok_r(buf, "\n", &save); line;
-	     line = strtok_r(NULL, "\n", &save)) {
+	for (line = strtok_r(buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
 		char target[4096];
 		int id;
 
@@ -330,8 +327,8 @@ const char *nsc_audit_item(const struct nsc_audit *a, size_t i)
 		return NULL;
 	it = &a->items[i];
 	free(m->text);
-	if (asprintf(&m->text, "%s %s%s%s", it->kind, it->key,
-		     it->key[0] && it->val[0] ? " " : "", it->val) < 0)
+	if (asprintf(&m->text, "%s %s%s%s", it->kind, it->key, it->key[0] && it->val[0] ? " " : "",
+		     it->val) < 0)
 		m->text = NULL;
 	return m->text;
 }
@@ -344,8 +341,8 @@ struct diff {
 	char kinds[160];
 };
 
-static void diff_add(struct diff *d, const char *kind, const char *what,
-		     const char *before, const char *after, const char *fmt, ...)
+static void diff_add(struct diff *d, const char *kind, const char *what, const char *before,
+		     const char *after, const char *fmt, ...)
 {
 	struct nsc_result *r = d->res;
 	char msg[NSC_DIAG_TEXT];
@@ -388,8 +385,7 @@ static const char *source_of(const char *kind)
 	return "/proc/self/task/*/children";
 }
 
-static void compare(const struct nsc_audit *b, const struct nsc_audit *a,
-		    struct diff *d)
+static void compare(const struct nsc_audit *b, const struct nsc_audit *a, struct diff *d)
 {
 	size_t i = 0, j = 0;
 
@@ -399,21 +395,18 @@ static void compare(const struct nsc_audit *b, const struct nsc_audit *a,
 		int c = !x ? 1 : !y ? -1 : item_cmp(x, y);
 
 		if (c < 0 && x) {
-			diff_add(d, x->kind, source_of(x->kind), x->val, "",
-				 "gone %s: %s%s%s", x->kind, x->key,
-				 x->key[0] && x->val[0] ? " " : "", x->val);
+			diff_add(d, x->kind, source_of(x->kind), x->val, "", "gone %s: %s%s%s",
+				 x->kind, x->key, x->key[0] && x->val[0] ? " " : "", x->val);
 			i++;
 		} else if (c > 0 && y) {
-			diff_add(d, y->kind, source_of(y->kind), "", y->val,
-				 "new %s: %s%s%s", y->kind, y->key,
-				 y->key[0] && y->val[0] ? " " : "", y->val);
+			diff_add(d, y->kind, source_of(y->kind), "", y->val, "new %s: %s%s%s",
+				 y->kind, y->key, y->key[0] && y->val[0] ? " " : "", y->val);
 			j++;
 		} else if (x && y) {
 			if (strcmp(x->val, y->val))
-				diff_add(d, x->kind, source_of(x->kind), x->val,
-					 y->val, "changed %s%s%s: '%s' -> '%s'",
-					 x->kind, x->key[0] ? " " : "", x->key,
-					 x->val, y->val);
+				diff_add(d, x->kind, source_of(x->kind), x->val, y->val,
+					 "changed %s%s%s: '%s' -> '%s'", x->kind,
+					 x->key[0] ? " " : "", x->key, x->val, y->val);
 			i++;
 			j++;
 		}
@@ -423,7 +416,7 @@ static void compare(const struct nsc_audit *b, const struct nsc_audit *a,
 static void count_kinds(const struct nsc_audit *a, FILE *out)
 {
 	static const char *const kinds[] = {
-		"hostname", "domainname", "link", "netns", "sysvipcmsg",
+		"hostname",   "domainname", "link",  "netns",  "sysvipcmsg",
 		"sysvipcshm", "sysvipcsem", "mount", "mqueue", "child",
 	};
 
@@ -446,7 +439,8 @@ void nsc_audit_record(struct nsc_audit *before, struct nsc_result *res)
 
 	res->id = NSC_AUDIT_ID;
 	res->ns = "env";
-	res->summary = "the run left the host as it found it (hostname, links, named netns, SysV IPC, mounts, mqueues, processes)";
+	res->summary =
+		"the run left the host as it found it (hostname, links, named netns, SysV IPC, mounts, mqueues, processes)";
 	res->file = "harness/audit.c";
 	res->control = NSC_CONTROL_NONE;
 	snprintf(res->control_detail, sizeof(res->control_detail),
@@ -460,7 +454,8 @@ void nsc_audit_record(struct nsc_audit *before, struct nsc_result *res)
 	res->out_len = 0;
 	if (!before || !after || before->err.err || after->err.err) {
 		const struct nsc_err *e = !before || !after ? NULL :
-					  before->err.err ? &before->err : &after->err;
+					  before->err.err   ? &before->err :
+							      &after->err;
 
 		res->status = NSC_ERROR;
 		res->err = e ? e->err : ENOMEM;
@@ -489,13 +484,12 @@ void nsc_audit_record(struct nsc_audit *before, struct nsc_result *res)
 	if (d.n) {
 		res->status = NSC_ERROR;
 		snprintf(res->reason, sizeof(res->reason),
-			 "host state changed during the run: %u difference%s (%s)",
-			 d.n, d.n == 1 ? "" : "s", d.kinds);
+			 "host state changed during the run: %u difference%s (%s)", d.n,
+			 d.n == 1 ? "" : "s", d.kinds);
 		snprintf(res->hint, sizeof(res->hint),
 			 "remove the leftovers listed; a change made by another process during the run shows here too");
 		if (d.n > NSC_DIAG_MAX)
-			snprintf(res->diag[NSC_DIAG_MAX - 1].message,
-				 sizeof(res->diag[0].message),
+			snprintf(res->diag[NSC_DIAG_MAX - 1].message, sizeof(res->diag[0].message),
 				 "... and %u more differences (see the output)",
 				 d.n - NSC_DIAG_MAX + 1);
 	}

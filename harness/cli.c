@@ -7,45 +7,54 @@
 #include "cli.h"
 
 const char nsc_cli_usage[] =
-"Usage: nscheck [OPTION]... [--all | ID|GLOB...]\n"
-"Verify that Linux namespaces isolate what they promise, case by case.\n"
-"\n"
-"Selection:\n"
-"  -a, --all              run every case\n"
-"  ID|GLOB...             run the named cases ('net.*', 'uts', ...)\n"
-"      --ns LIST          only cases of these namespaces (e.g. uts,ipc)\n"
-"  -l, --list             list case ids and summaries, run nothing\n"
-"\n"
-"Running:\n"
-"  -j, --jobs N           run N case processes at once (default: CPUs)\n"
-"  -t, --timeout S        per-case timeout in seconds (default 10)\n"
-"      --no-control       do not run the positive controls (faster, less proof)\n"
-"      --self-check       run each case (default: all) with its namespaces\n"
-"                         withheld and require that it FAILs (sensitive)\n"
-"                         or say BLIND\n"
-"      --rootless         run inside a user namespace of nscheck's own\n"
-"                         (automatic when not root)\n"
-"      --no-audit         do not compare host state before and after\n"
-"\n"
-"Reports (several at once):\n"
-"      --tap[=FILE]       TAP 14 (default: on stdout)\n"
-"      --tap-version V    13 for older TAP consumers (prove 3.44, tappy)\n"
-"      --junit FILE       JUnit XML\n"
-"      --json FILE        JSON document ('-' for stdout)\n"
-"  -q, --quiet            console: summary line only\n"
-"      --color WHEN       console colour: auto, always, never\n"
-"      --env              print the environment fingerprint and exit\n"
-"\n"
-"  -h, --help             show this help\n"
-"  -V, --version          show the version\n"
-"\n"
-"Exit status: 0 no FAIL or ERROR; 1 some case FAILed (isolation broken);\n"
-"2 usage error or some ERROR; 4 every case was skipped;\n"
-"128+N interrupted by signal N (reports then hold the partial run).\n";
+	"Usage: nscheck [OPTION]... [--all | ID|GLOB...]\n"
+	"Verify that Linux namespaces isolate what they promise, case by case.\n"
+	"\n"
+	"Selection:\n"
+	"  -a, --all              run every case\n"
+	"  ID|GLOB...             run the named cases ('net.*', 'uts', ...)\n"
+	"      --ns LIST          only cases of these namespaces (e.g. uts,ipc)\n"
+	"  -l, --list             list case ids and summaries, run nothing\n"
+	"\n"
+	"Running:\n"
+	"  -j, --jobs N           run N case processes at once (default: CPUs)\n"
+	"  -t, --timeout S        per-case timeout in seconds (default 10)\n"
+	"      --no-control       do not run the positive controls (faster, less proof)\n"
+	"      --self-check       run each case (default: all) with its namespaces\n"
+	"                         withheld and require that it FAILs (sensitive)\n"
+	"                         or say BLIND\n"
+	"      --rootless         run inside a user namespace of nscheck's own\n"
+	"                         (automatic when not root)\n"
+	"      --no-audit         do not compare host state before and after\n"
+	"\n"
+	"Reports (several at once):\n"
+	"      --tap[=FILE]       TAP 14 (default: on stdout)\n"
+	"      --tap-version V    13 for older TAP consumers (prove 3.44, tappy)\n"
+	"      --junit FILE       JUnit XML\n"
+	"      --json FILE        JSON document ('-' for stdout)\n"
+	"  -q, --quiet            console: summary line only\n"
+	"      --color WHEN       console colour: auto, always, never\n"
+	"      --env              print the environment fingerprint and exit\n"
+	"\n"
+	"  -h, --help             show this help\n"
+	"  -V, --version          show the version\n"
+	"\n"
+	"Exit status: 0 no FAIL or ERROR; 1 some case FAILed (isolation broken);\n"
+	"2 usage error or some ERROR; 4 every case was skipped;\n"
+	"128+N interrupted by signal N (reports then hold the partial run).\n";
 
 enum {
-	OPT_NS = 256, OPT_TAP, OPT_TAP_VERSION, OPT_JUNIT, OPT_JSON, OPT_COLOR,
-	OPT_ENV, OPT_SELF_CHECK, OPT_NO_CONTROL, OPT_ROOTLESS, OPT_NO_AUDIT,
+	OPT_NS = 256,
+	OPT_TAP,
+	OPT_TAP_VERSION,
+	OPT_JUNIT,
+	OPT_JSON,
+	OPT_COLOR,
+	OPT_ENV,
+	OPT_SELF_CHECK,
+	OPT_NO_CONTROL,
+	OPT_ROOTLESS,
+	OPT_NO_AUDIT,
 };
 
 static const struct option nsc_long_opts[] = {
@@ -71,8 +80,8 @@ static const struct option nsc_long_opts[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
-static int parse_uint(const char *opt, const char *s, unsigned int min,
-		      unsigned int max, unsigned int *out, struct nsc_err *err)
+static int parse_uint(const char *opt, const char *s, unsigned int min, unsigned int max,
+		      unsigned int *out, struct nsc_err *err)
 {
 	unsigned long v;
 	char *end;
@@ -86,8 +95,8 @@ static int parse_uint(const char *opt, const char *s, unsigned int min,
 	*out = (unsigned int)v;
 	return 0;
 bad:
-	return nsc_err_setx(err, EINVAL, "invalid value '%.64s' for %s (want %u..%u)",
-			    s, opt, min, max);
+	return nsc_err_setx(err, EINVAL, "invalid value '%.64s' for %s (want %u..%u)", s, opt, min,
+			    max);
 }
 
 static int need_path(const char *opt, const char *s, struct nsc_err *err)
@@ -97,20 +106,39 @@ static int need_path(const char *opt, const char *s, struct nsc_err *err)
 	return 0;
 }
 
-static int parse_one(int c, const char *arg, const char *bad, struct nsc_cli *cli,
-		     struct nsc_err *err)
+static int parse_one(int c, const char *arg, const char *bad, struct nsc_cli *cli, struct nsc_err *err)
 {
 	switch (c) {
-	case 'a': cli->all = true; return 0;
-	case 'l': cli->list = true; return 0;
-	case 'q': cli->quiet = true; return 0;
-	case 'h': cli->help = true; return 0;
-	case 'V': cli->version = true; return 0;
-	case OPT_ENV: cli->env_only = true; return 0;
-	case OPT_SELF_CHECK: cli->self_check = true; return 0;
-	case OPT_NO_CONTROL: cli->no_control = true; return 0;
-	case OPT_ROOTLESS: cli->rootless = true; return 0;
-	case OPT_NO_AUDIT: cli->no_audit = true; return 0;
+	case 'a':
+		cli->all = true;
+		return 0;
+	case 'l':
+		cli->list = true;
+		return 0;
+	case 'q':
+		cli->quiet = true;
+		return 0;
+	case 'h':
+		cli->help = true;
+		return 0;
+	case 'V':
+		cli->version = true;
+		return 0;
+	case OPT_ENV:
+		cli->env_only = true;
+		return 0;
+	case OPT_SELF_CHECK:
+		cli->self_check = true;
+		return 0;
+	case OPT_NO_CONTROL:
+		cli->no_control = true;
+		return 0;
+	case OPT_ROOTLESS:
+		cli->rootless = true;
+		return 0;
+	case OPT_NO_AUDIT:
+		cli->no_audit = true;
+		return 0;
 	case OPT_NS:
 		if (!*arg)
 			return nsc_err_setx(err, EINVAL, "--ns needs a namespace list");
@@ -120,8 +148,7 @@ static int parse_one(int c, const char *arg, const char *bad, struct nsc_cli *cl
 		return parse_uint("--jobs", arg, 1, NSC_JOBS_MAX, &cli->jobs, err);
 	case 't':
 		cli->timeout_set = true;
-		return parse_uint("--timeout", arg, 1, NSC_TIMEOUT_MAX,
-				  &cli->timeout_s, err);
+		return parse_uint("--timeout", arg, 1, NSC_TIMEOUT_MAX, &cli->timeout_s, err);
 	case OPT_TAP:
 		cli->tap_set = true;
 		cli->tap_path = arg;
@@ -155,8 +182,7 @@ static int parse_one(int c, const char *arg, const char *bad, struct nsc_cli *cl
 	case ':':
 		return nsc_err_setx(err, EINVAL, "option '%.64s' needs a value", bad);
 	default:
-		return nsc_err_setx(err, EINVAL,
-				    "unknown option '%.64s' (see nscheck --help)", bad);
+		return nsc_err_setx(err, EINVAL, "unknown option '%.64s' (see nscheck --help)", bad);
 	}
 }
 
@@ -170,10 +196,9 @@ int nsc_cli_parse(int argc, char **argv, struct nsc_cli *cli, struct nsc_err *er
 	cli->color = -1;
 	for (int i = 1; i < argc; i++)
 		if (strlen(argv[i]) > NSC_ARG_MAX)
-			return nsc_err_setx(err, E2BIG,
-					    "argument %d is longer than %d characters",
+			return nsc_err_setx(err, E2BIG, "argument %d is longer than %d characters",
 					    i, NSC_ARG_MAX);
-	optind = 0;	/* glibc: full re-initialisation */
+	optind = 0; /* glibc: full re-initialisation */
 	opterr = 0;
 	for (;;) {
 		char shortopt[3] = "-?";
@@ -196,8 +221,7 @@ int nsc_cli_parse(int argc, char **argv, struct nsc_cli *cli, struct nsc_err *er
 	for (int i = optind; i < argc; i++) {
 		if (argv[i][0] == '-' && argv[i][1])
 			return nsc_err_setx(err, EINVAL,
-					    "unknown option '%.64s' (see nscheck --help)",
-					    argv[i]);
+					    "unknown option '%.64s' (see nscheck --help)", argv[i]);
 		if (!argv[i][0])
 			return nsc_err_setx(err, EINVAL, "empty case id");
 	}

@@ -16,8 +16,8 @@ static void copy_str(char *dst, size_t len, const char *src)
 	snprintf(dst, len, "%s", src ? src : "");
 }
 
-static void add_diag(struct nsc_ctx *ctx, const char *where, const char *msg,
-		     int errnum, const char *expected, const char *got)
+static void add_diag(struct nsc_ctx *ctx, const char *where, const char *msg, int errnum,
+		     const char *expected, const char *got)
 {
 	unsigned int i = atomic_fetch_add(&ctx->shm->ndiag, 1);
 	struct nsc_diag *d;
@@ -47,9 +47,8 @@ void nsc_ctx_leave(struct nsc_ctx *ctx)
 	longjmp(*ctx->leave, 1);
 }
 
-bool nsc_check(struct nsc_ctx *ctx, enum nsc_check_kind kind, bool ok,
-	       const char *file, int line, const char *expected,
-	       const char *got, const char *fmt, ...)
+bool nsc_check(struct nsc_ctx *ctx, enum nsc_check_kind kind, bool ok, const char *file, int line,
+	       const char *expected, const char *got, const char *fmt, ...)
 {
 	char msg[NSC_DIAG_TEXT], where[80];
 	va_list ap;
@@ -66,8 +65,7 @@ bool nsc_check(struct nsc_ctx *ctx, enum nsc_check_kind kind, bool ok,
 		if (kind == NSC_CHK_ISOLATION) {
 			/* The probe saw the shared object: it can see. */
 			if (!atomic_exchange(&ctx->shm->shared_seen, 1))
-				copy_str(ctx->shm->shared_msg,
-					 sizeof(ctx->shm->shared_msg), msg);
+				copy_str(ctx->shm->shared_msg, sizeof(ctx->shm->shared_msg), msg);
 			nsc_ctx_leave(ctx);
 		}
 		if (atomic_load(&ctx->shm->shared_seen))
@@ -81,8 +79,7 @@ bool nsc_check(struct nsc_ctx *ctx, enum nsc_check_kind kind, bool ok,
 	return false;
 }
 
-void nsc_ctx_record_error(struct nsc_ctx *ctx, int errnum, const char *where,
-			  const char *fmt, ...)
+void nsc_ctx_record_error(struct nsc_ctx *ctx, int errnum, const char *where, const char *fmt, ...)
 {
 	char msg[NSC_DIAG_TEXT];
 	va_list ap;
@@ -95,8 +92,7 @@ void nsc_ctx_record_error(struct nsc_ctx *ctx, int errnum, const char *where,
 	add_diag(ctx, where, msg, errnum, NULL, NULL);
 }
 
-void nsc_error_msg_at(struct nsc_ctx *ctx, int errnum, const char *file,
-		      int line, const char *msg)
+void nsc_error_msg_at(struct nsc_ctx *ctx, int errnum, const char *file, int line, const char *msg)
 {
 	char where[80];
 
@@ -108,8 +104,7 @@ void nsc_error_msg_at(struct nsc_ctx *ctx, int errnum, const char *file,
 	nsc_ctx_leave(ctx);
 }
 
-void nsc_error_at(struct nsc_ctx *ctx, int errnum, const char *file,
-		  int line, const char *fmt, ...)
+void nsc_error_at(struct nsc_ctx *ctx, int errnum, const char *file, int line, const char *fmt, ...)
 {
 	char msg[NSC_DIAG_TEXT];
 	int n;
@@ -123,15 +118,13 @@ void nsc_error_at(struct nsc_ctx *ctx, int errnum, const char *file,
 	nsc_error_msg_at(ctx, errnum, file, line, msg);
 }
 
-void nsc_skip(struct nsc_ctx *ctx, int errnum, const char *hint,
-	      const char *fmt, ...)
+void nsc_skip(struct nsc_ctx *ctx, int errnum, const char *hint, const char *fmt, ...)
 {
 	va_list ap;
 
 	if (!atomic_exchange(&ctx->shm->skipped, 1)) {
 		va_start(ap, fmt);
-		vsnprintf(ctx->shm->skip_reason, sizeof(ctx->shm->skip_reason),
-			  fmt, ap);
+		vsnprintf(ctx->shm->skip_reason, sizeof(ctx->shm->skip_reason), fmt, ap);
 		va_end(ap);
 		copy_str(ctx->shm->skip_hint, sizeof(ctx->shm->skip_hint), hint);
 		ctx->shm->skip_err = errnum;
@@ -244,7 +237,7 @@ int nsc_unshare(struct nsc_ctx *ctx, uint64_t flags)
 	if (!flags)
 		return 0;
 	if (unshare((int)flags) < 0)
-		return nsc_err_set(ctx ? &ctx->err : NULL, errno,
-				   "unshare(0x%llx)", (unsigned long long)flags);
+		return nsc_err_set(ctx ? &ctx->err : NULL, errno, "unshare(0x%llx)",
+				   (unsigned long long)flags);
 	return 0;
 }

@@ -15,19 +15,33 @@
 #include "gunzip.h"
 
 const char *const nsc_env_kconfig_names[] = {
-	"CONFIG_NAMESPACES", "CONFIG_UTS_NS", "CONFIG_IPC_NS", "CONFIG_PID_NS",
-	"CONFIG_NET_NS", "CONFIG_USER_NS", "CONFIG_CGROUPS", "CONFIG_TIME_NS",
-	"CONFIG_VETH", "CONFIG_PROC_FS", "CONFIG_SECURITY_APPARMOR",
-	"CONFIG_SECCOMP", NULL,
+	"CONFIG_NAMESPACES",
+	"CONFIG_UTS_NS",
+	"CONFIG_IPC_NS",
+	"CONFIG_PID_NS",
+	"CONFIG_NET_NS",
+	"CONFIG_USER_NS",
+	"CONFIG_CGROUPS",
+	"CONFIG_TIME_NS",
+	"CONFIG_VETH",
+	"CONFIG_PROC_FS",
+	"CONFIG_SECURITY_APPARMOR",
+	"CONFIG_SECCOMP",
+	NULL,
 };
 
 static const char *const sysctl_names[] = {
-	"user.max_user_namespaces", "user.max_pid_namespaces",
-	"user.max_net_namespaces", "user.max_ipc_namespaces",
-	"user.max_uts_namespaces", "user.max_mnt_namespaces",
-	"user.max_cgroup_namespaces", "user.max_time_namespaces",
+	"user.max_user_namespaces",
+	"user.max_pid_namespaces",
+	"user.max_net_namespaces",
+	"user.max_ipc_namespaces",
+	"user.max_uts_namespaces",
+	"user.max_mnt_namespaces",
+	"user.max_cgroup_namespaces",
+	"user.max_time_namespaces",
 	"kernel.unprivileged_userns_clone",
-	"kernel.apparmor_restrict_unprivileged_userns", NULL,
+	"kernel.apparmor_restrict_unprivileged_userns",
+	NULL,
 };
 
 /* Copy @n bytes of @s into the fixed field @dst, cut to fit. */
@@ -43,8 +57,7 @@ static void set_field(char *dst, size_t size, const char *s, size_t n)
 }
 
 /* Next line of @text from *@pos: returns 0 at the end. */
-static int next_line(const char *text, size_t len, size_t *pos,
-		     const char **line, size_t *n)
+static int next_line(const char *text, size_t len, size_t *pos, const char **line, size_t *n)
 {
 	const char *nl;
 
@@ -54,8 +67,7 @@ static int next_line(const char *text, size_t len, size_t *pos,
 	nl = memchr(*line, '\n', len - *pos);
 	*n = nl ? (size_t)(nl - *line) : len - *pos;
 	*pos += *n + 1;
-	while (*n && ((*line)[*n - 1] == '\r' || (*line)[*n - 1] == ' ' ||
-		      (*line)[*n - 1] == '\t'))
+	while (*n && ((*line)[*n - 1] == '\r' || (*line)[*n - 1] == ' ' || (*line)[*n - 1] == '\t'))
 		(*n)--;
 	return 1;
 }
@@ -118,10 +130,11 @@ int nsc_osrelease_parse(const char *text, size_t len, struct nsc_env *env)
 			k++;
 		line += k;
 		n -= k;
-		for (klen = 0; klen < n && (line[klen] == '_' ||
-		     (line[klen] >= 'A' && line[klen] <= 'Z') ||
-		     (line[klen] >= 'a' && line[klen] <= 'z') ||
-		     (line[klen] >= '0' && line[klen] <= '9')); klen++)
+		for (klen = 0;
+		     klen < n && (line[klen] == '_' || (line[klen] >= 'A' && line[klen] <= 'Z') ||
+				  (line[klen] >= 'a' && line[klen] <= 'z') ||
+				  (line[klen] >= '0' && line[klen] <= '9'));
+		     klen++)
 			;
 		if (!klen || klen >= n || line[klen] != '=')
 			continue;
@@ -140,7 +153,7 @@ int nsc_osrelease_parse(const char *text, size_t len, struct nsc_env *env)
 		if (!*dst)
 			found++;
 		set_field(dst, dsize, val, strlen(val));
-		if (!*dst)	/* an empty value counts as absent */
+		if (!*dst) /* an empty value counts as absent */
 			found--;
 	}
 	return found;
@@ -155,16 +168,15 @@ static int wanted(const char *name, size_t n)
 	return 0;
 }
 
-static void kconfig_set(struct nsc_env *env, const char *name, size_t nlen,
-			const char *val, size_t vlen)
+static void kconfig_set(struct nsc_env *env, const char *name, size_t nlen, const char *val,
+			size_t vlen)
 {
 	struct nsc_kv *kv = NULL;
 
 	if (!wanted(name, nlen))
 		return;
 	for (unsigned int i = 0; i < env->nkconfig; i++)
-		if (strlen(env->kconfig[i].key) == nlen &&
-		    !memcmp(env->kconfig[i].key, name, nlen))
+		if (strlen(env->kconfig[i].key) == nlen && !memcmp(env->kconfig[i].key, name, nlen))
 			kv = &env->kconfig[i];
 	if (!kv) {
 		if (env->nkconfig >= NSC_ENV_KCONFIG_MAX)
@@ -199,14 +211,13 @@ int nsc_kconfig_parse(const char *text, size_t len, struct nsc_env *env)
 		eq = memchr(line, '=', n);
 		if (!eq || eq == line + 7)
 			continue;
-		kconfig_set(env, line, (size_t)(eq - line), eq + 1,
-			    n - (size_t)(eq - line) - 1);
+		kconfig_set(env, line, (size_t)(eq - line), eq + 1, n - (size_t)(eq - line) - 1);
 	}
 	return (int)env->nkconfig;
 }
 
-static const char *kv_lookup(const struct nsc_kv *kv, unsigned int n,
-			     unsigned int max, const char *name)
+static const char *kv_lookup(const struct nsc_kv *kv, unsigned int n, unsigned int max,
+			     const char *name)
 {
 	if (!name)
 		return NULL;
@@ -218,14 +229,12 @@ static const char *kv_lookup(const struct nsc_kv *kv, unsigned int n,
 
 const char *nsc_env_kconfig(const struct nsc_env *env, const char *name)
 {
-	return env ? kv_lookup(env->kconfig, env->nkconfig, NSC_ENV_KCONFIG_MAX,
-			       name) : NULL;
+	return env ? kv_lookup(env->kconfig, env->nkconfig, NSC_ENV_KCONFIG_MAX, name) : NULL;
 }
 
 const char *nsc_env_sysctl(const struct nsc_env *env, const char *name)
 {
-	return env ? kv_lookup(env->sysctl, env->nsysctl, NSC_ENV_SYSCTL_MAX,
-			       name) : NULL;
+	return env ? kv_lookup(env->sysctl, env->nsysctl, NSC_ENV_SYSCTL_MAX, name) : NULL;
 }
 
 /* Whole file into a NUL-terminated malloc()ed buffer; -errno. */
@@ -294,8 +303,7 @@ static void collect_kconfig(struct nsc_env *env, const char *release)
 		if (ret == 0) {
 			nsc_kconfig_parse((char *)text, tlen, env);
 			free(text);
-			snprintf(env->kconfig_source, sizeof(env->kconfig_source),
-				 "/proc/config.gz");
+			snprintf(env->kconfig_source, sizeof(env->kconfig_source), "/proc/config.gz");
 			return;
 		}
 	}
@@ -371,10 +379,8 @@ int nsc_env_collect(struct nsc_env *env, struct nsc_err *err)
 		memset(&u, 0, sizeof(u));
 	}
 	set_field(env->hostname, sizeof(env->hostname), u.nodename, strlen(u.nodename));
-	set_field(env->kernel_release, sizeof(env->kernel_release), u.release,
-		  strlen(u.release));
-	set_field(env->kernel_version, sizeof(env->kernel_version), u.version,
-		  strlen(u.version));
+	set_field(env->kernel_release, sizeof(env->kernel_release), u.release, strlen(u.release));
+	set_field(env->kernel_version, sizeof(env->kernel_version), u.version, strlen(u.version));
 	set_field(env->arch, sizeof(env->arch), u.machine, strlen(u.machine));
 	if (read_file("/etc/os-release", &buf, &len, 1u << 20) == 0 ||
 	    read_file("/usr/lib/os-release", &buf, &len, 1u << 20) == 0) {

@@ -6,8 +6,7 @@
 
 #include "err.h"
 
-static int err_vset(struct nsc_err *e, int errnum, int with_str,
-		    const char *fmt, va_list ap)
+static int err_vset(struct nsc_err *e, int errnum, int with_str, const char *fmt, va_list ap)
 {
 	int n;
 
@@ -20,8 +19,7 @@ static int err_vset(struct nsc_err *e, int errnum, int with_str,
 	if (n < 0)
 		n = 0;
 	if (with_str && errnum && (size_t)n < sizeof(e->msg))
-		snprintf(e->msg + n, sizeof(e->msg) - n, ": %s",
-			 strerror(errnum));
+		snprintf(e->msg + n, sizeof(e->msg) - n, ": %s", strerror(errnum));
 	return -errnum;
 }
 

@@ -12,8 +12,8 @@
 #define NSC_ERR_MSG_MAX 512
 
 struct nsc_err {
-	int err;			/* positive errno, 0 if none */
-	char msg[NSC_ERR_MSG_MAX];	/* one line, no trailing newline */
+	int err;		   /* positive errno, 0 if none */
+	char msg[NSC_ERR_MSG_MAX]; /* one line, no trailing newline */
 };
 
 /*

@@ -23,7 +23,7 @@ struct inflate {
 	unsigned int bitcnt;
 	unsigned char *out;
 	size_t outlen, outcap;
-	int err;		/* first error, negative */
+	int err; /* first error, negative */
 };
 
 struct huffman {
@@ -139,18 +139,17 @@ static int construct(struct huffman *h, const short *length, int n)
 	return left;
 }
 
-static const short lbase[29] = { 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23,
-	27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258 };
-static const short lext[29] = { 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2,
-	3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0 };
-static const short dbase[30] = { 1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97,
-	129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193,
-	12289, 16385, 24577 };
-static const short dext[30] = { 0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6,
-	7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13 };
+static const short lbase[29] = { 3,  4,	 5,  6,	 7,  8,	 9,  10, 11,  13,  15,	17,  19,  23, 27,
+				 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258 };
+static const short lext[29] = { 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2,
+				2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0 };
+static const short dbase[30] = { 1,    2,    3,	   4,	 5,    7,    9,	   13,	  17,	 25,
+				 33,   49,   65,   97,	 129,  193,  257,  385,	  513,	 769,
+				 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577 };
+static const short dext[30] = { 0, 0, 0, 0, 1, 1, 2, 2,	 3,  3,	 4,  4,	 5,  5,	 6,
+				6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13 };
 
-static int codes(struct inflate *s, const struct huffman *lencode,
-		 const struct huffman *distcode)
+static int codes(struct inflate *s, const struct huffman *lencode, const struct huffman *distcode)
 {
 	for (;;) {
 		int sym = decode(s, lencode), len, dist, e;
@@ -209,8 +208,8 @@ static int fixed(struct inflate *s)
 
 static int dynamic(struct inflate *s)
 {
-	static const short order[19] = { 16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4,
-		12, 3, 13, 2, 14, 1, 15 };
+	static const short order[19] = { 16, 17, 18, 0, 8,  7, 9,  6, 10, 5,
+					 11, 4,	 12, 3, 13, 2, 14, 1, 15 };
 	struct huffman lencode, distcode;
 	short lengths[MAXLCODES + MAXDCODES];
 	int nlen, ndist, ncode, index, v;
@@ -287,7 +286,7 @@ static long gzip_header(const unsigned char *in, size_t inlen)
 	flg = in[3];
 	if (flg & 0xe0)
 		return -1;
-	if (flg & 4) {			/* FEXTRA */
+	if (flg & 4) { /* FEXTRA */
 		size_t xlen;
 
 		if (inlen - pos < 2)
@@ -298,7 +297,7 @@ static long gzip_header(const unsigned char *in, size_t inlen)
 			return -1;
 		pos += xlen;
 	}
-	for (int f = 8; f <= 16; f <<= 1) {	/* FNAME, FCOMMENT */
+	for (int f = 8; f <= 16; f <<= 1) { /* FNAME, FCOMMENT */
 		if (!(flg & f))
 			continue;
 		while (pos < inlen && in[pos])
@@ -306,13 +305,12 @@ static long gzip_header(const unsigned char *in, size_t inlen)
 		if (pos++ >= inlen)
 			return -1;
 	}
-	if (flg & 2)			/* FHCRC */
+	if (flg & 2) /* FHCRC */
 		pos += 2;
 	return pos < inlen ? (long)pos : -1;
 }
 
-int nsc_gunzip(const unsigned char *in, size_t inlen, unsigned char **out,
-	       size_t *outlen)
+int nsc_gunzip(const unsigned char *in, size_t inlen, unsigned char **out, size_t *outlen)
 {
 	struct inflate s = { .in = in, .inlen = inlen };
 	long start = gzip_header(in, inlen);
@@ -343,7 +341,7 @@ int nsc_gunzip(const unsigned char *in, size_t inlen, unsigned char **out,
 	if (!s.err && s.inlen - s.inpos < 8)
 		s.err = -EINVAL;
 	if (!s.err && put(&s, 0) == 0) {
-		s.outlen--;	/* the NUL is not part of the data */
+		s.outlen--; /* the NUL is not part of the data */
 		crc = (uint32_t)in[s.inpos] | (uint32_t)in[s.inpos + 1] << 8 |
 		      (uint32_t)in[s.inpos + 2] << 16 | (uint32_t)in[s.inpos + 3] << 24;
 		isize = (uint32_t)in[s.inpos + 4] | (uint32_t)in[s.inpos + 5] << 8 |

@@ -8,7 +8,7 @@
 
 #include <stddef.h>
 
-#define NSC_GUNZIP_MAX (64u << 20)	/* refuse larger outputs */
+#define NSC_GUNZIP_MAX (64u << 20) /* refuse larger outputs */
 
 /*
  * Decompress the gzip member in @in.  On success *@out is a malloc()ed
@@ -16,7 +16,6 @@
  * else -EINVAL (corrupt, truncated, CRC or size mismatch), -EFBIG or
  * -ENOMEM, and *@out is NULL.
  */
-int nsc_gunzip(const unsigned char *in, size_t inlen, unsigned char **out,
-	       size_t *outlen);
+int nsc_gunzip(const unsigned char *in, size_t inlen, unsigned char **out, size_t *outlen);
 
 #endif

@@ -11,30 +11,31 @@
 
 /* Namespaces whose state a case may change: disposable in the control. */
 #define NSC_MUTABLE_NS (CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWNS | CLONE_NEWNET)
-#define NSC_ALL_NS (CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWNS | CLONE_NEWNET | \
-		    CLONE_NEWPID | CLONE_NEWUSER | CLONE_NEWCGROUP | CLONE_NEWTIME)
+#define NSC_ALL_NS                                                                                 \
+	(CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWPID | CLONE_NEWUSER | \
+	 CLONE_NEWCGROUP | CLONE_NEWTIME)
 
 enum nsc_mode {
-	NSC_MODE_REAL,		/* the case as declared */
-	NSC_MODE_CONTROL,	/* flags withheld; must observe sharing */
-	NSC_MODE_SELFCHECK,	/* flags withheld; must end in FAIL */
+	NSC_MODE_REAL,	    /* the case as declared */
+	NSC_MODE_CONTROL,   /* flags withheld; must observe sharing */
+	NSC_MODE_SELFCHECK, /* flags withheld; must end in FAIL */
 };
 
 /* Per-job memory shared by runner, case process and sandbox. */
 struct nsc_shm {
-	atomic_uint checks;		/* checks evaluated */
-	atomic_uint failed;		/* FAIL checks */
-	atomic_int error;		/* ERROR recorded */
-	atomic_int skipped;		/* SKIP recorded */
-	atomic_int shared_seen;		/* control: sharing observed */
-	atomic_int finished;		/* the case process ran to its end */
+	atomic_uint checks;	/* checks evaluated */
+	atomic_uint failed;	/* FAIL checks */
+	atomic_int error;	/* ERROR recorded */
+	atomic_int skipped;	/* SKIP recorded */
+	atomic_int shared_seen; /* control: sharing observed */
+	atomic_int finished;	/* the case process ran to its end */
 	atomic_uint ndiag;
-	int first_err;			/* errno of the first FAIL/ERROR */
+	int first_err; /* errno of the first FAIL/ERROR */
 	int skip_err;
-	char first_msg[512];		/* first FAIL/ERROR message */
+	char first_msg[512]; /* first FAIL/ERROR message */
 	char skip_reason[512];
 	char skip_hint[256];
-	char shared_msg[256];		/* what the control observed */
+	char shared_msg[256]; /* what the control observed */
 	struct nsc_diag diag[NSC_DIAG_MAX];
 	unsigned char data[NSC_SHARED_SIZE] __attribute__((aligned(16)));
 };
@@ -42,17 +43,17 @@ struct nsc_shm {
 struct nsc_ctx {
 	const struct nsc_case *c;
 	enum nsc_mode mode;
-	uint64_t withheld;		/* flags the sandbox layer drops */
+	uint64_t withheld; /* flags the sandbox layer drops */
 	struct nsc_shm *shm;
-	bool in_child;			/* running in the sandbox */
-	bool rootless;			/* case process entered its own userns */
+	bool in_child; /* running in the sandbox */
+	bool rootless; /* case process entered its own userns */
 	pid_t child_pid;
 	int child_pidfd;
-	int sync_c2p[2];		/* child wakes parent */
-	int sync_p2c[2];		/* parent wakes child */
+	int sync_c2p[2]; /* child wakes parent */
+	int sync_p2c[2]; /* parent wakes child */
 	uid_t outer_uid;
 	gid_t outer_gid;
-	jmp_buf *leave;			/* case-process hooks leave here */
+	jmp_buf *leave; /* case-process hooks leave here */
 	struct nsc_err err;
 };
 
@@ -63,8 +64,8 @@ void nsc_case_process(struct nsc_ctx *ctx) __attribute__((noreturn));
 void nsc_ctx_leave(struct nsc_ctx *ctx) __attribute__((noreturn));
 
 /* Record an ERROR without leaving. */
-void nsc_ctx_record_error(struct nsc_ctx *ctx, int errnum, const char *where,
-			  const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+void nsc_ctx_record_error(struct nsc_ctx *ctx, int errnum, const char *where, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
 
 /* gcov: reset counters in a new child, dump them before _exit(). */
 void nsc_cov_reset(void);

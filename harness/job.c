@@ -100,13 +100,13 @@ char *nsc_job_capture(int fd, size_t *len)
 	return buf;
 }
 
-static void __attribute__((noreturn)) job_child(struct nsc_job *j, pid_t runner,
-						bool rootless, const sigset_t *sigmask)
+static void __attribute__((noreturn))
+job_child(struct nsc_job *j, pid_t runner, bool rootless, const sigset_t *sigmask)
 {
 	struct nsc_ctx ctx;
 	int devnull;
 
-	nsc_cov_reset();	/* counters inherited from the runner */
+	nsc_cov_reset(); /* counters inherited from the runner */
 	setpgid(0, 0);
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
 	if (getppid() != runner) {
@@ -131,9 +131,9 @@ static void __attribute__((noreturn)) job_child(struct nsc_job *j, pid_t runner,
 	nsc_case_process(&ctx);
 }
 
-int nsc_job_start(struct nsc_job_slot *slot, const struct nsc_case *c,
-		  enum nsc_mode mode, size_t item, unsigned int timeout_s,
-		  bool rootless, const sigset_t *sigmask, struct nsc_err *err)
+int nsc_job_start(struct nsc_job_slot *slot, const struct nsc_case *c, enum nsc_mode mode,
+		  size_t item, unsigned int timeout_s, bool rootless, const sigset_t *sigmask,
+		  struct nsc_err *err)
 {
 	struct nsc_job *j = &slot->job;
 	pid_t runner = getpid(), pid;
@@ -177,8 +177,7 @@ int nsc_job_try_reap(struct nsc_job *j)
 	struct timespec now;
 
 	memset(&si, 0, sizeof(si));
-	if (waitid((idtype_t)P_PIDFD, (id_t)j->pidfd, &si,
-		   WEXITED | WNOHANG | WNOWAIT) < 0)
+	if (waitid((idtype_t)P_PIDFD, (id_t)j->pidfd, &si, WEXITED | WNOHANG | WNOWAIT) < 0)
 		return -errno;
 	if (!si.si_pid)
 		return 0;
@@ -193,8 +192,7 @@ int nsc_job_try_reap(struct nsc_job *j)
 	j->code = si.si_code;
 	j->status = si.si_status;
 	clock_gettime(CLOCK_MONOTONIC, &now);
-	j->duration = (double)(now.tv_sec - j->start.tv_sec) +
-		      (now.tv_nsec - j->start.tv_nsec) / 1e9;
+	j->duration = (double)(now.tv_sec - j->start.tv_sec) + (now.tv_nsec - j->start.tv_nsec) / 1e9;
 	close(j->pidfd);
 	j->pidfd = -1;
 	return 1;

@@ -14,18 +14,18 @@
 struct nsc_job {
 	const struct nsc_case *c;
 	enum nsc_mode mode;
-	size_t item;			/* index of the case in the run */
+	size_t item; /* index of the case in the run */
 	pid_t pid;
 	int pidfd;
-	struct nsc_shm *shm;		/* owned by the slot */
-	int out_fd, err_fd;		/* memfds capturing stdout/stderr */
+	struct nsc_shm *shm; /* owned by the slot */
+	int out_fd, err_fd;  /* memfds capturing stdout/stderr */
 	struct timespec start;
-	double deadline;		/* CLOCK_MONOTONIC seconds */
+	double deadline; /* CLOCK_MONOTONIC seconds */
 	unsigned int timeout_s;
 	bool timed_out;
-	int code;			/* CLD_EXITED / CLD_KILLED / CLD_DUMPED */
-	int status;			/* exit status or signal */
-	double duration;		/* seconds */
+	int code;	 /* CLD_EXITED / CLD_KILLED / CLD_DUMPED */
+	int status;	 /* exit status or signal */
+	double duration; /* seconds */
 };
 
 struct nsc_job_slot {
@@ -40,9 +40,9 @@ void nsc_slots_free(struct nsc_job_slot *slots, unsigned int n);
  * Fork the case process for @c in @mode into @slot.  @sigmask is the
  * mask to restore in the child.
  */
-int nsc_job_start(struct nsc_job_slot *slot, const struct nsc_case *c,
-		  enum nsc_mode mode, size_t item, unsigned int timeout_s,
-		  bool rootless, const sigset_t *sigmask, struct nsc_err *err);
+int nsc_job_start(struct nsc_job_slot *slot, const struct nsc_case *c, enum nsc_mode mode,
+		  size_t item, unsigned int timeout_s, bool rootless, const sigset_t *sigmask,
+		  struct nsc_err *err);
 
 /* Reap if finished (returns 1), 0 if still running, -errno on error. */
 int nsc_job_try_reap(struct nsc_job *j);

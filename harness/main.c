@@ -36,8 +36,7 @@ static void join_argv(int argc, char **argv, char *buf, size_t len)
 
 	buf[0] = '\0';
 	for (int i = 0; i < argc && off < len; i++)
-		off += (size_t)snprintf(buf + off, len - off, "%s%s", i ? " " : "",
-					argv[i]);
+		off += (size_t)snprintf(buf + off, len - off, "%s%s", i ? " " : "", argv[i]);
 }
 
 static int list_cases(const struct nsc_case **sel, int n)
@@ -52,9 +51,8 @@ struct nsc_reports {
 	size_t n;
 };
 
-static int reports_add(struct nsc_reports *rs, enum nsc_report_kind kind,
-		       const char *path, const struct nsc_report_opts *o,
-		       struct nsc_err *err)
+static int reports_add(struct nsc_reports *rs, enum nsc_report_kind kind, const char *path,
+		       const struct nsc_report_opts *o, struct nsc_err *err)
 {
 	int ret = nsc_reporter_open(&rs->r[rs->n], kind, path, o, err);
 
@@ -78,8 +76,7 @@ static int reports_close(struct nsc_reports *rs, int commit, struct nsc_err *err
 }
 
 /* Every report file is created (as a temp file) before any case runs. */
-static int reports_open(const struct nsc_cli *cli, struct nsc_reports *rs,
-			struct nsc_err *err)
+static int reports_open(const struct nsc_cli *cli, struct nsc_reports *rs, struct nsc_err *err)
 {
 	struct nsc_report_opts o = {
 		.tap_version = cli->tap_version,
@@ -99,8 +96,7 @@ static int reports_open(const struct nsc_cli *cli, struct nsc_reports *rs,
 	}
 
 	if (cli->tap_set && json_stdout && (!cli->tap_path || !strcmp(cli->tap_path, "-")))
-		return nsc_err_setx(err, EINVAL,
-				    "--tap and --json - cannot both write to stdout");
+		return nsc_err_setx(err, EINVAL, "--tap and --json - cannot both write to stdout");
 	if (tap)
 		ret = reports_add(rs, NSC_REPORT_TAP, cli->tap_path, &o, err);
 	if (ret >= 0 && cli->junit_path)
@@ -115,8 +111,7 @@ static int reports_open(const struct nsc_cli *cli, struct nsc_reports *rs,
 }
 
 /* @extra: records that are no case (the residue audit). */
-static int exit_status(const struct nsc_run_info *run, unsigned int extra,
-		       int signo)
+static int exit_status(const struct nsc_run_info *run, unsigned int extra, int signo)
 {
 	if (signo)
 		return 128 + signo;
@@ -242,7 +237,8 @@ int main(int argc, char **argv)
 	if (nsc_registry_load(&reg, &err) < 0)
 		return usage_error(&err);
 	if (!cli.all && !cli.npatterns && !cli.list && !cli.ns && !cli.self_check) {
-		fprintf(stderr, "nscheck: nothing to run: give --all, case ids or globs (see nscheck --list)\n");
+		fprintf(stderr,
+			"nscheck: nothing to run: give --all, case ids or globs (see nscheck --list)\n");
 		ret = NSC_EXIT_ERROR;
 		goto out;
 	}
@@ -252,8 +248,8 @@ int main(int argc, char **argv)
 		ret = NSC_EXIT_ERROR;
 		goto out;
 	}
-	n = nsc_registry_select(&reg, cli.npatterns ? cli.patterns : NULL,
-				cli.npatterns, cli.ns, sel, &err);
+	n = nsc_registry_select(&reg, cli.npatterns ? cli.patterns : NULL, cli.npatterns, cli.ns,
+				sel, &err);
 	ret = n < 0 ? usage_error(&err) : run_selected(&cli, sel, n, &env, &run);
 out:
 	free(sel);

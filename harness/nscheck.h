@@ -43,46 +43,42 @@
 struct nsc_ctx;
 
 struct nsc_case {
-	const char *id;			/* "<ns>.<name>", set by NSC_CASE */
+	const char *id; /* "<ns>.<name>", set by NSC_CASE */
 	const char *ns;
 	const char *name;
 	const char *file;
-	const char *summary;		/* one line: the property */
-	uint64_t clone_flags;		/* namespaces the sandbox is cloned with */
-	uint64_t outer_flags;		/* disposable namespaces for the case process */
-	const char *const *kconfigs;	/* NULL-terminated, for SKIP hints */
-	bool needs_root;		/* SKIP "needs root" in rootless mode */
-	unsigned int timeout_s;		/* 0: the run's --timeout */
-	bool manual_idmap;		/* CLONE_NEWUSER: the case writes the maps */
-	const char *no_control;		/* why the case has no positive control */
-	bool hidden;			/* test-only: never selected by --all/globs */
-	const char *tags;		/* kernel commit, CVE, spec link */
-	int (*setup)(struct nsc_ctx *ctx);	/* case process, before clone */
-	void (*child)(struct nsc_ctx *ctx);	/* in the sandbox */
-	void (*parent)(struct nsc_ctx *ctx);	/* case process, while child runs */
-	void (*verify)(struct nsc_ctx *ctx);	/* case process, after child exit */
-	void (*cleanup)(struct nsc_ctx *ctx);	/* case process, always last */
+	const char *summary;		      /* one line: the property */
+	uint64_t clone_flags;		      /* namespaces the sandbox is cloned with */
+	uint64_t outer_flags;		      /* disposable namespaces for the case process */
+	const char *const *kconfigs;	      /* NULL-terminated, for SKIP hints */
+	bool needs_root;		      /* SKIP "needs root" in rootless mode */
+	unsigned int timeout_s;		      /* 0: the run's --timeout */
+	bool manual_idmap;		      /* CLONE_NEWUSER: the case writes the maps */
+	const char *no_control;		      /* why the case has no positive control */
+	bool hidden;			      /* test-only: never selected by --all/globs */
+	const char *tags;		      /* kernel commit, CVE, spec link */
+	int (*setup)(struct nsc_ctx *ctx);    /* case process, before clone */
+	void (*child)(struct nsc_ctx *ctx);   /* in the sandbox */
+	void (*parent)(struct nsc_ctx *ctx);  /* case process, while child runs */
+	void (*verify)(struct nsc_ctx *ctx);  /* case process, after child exit */
+	void (*cleanup)(struct nsc_ctx *ctx); /* case process, always last */
 };
 
 #define NSC_KCONFIGS(...) ((const char *const[]){ __VA_ARGS__, NULL })
 
-#define NSC_CASE(ns_, name_, ...)						\
-	static const struct nsc_case nsc_case_##ns_##_##name_ = {		\
-		.id = #ns_ "." #name_,						\
-		.ns = #ns_,							\
-		.name = #name_,							\
-		.file = __FILE__,						\
-		__VA_ARGS__							\
-	};									\
-	static const struct nsc_case *const nsc_case_ptr_##ns_##_##name_	\
-	__attribute__((section("nsc_cases"), used, aligned(sizeof(void *))))	\
-		= &nsc_case_##ns_##_##name_
+#define NSC_CASE(ns_, name_, ...)                                                                \
+	static const struct nsc_case nsc_case_##ns_##_##name_ = {                                \
+		.id = #ns_ "." #name_, .ns = #ns_, .name = #name_, .file = __FILE__, __VA_ARGS__ \
+	};                                                                                       \
+	static const struct nsc_case *const nsc_case_ptr_##ns_##_##name_                         \
+		__attribute__((section("nsc_cases"), used, aligned(sizeof(void *)))) =           \
+			&nsc_case_##ns_##_##name_
 
 /* Check kinds. */
 enum nsc_check_kind {
-	NSC_CHK_ISOLATION,	/* fails -> FAIL; in the control: sharing seen */
-	NSC_CHK_EXPECT,		/* fails -> FAIL, go on */
-	NSC_CHK_ASSERT,		/* fails -> FAIL, leave the hook */
+	NSC_CHK_ISOLATION, /* fails -> FAIL; in the control: sharing seen */
+	NSC_CHK_EXPECT,	   /* fails -> FAIL, go on */
+	NSC_CHK_ASSERT,	   /* fails -> FAIL, leave the hook */
 };
 
 /*
@@ -90,23 +86,20 @@ enum nsc_check_kind {
  * or an isolation check that observes sharing in the control run, leaves
  * (the sandbox child exits; a case-process hook ends the case).
  */
-bool nsc_check(struct nsc_ctx *ctx, enum nsc_check_kind kind, bool ok,
-	       const char *file, int line, const char *expected,
-	       const char *got, const char *fmt, ...)
+bool nsc_check(struct nsc_ctx *ctx, enum nsc_check_kind kind, bool ok, const char *file, int line,
+	       const char *expected, const char *got, const char *fmt, ...)
 	__attribute__((format(printf, 8, 9)));
 
 /* ERROR (harness/fixture broke) with @errnum; leaves. */
-void nsc_error_at(struct nsc_ctx *ctx, int errnum, const char *file,
-		  int line, const char *fmt, ...)
+void nsc_error_at(struct nsc_ctx *ctx, int errnum, const char *file, int line, const char *fmt, ...)
 	__attribute__((noreturn, format(printf, 5, 6)));
 
 /* ERROR with a message that already names the errno (from struct nsc_err). */
-void nsc_error_msg_at(struct nsc_ctx *ctx, int errnum, const char *file,
-		      int line, const char *msg) __attribute__((noreturn));
+void nsc_error_msg_at(struct nsc_ctx *ctx, int errnum, const char *file, int line, const char *msg)
+	__attribute__((noreturn));
 
 /* SKIP: the host cannot host the property; @hint says how to enable it. */
-void nsc_skip(struct nsc_ctx *ctx, int errnum, const char *hint,
-	      const char *fmt, ...)
+void nsc_skip(struct nsc_ctx *ctx, int errnum, const char *hint, const char *fmt, ...)
 	__attribute__((noreturn, format(printf, 4, 5)));
 
 /* End the sandbox child (flushes coverage); never returns. */
@@ -119,70 +112,62 @@ bool nsc_streq(const char *a, const char *b);
 const char *nsc_fmt_ll(long long v);
 const char *nsc_fmt_str(const char *s);
 
-#define NSC_ISOLATED(ctx, cond, ...)						\
-	nsc_check(ctx, NSC_CHK_ISOLATION, !!(cond), __FILE__, __LINE__,	\
-		  NULL, NULL, __VA_ARGS__)
-#define NSC_EXPECT(ctx, cond, ...)						\
-	nsc_check(ctx, NSC_CHK_EXPECT, !!(cond), __FILE__, __LINE__,		\
-		  NULL, NULL, __VA_ARGS__)
-#define NSC_ASSERT(ctx, cond, ...)						\
-	nsc_check(ctx, NSC_CHK_ASSERT, !!(cond), __FILE__, __LINE__,		\
-		  NULL, NULL, __VA_ARGS__)
+#define NSC_ISOLATED(ctx, cond, ...) \
+	nsc_check(ctx, NSC_CHK_ISOLATION, !!(cond), __FILE__, __LINE__, NULL, NULL, __VA_ARGS__)
+#define NSC_EXPECT(ctx, cond, ...) \
+	nsc_check(ctx, NSC_CHK_EXPECT, !!(cond), __FILE__, __LINE__, NULL, NULL, __VA_ARGS__)
+#define NSC_ASSERT(ctx, cond, ...) \
+	nsc_check(ctx, NSC_CHK_ASSERT, !!(cond), __FILE__, __LINE__, NULL, NULL, __VA_ARGS__)
 
-#define NSC__CMP_LL(ctx, kind, got, exp, eq, ...)				\
-	({									\
-		long long _g = (long long)(got), _e = (long long)(exp);	\
-		nsc_check(ctx, kind, (_g == _e) == (eq), __FILE__, __LINE__,	\
-			  (eq) ? nsc_fmt_ll(_e) : "anything else",		\
-			  nsc_fmt_ll(_g), __VA_ARGS__);				\
+#define NSC__CMP_LL(ctx, kind, got, exp, eq, ...)                                                \
+	({                                                                                       \
+		long long _g = (long long)(got), _e = (long long)(exp);                          \
+		nsc_check(ctx, kind, (_g == _e) == (eq), __FILE__, __LINE__,                     \
+			  (eq) ? nsc_fmt_ll(_e) : "anything else", nsc_fmt_ll(_g), __VA_ARGS__); \
 	})
-#define NSC__CMP_STR(ctx, kind, got, exp, eq, ...)				\
-	({									\
-		const char *_g = (got), *_e = (exp);				\
-		bool _same = nsc_streq(_g, _e);					\
-		nsc_check(ctx, kind, _same == (eq), __FILE__, __LINE__,	\
-			  (eq) ? nsc_fmt_str(_e) : "anything else",		\
-			  nsc_fmt_str(_g), __VA_ARGS__);			\
+#define NSC__CMP_STR(ctx, kind, got, exp, eq, ...)                                                 \
+	({                                                                                         \
+		const char *_g = (got), *_e = (exp);                                               \
+		bool _same = nsc_streq(_g, _e);                                                    \
+		nsc_check(ctx, kind, _same == (eq), __FILE__, __LINE__,                            \
+			  (eq) ? nsc_fmt_str(_e) : "anything else", nsc_fmt_str(_g), __VA_ARGS__); \
 	})
 
 /* Isolated iff got == exp (e.g. getpid() == 1 inside a PID namespace). */
-#define NSC_ISOLATED_EQ(ctx, got, exp, ...)					\
+#define NSC_ISOLATED_EQ(ctx, got, exp, ...) \
 	NSC__CMP_LL(ctx, NSC_CHK_ISOLATION, got, exp, true, __VA_ARGS__)
 /* Isolated iff got != leak (e.g. the outside still sees its own value). */
-#define NSC_ISOLATED_NE(ctx, got, leak, ...)					\
+#define NSC_ISOLATED_NE(ctx, got, leak, ...) \
 	NSC__CMP_LL(ctx, NSC_CHK_ISOLATION, got, leak, false, __VA_ARGS__)
-#define NSC_ISOLATED_STREQ(ctx, got, exp, ...)					\
+#define NSC_ISOLATED_STREQ(ctx, got, exp, ...) \
 	NSC__CMP_STR(ctx, NSC_CHK_ISOLATION, got, exp, true, __VA_ARGS__)
-#define NSC_ISOLATED_STRNE(ctx, got, leak, ...)					\
+#define NSC_ISOLATED_STRNE(ctx, got, leak, ...) \
 	NSC__CMP_STR(ctx, NSC_CHK_ISOLATION, got, leak, false, __VA_ARGS__)
-#define NSC_EXPECT_EQ(ctx, got, exp, ...)					\
+#define NSC_EXPECT_EQ(ctx, got, exp, ...) \
 	NSC__CMP_LL(ctx, NSC_CHK_EXPECT, got, exp, true, __VA_ARGS__)
-#define NSC_EXPECT_STREQ(ctx, got, exp, ...)					\
+#define NSC_EXPECT_STREQ(ctx, got, exp, ...) \
 	NSC__CMP_STR(ctx, NSC_CHK_EXPECT, got, exp, true, __VA_ARGS__)
-#define NSC_ASSERT_EQ(ctx, got, exp, ...)					\
+#define NSC_ASSERT_EQ(ctx, got, exp, ...) \
 	NSC__CMP_LL(ctx, NSC_CHK_ASSERT, got, exp, true, __VA_ARGS__)
 
-#define nsc_error(ctx, errnum, ...)						\
-	nsc_error_at(ctx, errnum, __FILE__, __LINE__, __VA_ARGS__)
+#define nsc_error(ctx, errnum, ...) nsc_error_at(ctx, errnum, __FILE__, __LINE__, __VA_ARGS__)
 
 /* libc style: expr < 0 with errno set -> ERROR "expr: strerror". */
-#define NSC_SAFE(ctx, expr)							\
-	({									\
-		long _r = (long)(expr);						\
-		if (_r < 0)							\
-			nsc_error_at(ctx, errno, __FILE__, __LINE__, "%s",	\
-				     #expr);					\
-		_r;								\
+#define NSC_SAFE(ctx, expr)                                                        \
+	({                                                                         \
+		long _r = (long)(expr);                                            \
+		if (_r < 0)                                                        \
+			nsc_error_at(ctx, errno, __FILE__, __LINE__, "%s", #expr); \
+		_r;                                                                \
 	})
 /* nscheck style: expr returns -errno and fills nsc_errbuf(ctx). */
-#define NSC_TRY(ctx, expr)							\
-	({									\
-		long _r = (long)(expr);						\
-		if (_r < 0)							\
-			nsc_error_msg_at(ctx, (int)-_r, __FILE__, __LINE__,	\
-					 nsc_errbuf(ctx)->msg[0] ?		\
-					 nsc_errbuf(ctx)->msg : #expr);		\
-		_r;								\
+#define NSC_TRY(ctx, expr)                                                                        \
+	({                                                                                        \
+		long _r = (long)(expr);                                                           \
+		if (_r < 0)                                                                       \
+			nsc_error_msg_at(ctx, (int)-_r, __FILE__, __LINE__,                       \
+					 nsc_errbuf(ctx)->msg[0] ? nsc_errbuf(ctx)->msg : #expr); \
+		_r;                                                                               \
 	})
 
 /* Scratch error buffer for fixture calls made through NSC_TRY. */
@@ -196,11 +181,11 @@ struct nsc_err *nsc_errbuf(struct nsc_ctx *ctx) __attribute__((returns_nonnull))
 void *nsc_shared(struct nsc_ctx *ctx) __attribute__((returns_nonnull));
 
 /* nsc_shared() as a @type pointer, refusing at compile time what won't fit. */
-#define nsc_shared_as(ctx, type)						\
-	({									\
-		_Static_assert(sizeof(type) <= NSC_SHARED_SIZE,			\
-			       #type " does not fit NSC_SHARED_SIZE");		\
-		(type *)nsc_shared(ctx);					\
+#define nsc_shared_as(ctx, type)                                       \
+	({                                                             \
+		_Static_assert(sizeof(type) <= NSC_SHARED_SIZE,        \
+			       #type " does not fit NSC_SHARED_SIZE"); \
+		(type *)nsc_shared(ctx);                               \
 	})
 
 /*

@@ -49,8 +49,7 @@ const char *nsc_flag_kconfig(uint64_t flag)
 	return "CONFIG_NAMESPACES";
 }
 
-static const char *env_lookup(const struct nsc_kv *kv, unsigned int n,
-			      const char *key)
+static const char *env_lookup(const struct nsc_kv *kv, unsigned int n, const char *key)
 {
 	for (unsigned int i = 0; i < n; i++)
 		if (!strcmp(kv[i].key, key))
@@ -69,23 +68,20 @@ static bool clone3_available(void)
 	return !(syscall(SYS_clone3, NULL, 0) < 0 && errno == ENOSYS);
 }
 
-void nsc_probe_classify(struct nsc_probe *p, uint64_t flag, int err,
-			bool in_userns_step, bool rootless,
-			const struct nsc_env *env)
+void nsc_probe_classify(struct nsc_probe *p, uint64_t flag, int err, bool in_userns_step,
+			bool rootless, const struct nsc_env *env)
 {
 	const char *ns = nsc_flag_ns(flag), *kc = nsc_flag_kconfig(flag);
 	const char *kval = NULL, *aa = NULL, *uuc = NULL, *maxv = NULL;
 	char maxkey[48];
 	int seccomp = env ? env->seccomp : -1;
 
-	snprintf(maxkey, sizeof(maxkey), "user.max_%s_namespaces",
-		 flag == CLONE_NEWNS ? "mnt" : ns);
+	snprintf(maxkey, sizeof(maxkey), "user.max_%s_namespaces", flag == CLONE_NEWNS ? "mnt" : ns);
 	if (env) {
 		kval = env_lookup(env->kconfig, env->nkconfig, kc);
 		aa = env_lookup(env->sysctl, env->nsysctl,
 				"kernel.apparmor_restrict_unprivileged_userns");
-		uuc = env_lookup(env->sysctl, env->nsysctl,
-				 "kernel.unprivileged_userns_clone");
+		uuc = env_lookup(env->sysctl, env->nsysctl, "kernel.unprivileged_userns_clone");
 		maxv = env_lookup(env->sysctl, env->nsysctl, maxkey);
 	}
 	p->err = err;
@@ -97,38 +93,41 @@ void nsc_probe_classify(struct nsc_probe *p, uint64_t flag, int err,
 			snprintf(p->reason, sizeof(p->reason),
 				 "clone3() is unavailable (ENOSYS%s) and clone(2) cannot create time namespaces",
 				 seccomp == 2 ? ", a seccomp filter is active" : "");
-			snprintf(p->hint, sizeof(p->hint), seccomp == 2 ?
-				 "allow clone3 in the seccomp profile, or run without it" :
-				 "run on Linux >= 5.8 (clone3 with CLONE_NEWTIME)");
+			snprintf(p->hint, sizeof(p->hint),
+				 seccomp == 2 ?
+					 "allow clone3 in the seccomp profile, or run without it" :
+					 "run on Linux >= 5.8 (clone3 with CLONE_NEWTIME)");
 			break;
 		}
 		snprintf(p->reason, sizeof(p->reason),
 			 "kernel cannot create %s namespaces (%s=%s): %s%s", ns, kc,
 			 kval ? kval : "unknown", nsc_errno_name(err),
 			 err == ENOSYS && seccomp == 2 ?
-			 " (a seccomp filter is active and may deny the call)" : "");
-		snprintf(p->hint, sizeof(p->hint), err == ENOSYS && seccomp == 2 ?
-			 "run without the seccomp profile, or build the kernel with %s=y" :
-			 "build the kernel with %s=y", kc);
+				 " (a seccomp filter is active and may deny the call)" :
+				 "");
+		snprintf(p->hint, sizeof(p->hint),
+			 err == ENOSYS && seccomp == 2 ?
+				 "run without the seccomp profile, or build the kernel with %s=y" :
+				 "build the kernel with %s=y",
+			 kc);
 		break;
 	case ENOSPC:
 		if (maxv && !strcmp(maxv, "0")) {
-			snprintf(p->reason, sizeof(p->reason),
-				 "%s namespaces are disabled (%s=0)", ns, maxkey);
+			snprintf(p->reason, sizeof(p->reason), "%s namespaces are disabled (%s=0)",
+				 ns, maxkey);
 			snprintf(p->hint, sizeof(p->hint), "sysctl -w %s=10000", maxkey);
 			break;
 		}
-		snprintf(p->reason, sizeof(p->reason),
-			 "%s namespace limit reached (%s=%s)", ns, maxkey,
-			 maxv ? maxv : "unknown");
+		snprintf(p->reason, sizeof(p->reason), "%s namespace limit reached (%s=%s)", ns,
+			 maxkey, maxv ? maxv : "unknown");
 		snprintf(p->hint, sizeof(p->hint),
-			 "raise it (sysctl -w %s=10000), or wait until other namespaces are gone", maxkey);
+			 "raise it (sysctl -w %s=10000), or wait until other namespaces are gone",
+			 maxkey);
 		break;
 	case EUSERS:
 		snprintf(p->reason, sizeof(p->reason),
 			 "%s namespace nesting limit reached (EUSERS)", ns);
-		snprintf(p->hint, sizeof(p->hint),
-			 "run nscheck from a less deeply nested namespace");
+		snprintf(p->hint, sizeof(p->hint), "run nscheck from a less deeply nested namespace");
 		break;
 	case EACCES:
 		if (aa && strcmp(aa, "0")) {
@@ -143,9 +142,10 @@ void nsc_probe_classify(struct nsc_probe *p, uint64_t flag, int err,
 			 "creating %s namespaces is denied (EACCES%s%s)", ns,
 			 seccomp == 2 ? ", a seccomp filter is active" : "",
 			 in_userns_step ? ", inside a new user namespace" : "");
-		snprintf(p->hint, sizeof(p->hint), seccomp == 2 ?
-			 "run without the seccomp profile (e.g. --security-opt seccomp=unconfined)" :
-			 "check the LSM policy (AppArmor, SELinux) for namespace creation");
+		snprintf(p->hint, sizeof(p->hint),
+			 seccomp == 2 ?
+				 "run without the seccomp profile (e.g. --security-opt seccomp=unconfined)" :
+				 "check the LSM policy (AppArmor, SELinux) for namespace creation");
 		break;
 	case EPERM:
 	default:
@@ -163,17 +163,19 @@ void nsc_probe_classify(struct nsc_probe *p, uint64_t flag, int err,
 		} else {
 			snprintf(p->reason, sizeof(p->reason),
 				 "no privilege to create %s namespaces (%s%s)", ns,
-				 nsc_errno_name(err), in_userns_step ? " inside a new user namespace" : "");
-			snprintf(p->hint, sizeof(p->hint), rootless ?
-				 "run nscheck as root" :
-				 "run as root (CAP_SYS_ADMIN), or let nscheck run rootless");
+				 nsc_errno_name(err),
+				 in_userns_step ? " inside a new user namespace" : "");
+			snprintf(p->hint, sizeof(p->hint),
+				 rootless ?
+					 "run nscheck as root" :
+					 "run as root (CAP_SYS_ADMIN), or let nscheck run rootless");
 		}
 		break;
 	}
 }
 
 struct probe_msg {
-	int step;	/* 0 ok, 1 outer unshare, 2 clone, 3 inside userns, 4 rootless */
+	int step; /* 0 ok, 1 outer unshare, 2 clone, 3 inside userns, 4 rootless */
 	int err;
 };
 
@@ -204,8 +206,8 @@ static void __attribute__((noreturn)) probe_grandchild(int gate[2], uint64_t fla
 	_exit(status);
 }
 
-static void __attribute__((noreturn)) probe_child(int fd, uint64_t outer,
-						  uint64_t flags, bool rootless)
+static void __attribute__((noreturn))
+probe_child(int fd, uint64_t outer, uint64_t flags, bool rootless)
 {
 	struct nsc_ctx ctx;
 	pid_t pid;
@@ -250,8 +252,7 @@ static void __attribute__((noreturn)) probe_child(int fd, uint64_t outer,
 }
 
 /* Run one probe; fills @m (step, errno); returns 0 or -errno. */
-static int probe_once(uint64_t outer, uint64_t flags, bool rootless,
-		      struct probe_msg *m)
+static int probe_once(uint64_t outer, uint64_t flags, bool rootless, struct probe_msg *m)
 {
 	int p[2], status;
 	pid_t pid;
@@ -269,7 +270,7 @@ static int probe_once(uint64_t outer, uint64_t flags, bool rootless,
 		return -e;
 	}
 	if (pid == 0) {
-		nsc_cov_reset();	/* counters inherited from the runner */
+		nsc_cov_reset(); /* counters inherited from the runner */
 		close(p[0]);
 		probe_child(p[1], outer, flags, rootless);
 	}
@@ -284,8 +285,8 @@ static int probe_once(uint64_t outer, uint64_t flags, bool rootless,
 	return 0;
 }
 
-int nsc_probe_run(uint64_t outer, uint64_t flags, bool rootless,
-		  const struct nsc_env *env, struct nsc_probe *out)
+int nsc_probe_run(uint64_t outer, uint64_t flags, bool rootless, const struct nsc_env *env,
+		  struct nsc_probe *out)
 {
 	struct probe_msg m = { 0, 0 };
 	int ret;
@@ -308,12 +309,11 @@ int nsc_probe_run(uint64_t outer, uint64_t flags, bool rootless,
 		if (!((outer | flags) & f))
 			continue;
 		if (probe_once(0, f, rootless, &one) == 0 && one.step) {
-			nsc_probe_classify(out, f, one.err, one.step == 3,
-					   rootless, env);
+			nsc_probe_classify(out, f, one.err, one.step == 3, rootless, env);
 			return 0;
 		}
 	}
-	nsc_probe_classify(out, flags & CLONE_NEWUSER ? CLONE_NEWUSER : flags,
-			   m.err, m.step == 3, rootless, env);
+	nsc_probe_classify(out, flags & CLONE_NEWUSER ? CLONE_NEWUSER : flags, m.err, m.step == 3,
+			   rootless, env);
 	return 0;
 }

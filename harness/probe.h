@@ -9,10 +9,10 @@
 
 /* Can this host create the namespaces a case needs?  Found by trying. */
 struct nsc_probe {
-	int err;		/* 0: it can; else the errno of the failing step */
-	uint64_t culprit;	/* the single CLONE_NEW* flag that failed, if known */
-	char reason[384];	/* what the host lacks */
-	char hint[256];		/* how to enable it */
+	int err;	  /* 0: it can; else the errno of the failing step */
+	uint64_t culprit; /* the single CLONE_NEW* flag that failed, if known */
+	char reason[384]; /* what the host lacks */
+	char hint[256];	  /* how to enable it */
 };
 
 /*
@@ -23,8 +23,8 @@ struct nsc_probe {
  * NULL) for kernel config values and sysctls.  Returns 0 (probe ran) or
  * -errno (the probe itself could not run).
  */
-int nsc_probe_run(uint64_t outer, uint64_t flags, bool rootless,
-		  const struct nsc_env *env, struct nsc_probe *out);
+int nsc_probe_run(uint64_t outer, uint64_t flags, bool rootless, const struct nsc_env *env,
+		  struct nsc_probe *out);
 
 /* "uts", "net", ... for one CLONE_NEW* flag; "?" otherwise. */
 const char *nsc_flag_ns(uint64_t flag);
@@ -32,8 +32,7 @@ const char *nsc_flag_ns(uint64_t flag);
 const char *nsc_flag_kconfig(uint64_t flag);
 
 /* Fill @p->reason/@p->hint for a failure of @flag with @err. */
-void nsc_probe_classify(struct nsc_probe *p, uint64_t flag, int err,
-			bool in_userns_step, bool rootless,
-			const struct nsc_env *env);
+void nsc_probe_classify(struct nsc_probe *p, uint64_t flag, int err, bool in_userns_step,
+			bool rootless, const struct nsc_env *env);
 
 #endif

@@ -15,8 +15,7 @@ extern const struct nsc_case *const __start_nsc_cases[] __attribute__((weak));
 extern const struct nsc_case *const __stop_nsc_cases[] __attribute__((weak));
 
 static const char *const nsc_known_ns[] = {
-	"cgroup", "ipc", "mnt", "net", "pid", "time", "user", "uts",
-	"setns", "env", "test", NULL,
+	"cgroup", "ipc", "mnt", "net", "pid", "time", "user", "uts", "setns", "env", "test", NULL,
 };
 
 bool nsc_ns_known(const char *ns)
@@ -43,14 +42,13 @@ static bool id_valid(const struct nsc_case *c)
 	    strcmp(c->id + nslen + 1, c->name) || !*c->name)
 		return false;
 	for (p = c->name; *p; p++)
-		if (!islower((unsigned char)*p) && !isdigit((unsigned char)*p) &&
-		    *p != '_')
+		if (!islower((unsigned char)*p) && !isdigit((unsigned char)*p) && *p != '_')
 			return false;
 	return nsc_ns_known(c->ns);
 }
 
-int nsc_registry_from(struct nsc_registry *reg, const struct nsc_case *const *cases,
-		      size_t n, struct nsc_err *err)
+int nsc_registry_from(struct nsc_registry *reg, const struct nsc_case *const *cases, size_t n,
+		      struct nsc_err *err)
 {
 	size_t i;
 
@@ -74,8 +72,7 @@ int nsc_registry_from(struct nsc_registry *reg, const struct nsc_case *const *ca
 	qsort(reg->cases, n, sizeof(*reg->cases), case_cmp);
 	for (i = 1; i < n; i++) {
 		if (!strcmp(reg->cases[i - 1]->id, reg->cases[i]->id)) {
-			int ret = nsc_err_setx(err, EEXIST,
-					       "duplicate case id '%s' (%s and %s)",
+			int ret = nsc_err_setx(err, EEXIST, "duplicate case id '%s' (%s and %s)",
 					       reg->cases[i]->id, reg->cases[i - 1]->file,
 					       reg->cases[i]->file);
 			free(reg->cases);
@@ -104,8 +101,7 @@ void nsc_registry_free(struct nsc_registry *reg)
 	reg->n = 0;
 }
 
-const struct nsc_case *nsc_registry_find(const struct nsc_registry *reg,
-					 const char *id)
+const struct nsc_case *nsc_registry_find(const struct nsc_registry *reg, const char *id)
 {
 	size_t lo = 0, hi = reg->n;
 
@@ -176,9 +172,8 @@ static bool pattern_matches(const char *pat, const struct nsc_case *c)
 	return !fnmatch(pat, c->id, 0);
 }
 
-int nsc_registry_select(const struct nsc_registry *reg, char *const *patterns,
-			size_t npatterns, const char *ns_list,
-			const struct nsc_case **out, struct nsc_err *err)
+int nsc_registry_select(const struct nsc_registry *reg, char *const *patterns, size_t npatterns,
+			const char *ns_list, const struct nsc_case **out, struct nsc_err *err)
 {
 	size_t i, p;
 	int n = 0, ret;

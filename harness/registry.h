@@ -8,7 +8,7 @@
 #include "nscheck.h"
 
 struct nsc_registry {
-	const struct nsc_case **cases;	/* sorted by id */
+	const struct nsc_case **cases; /* sorted by id */
 	size_t n;
 };
 
@@ -20,13 +20,12 @@ struct nsc_registry {
 int nsc_registry_load(struct nsc_registry *reg, struct nsc_err *err);
 
 /* Build a registry from an explicit array (unit tests). */
-int nsc_registry_from(struct nsc_registry *reg, const struct nsc_case *const *cases,
-		      size_t n, struct nsc_err *err);
+int nsc_registry_from(struct nsc_registry *reg, const struct nsc_case *const *cases, size_t n,
+		      struct nsc_err *err);
 
 void nsc_registry_free(struct nsc_registry *reg);
 
-const struct nsc_case *nsc_registry_find(const struct nsc_registry *reg,
-					 const char *id);
+const struct nsc_case *nsc_registry_find(const struct nsc_registry *reg, const char *id);
 
 /*
  * Select cases into @out (caller-allocated, reg->n entries) in id order.
@@ -35,9 +34,8 @@ const struct nsc_case *nsc_registry_find(const struct nsc_registry *reg,
  * selected only by their exact id.  A pattern that matches nothing is an
  * error (-ENOENT, message names it).  Returns the count.
  */
-int nsc_registry_select(const struct nsc_registry *reg, char *const *patterns,
-			size_t npatterns, const char *ns_list,
-			const struct nsc_case **out, struct nsc_err *err);
+int nsc_registry_select(const struct nsc_registry *reg, char *const *patterns, size_t npatterns,
+			const char *ns_list, const struct nsc_case **out, struct nsc_err *err);
 
 /* Is @ns one of the known namespace names (uts, ipc, ..., setns, env)? */
 bool nsc_ns_known(const char *ns);

@@ -39,15 +39,15 @@ struct nsc_sched {
 	const struct nsc_runner_opts *opts;
 	struct nsc_item *items;
 	size_t n, next_real, next_emit;
-	size_t *order;		/* start order: slow (network) cases first */
-	size_t *controls;	/* FIFO of items waiting for their control */
+	size_t *order;	  /* start order: slow (network) cases first */
+	size_t *controls; /* FIFO of items waiting for their control */
 	size_t ctl_head, ctl_tail;
 	struct nsc_job_slot *slots;
 	unsigned int nslots;
 	int sigfd;
 	sigset_t oldmask;
 	int signo;
-	enum nsc_mode mode;	/* REAL (with controls) or SELFCHECK */
+	enum nsc_mode mode; /* REAL (with controls) or SELFCHECK */
 };
 
 static void outcome_read(const struct nsc_job *j, struct nsc_outcome *o)
@@ -59,8 +59,7 @@ static void outcome_read(const struct nsc_job *j, struct nsc_outcome *o)
 	snprintf(o->shared_msg, sizeof(o->shared_msg), "%s", s->shared_msg);
 	if (j->timed_out) {
 		o->status = NSC_ERROR;
-		snprintf(o->reason, sizeof(o->reason), "timeout after %u s",
-			 j->timeout_s);
+		snprintf(o->reason, sizeof(o->reason), "timeout after %u s", j->timeout_s);
 		o->err = ETIMEDOUT;
 	} else if (j->code == CLD_KILLED || j->code == CLD_DUMPED) {
 		o->status = NSC_ERROR;
@@ -78,23 +77,19 @@ static void outcome_read(const struct nsc_job *j, struct nsc_outcome *o)
 		o->status = NSC_ERROR;
 		snprintf(o->reason, sizeof(o->reason), "%s", s->first_msg);
 		o->err = s->first_err;
-	} else if (j->code != CLD_EXITED || j->status != 0 ||
-		   !atomic_load(&s->finished)) {
+	} else if (j->code != CLD_EXITED || j->status != 0 || !atomic_load(&s->finished)) {
 		o->status = NSC_ERROR;
 		snprintf(o->reason, sizeof(o->reason),
-			 "case process exited with status %d before finishing",
-			 j->status);
+			 "case process exited with status %d before finishing", j->status);
 	} else if (!atomic_load(&s->checks)) {
 		o->status = NSC_ERROR;
-		snprintf(o->reason, sizeof(o->reason),
-			 "case reported nothing (no check evaluated)");
+		snprintf(o->reason, sizeof(o->reason), "case reported nothing (no check evaluated)");
 	} else {
 		o->status = NSC_PASS;
 	}
 }
 
-static void result_from_job(struct nsc_item *it, const struct nsc_job *j,
-			    const struct nsc_outcome *o)
+static void result_from_job(struct nsc_item *it, const struct nsc_job *j, const struct nsc_outcome *o)
 {
 	struct nsc_result *r = &it->res;
 	unsigned int nd = atomic_load(&j->shm->ndiag);
@@ -107,8 +102,7 @@ static void result_from_job(struct nsc_item *it, const struct nsc_job *j,
 	r->ndiag = nd < NSC_DIAG_MAX ? nd : NSC_DIAG_MAX;
 	memcpy(r->diag, j->shm->diag, r->ndiag * sizeof(r->diag[0]));
 	if (o->status == NSC_ERROR && !r->ndiag && o->reason[0]) {
-		snprintf(r->diag[0].message, sizeof(r->diag[0].message), "%s",
-			 o->reason);
+		snprintf(r->diag[0].message, sizeof(r->diag[0].message), "%s", o->reason);
 		r->diag[0].err = o->err;
 		r->ndiag = 1;
 	}
@@ -126,8 +120,7 @@ static void result_add_control(struct nsc_item *it, const struct nsc_outcome *o)
 	if (o->shared_seen) {
 		r->control = NSC_CONTROL_SHARED;
 		snprintf(r->control_detail, sizeof(r->control_detail),
-			 "without the namespace the probe saw the sharing: %s",
-			 o->shared_msg);
+			 "without the namespace the probe saw the sharing: %s", o->shared_msg);
 		return;
 	}
 	if (o->status == NSC_PASS) {
@@ -145,15 +138,14 @@ static void result_add_control(struct nsc_item *it, const struct nsc_outcome *o)
 		snprintf(r->control_detail, sizeof(r->control_detail),
 			 "control cannot run here: %s", o->reason);
 		r->status = NSC_SKIP;
-		snprintf(r->reason, sizeof(r->reason),
-			 "positive control cannot run here: %s", o->reason);
+		snprintf(r->reason, sizeof(r->reason), "positive control cannot run here: %s",
+			 o->reason);
 		snprintf(r->hint, sizeof(r->hint), "%s", o->hint);
 		r->err = o->err;
 		return;
 	}
 	r->control = NSC_CONTROL_ERROR;
-	snprintf(r->control_detail, sizeof(r->control_detail), "control broke: %s",
-		 o->reason);
+	snprintf(r->control_detail, sizeof(r->control_detail), "control broke: %s", o->reason);
 	r->status = NSC_ERROR;
 	snprintf(r->reason, sizeof(r->reason), "control run broke: %s", o->reason);
 	r->err = o->err;
@@ -170,12 +162,10 @@ static void item_init(struct nsc_item *it, const struct nsc_case *c, size_t idx)
 	it->res.file = c->file;
 	it->res.control = c->no_control ? NSC_CONTROL_NONE : NSC_CONTROL_NOT_RUN;
 	if (c->no_control)
-		snprintf(it->res.control_detail, sizeof(it->res.control_detail),
-			 "%s", c->no_control);
+		snprintf(it->res.control_detail, sizeof(it->res.control_detail), "%s", c->no_control);
 }
 
-static void item_skip(struct nsc_item *it, const char *reason, const char *hint,
-		      int err)
+static void item_skip(struct nsc_item *it, const char *reason, const char *hint, int err)
 {
 	it->res.status = NSC_SKIP;
 	snprintf(it->res.reason, sizeof(it->res.reason), "%s", reason);
@@ -213,16 +203,14 @@ static bool item_unhostable(struct nsc_sched *s, struct nsc_item *it)
 	for (size_t i = 0; i < s->n; i++) {
 		struct nsc_item *o = &s->items[i];
 
-		if (o->probed && o->c->clone_flags == flags &&
-		    o->c->outer_flags == c->outer_flags) {
+		if (o->probed && o->c->clone_flags == flags && o->c->outer_flags == c->outer_flags) {
 			it->probe = o->probe;
 			goto have;
 		}
 	}
 	if (s->opts->env)
-		nsc_env_collect_kconfig(s->opts->env);	/* for the hint */
-	ret = nsc_probe_run(outer, flags, s->opts->rootless, s->opts->env,
-			    &it->probe);
+		nsc_env_collect_kconfig(s->opts->env); /* for the hint */
+	ret = nsc_probe_run(outer, flags, s->opts->rootless, s->opts->env, &it->probe);
 	if (ret < 0) {
 		it->probe.err = -ret;
 		snprintf(it->probe.reason, sizeof(it->probe.reason),
@@ -243,8 +231,7 @@ static unsigned int job_timeout(const struct nsc_sched *s, const struct nsc_case
 	return s->opts->timeout_s;
 }
 
-static int start_next(struct nsc_sched *s, struct nsc_job_slot *slot,
-		      struct nsc_err *err)
+static int start_next(struct nsc_sched *s, struct nsc_job_slot *slot, struct nsc_err *err)
 {
 	size_t idx;
 	enum nsc_mode mode;
@@ -264,9 +251,10 @@ static int start_next(struct nsc_sched *s, struct nsc_job_slot *slot,
 		}
 		mode = s->mode;
 	}
-	return nsc_job_start(slot, s->items[idx].c, mode, idx,
-			     job_timeout(s, s->items[idx].c), s->opts->rootless,
-			     &s->oldmask, err) < 0 ? -1 : 1;
+	return nsc_job_start(slot, s->items[idx].c, mode, idx, job_timeout(s, s->items[idx].c),
+			     s->opts->rootless, &s->oldmask, err) < 0 ?
+		       -1 :
+		       1;
 }
 
 static void job_finished(struct nsc_sched *s, struct nsc_job *j)
@@ -276,8 +264,7 @@ static void job_finished(struct nsc_sched *s, struct nsc_job *j)
 
 	outcome_read(j, &o);
 	it->res.duration += j->duration;
-	if (j->mode != NSC_MODE_CONTROL && o.status == NSC_ERROR &&
-	    item_unhostable(s, it))
+	if (j->mode != NSC_MODE_CONTROL && o.status == NSC_ERROR && item_unhostable(s, it))
 		return;
 	if (j->mode == NSC_MODE_CONTROL) {
 		result_add_control(it, &o);
@@ -285,25 +272,33 @@ static void job_finished(struct nsc_sched *s, struct nsc_job *j)
 		return;
 	}
 	result_from_job(it, j, &o);
-	if (j->mode == NSC_MODE_REAL && o.status == NSC_PASS &&
-	    s->opts->control && !it->c->no_control) {
+	if (j->mode == NSC_MODE_REAL && o.status == NSC_PASS && s->opts->control &&
+	    !it->c->no_control) {
 		s->controls[s->ctl_tail++] = j->item;
 		return;
 	}
 	it->done = true;
 }
 
-static int emit_ready(struct nsc_sched *s, struct nsc_reporter *const *reps,
-		      size_t nreps, struct nsc_run_info *run, struct nsc_err *err)
+static int emit_ready(struct nsc_sched *s, struct nsc_reporter *const *reps, size_t nreps,
+		      struct nsc_run_info *run, struct nsc_err *err)
 {
 	while (s->next_emit < s->n && s->items[s->next_emit].done) {
 		const struct nsc_result *r = &s->items[s->next_emit++].res;
 
 		switch (r->status) {
-		case NSC_PASS: run->counts.pass++; break;
-		case NSC_FAIL: run->counts.fail++; break;
-		case NSC_SKIP: run->counts.skip++; break;
-		case NSC_ERROR: run->counts.error++; break;
+		case NSC_PASS:
+			run->counts.pass++;
+			break;
+		case NSC_FAIL:
+			run->counts.fail++;
+			break;
+		case NSC_SKIP:
+			run->counts.skip++;
+			break;
+		case NSC_ERROR:
+			run->counts.error++;
+			break;
 		}
 		for (size_t i = 0; i < nreps; i++) {
 			int ret = reps[i]->ops->result(reps[i], r, err);
@@ -335,9 +330,8 @@ static void order_slowest_first(struct nsc_sched *s)
 	}
 }
 
-static int sched_init(struct nsc_sched *s, const struct nsc_case *const *cases,
-		      size_t n, const struct nsc_runner_opts *opts,
-		      enum nsc_mode mode, struct nsc_err *err)
+static int sched_init(struct nsc_sched *s, const struct nsc_case *const *cases, size_t n,
+		      const struct nsc_runner_opts *opts, enum nsc_mode mode, struct nsc_err *err)
 {
 	sigset_t mask;
 
@@ -497,8 +491,8 @@ out:
 }
 
 /* The residue audit record, after every case process and orphan is gone. */
-static int emit_audit(struct nsc_sched *s, struct nsc_reporter *const *reps,
-		      size_t nreps, struct nsc_run_info *run, struct nsc_err *err)
+static int emit_audit(struct nsc_sched *s, struct nsc_reporter *const *reps, size_t nreps,
+		      struct nsc_run_info *run, struct nsc_err *err)
 {
 	struct nsc_result res;
 	double t0 = nsc_now();
@@ -510,10 +504,18 @@ static int emit_audit(struct nsc_sched *s, struct nsc_reporter *const *reps,
 	s->opts->audit(s->opts->audit_arg, &res);
 	res.duration = nsc_now() - t0;
 	switch (res.status) {
-	case NSC_PASS: run->counts.pass++; break;
-	case NSC_FAIL: run->counts.fail++; break;
-	case NSC_SKIP: run->counts.skip++; break;
-	case NSC_ERROR: run->counts.error++; break;
+	case NSC_PASS:
+		run->counts.pass++;
+		break;
+	case NSC_FAIL:
+		run->counts.fail++;
+		break;
+	case NSC_SKIP:
+		run->counts.skip++;
+		break;
+	case NSC_ERROR:
+		run->counts.error++;
+		break;
 	}
 	for (size_t i = 0; ret >= 0 && i < nreps; i++)
 		ret = reps[i]->ops->result(reps[i], &res, err);
@@ -533,9 +535,8 @@ static int run_emit(struct nsc_sched *s, void *arg, struct nsc_err *err)
 	return emit_ready(s, a->reps, a->nreps, a->run, err);
 }
 
-int nsc_run(const struct nsc_case *const *cases, size_t n,
-	    const struct nsc_runner_opts *opts, struct nsc_reporter *const *reps,
-	    size_t nreps, struct nsc_run_info *run, int *signo,
+int nsc_run(const struct nsc_case *const *cases, size_t n, const struct nsc_runner_opts *opts,
+	    struct nsc_reporter *const *reps, size_t nreps, struct nsc_run_info *run, int *signo,
 	    struct nsc_err *err)
 {
 	struct run_arg a = { reps, nreps, run };
@@ -588,8 +589,7 @@ static int self_emit(struct nsc_sched *s, void *arg, struct nsc_err *err)
 			a->blind++;
 			fprintf(a->out, "BLIND      %s  (withheld 0x%llx, case reported %s%s%s)\n",
 				r->id, (unsigned long long)it->c->clone_flags,
-				nsc_status_name(r->status), r->reason[0] ? ": " : "",
-				r->reason);
+				nsc_status_name(r->status), r->reason[0] ? ": " : "", r->reason);
 		}
 		fflush(a->out);
 	}
@@ -597,8 +597,7 @@ static int self_emit(struct nsc_sched *s, void *arg, struct nsc_err *err)
 }
 
 int nsc_self_check(const struct nsc_case *const *cases, size_t n,
-		   const struct nsc_runner_opts *opts, FILE *out, int *signo,
-		   struct nsc_err *err)
+		   const struct nsc_runner_opts *opts, FILE *out, int *signo, struct nsc_err *err)
 {
 	struct self_arg a = { out, 0, 0, 0, 0 };
 	struct nsc_sched s;
@@ -615,7 +614,6 @@ int nsc_self_check(const struct nsc_case *const *cases, size_t n,
 	sched_free(&s);
 	if (ret < 0)
 		return ret;
-	fprintf(out, "self-check: %zu/%zu cases detect a missing namespace\n",
-		a.sensitive, a.total);
+	fprintf(out, "self-check: %zu/%zu cases detect a missing namespace\n", a.sensitive, a.total);
 	return (int)a.blind;
 }

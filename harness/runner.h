@@ -9,12 +9,12 @@
 #include "reporter.h"
 
 struct nsc_runner_opts {
-	unsigned int jobs;		/* concurrent case processes, >= 1 */
-	unsigned int timeout_s;		/* per case process */
-	bool timeout_explicit;		/* --timeout given: overrides cases */
-	bool control;			/* run positive controls */
-	bool rootless;			/* case processes enter an own userns */
-	struct nsc_env *env;		/* for SKIP hints (kconfig read lazily), may be NULL */
+	unsigned int jobs;	/* concurrent case processes, >= 1 */
+	unsigned int timeout_s; /* per case process */
+	bool timeout_explicit;	/* --timeout given: overrides cases */
+	bool control;		/* run positive controls */
+	bool rootless;		/* case processes enter an own userns */
+	struct nsc_env *env;	/* for SKIP hints (kconfig read lazily), may be NULL */
 	/*
 	 * Residue audit (harness/audit.h): called after the last case and
 	 * the orphan reaping to fill one extra record; planned = n + 1.
@@ -30,9 +30,8 @@ struct nsc_runner_opts {
  * failed; an interruption by SIGINT/SIGTERM returns 0 with
  * run->interrupted and *@signo set.
  */
-int nsc_run(const struct nsc_case *const *cases, size_t n,
-	    const struct nsc_runner_opts *opts, struct nsc_reporter *const *reps,
-	    size_t nreps, struct nsc_run_info *run, int *signo,
+int nsc_run(const struct nsc_case *const *cases, size_t n, const struct nsc_runner_opts *opts,
+	    struct nsc_reporter *const *reps, size_t nreps, struct nsc_run_info *run, int *signo,
 	    struct nsc_err *err);
 
 /*
@@ -41,7 +40,6 @@ int nsc_run(const struct nsc_case *const *cases, size_t n,
  * Returns the number of BLIND cases (>= 0), or -errno.
  */
 int nsc_self_check(const struct nsc_case *const *cases, size_t n,
-		   const struct nsc_runner_opts *opts, FILE *out, int *signo,
-		   struct nsc_err *err);
+		   const struct nsc_runner_opts *opts, FILE *out, int *signo, struct nsc_err *err);
 
 #endif

@@ -87,11 +87,9 @@ pid_t nsc_clone_pidfd(uint64_t flags, int *pidfd, struct nsc_err *err)
 	if (flags & CLONE_NEWTIME)
 		return nsc_err_setx(err, ENOSYS,
 				    "clone3 unavailable and clone(2) cannot create a time namespace");
-	pid = syscall(SYS_clone, CLONE_PIDFD | flags | SIGCHLD, NULL, pidfd,
-		      NULL, 0);
+	pid = syscall(SYS_clone, CLONE_PIDFD | flags | SIGCHLD, NULL, pidfd, NULL, 0);
 	if (pid < 0)
-		return nsc_err_set(err, errno, "clone(flags 0x%llx)",
-				   (unsigned long long)flags);
+		return nsc_err_set(err, errno, "clone(flags 0x%llx)", (unsigned long long)flags);
 	return (pid_t)pid;
 }
 
@@ -114,7 +112,6 @@ static int make_mounts_private(struct nsc_err *err)
 	return 0;
 }
 
-
 static void close_pair(int p[2])
 {
 	if (p[0] >= 0)
@@ -124,13 +121,12 @@ static void close_pair(int p[2])
 	p[0] = p[1] = -1;
 }
 
-static void __attribute__((noreturn)) sandbox_child(struct nsc_ctx *ctx, int gate[2],
-						     uint64_t flags)
+static void __attribute__((noreturn)) sandbox_child(struct nsc_ctx *ctx, int gate[2], uint64_t flags)
 {
 	ssize_t n;
 	char b;
 
-	nsc_cov_reset();	/* counters inherited from the case process */
+	nsc_cov_reset(); /* counters inherited from the case process */
 	ctx->in_child = true;
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
 	close(gate[1]);
@@ -140,7 +136,7 @@ static void __attribute__((noreturn)) sandbox_child(struct nsc_ctx *ctx, int gat
 		n = read(gate[0], &b, 1);
 	while (n < 0 && errno == EINTR);
 	if (n != 1)
-		nsc_exit(ctx);	/* the parent gave up; it recorded why */
+		nsc_exit(ctx); /* the parent gave up; it recorded why */
 	close(gate[0]);
 	if ((flags & CLONE_NEWNS) && make_mounts_private(&ctx->err) < 0)
 		nsc_error(ctx, ctx->err.err, "%s", ctx->err.msg);
@@ -174,8 +170,7 @@ static void run_sandbox(struct nsc_ctx *ctx)
 	close(ctx->sync_p2c[0]);
 	ctx->sync_c2p[1] = ctx->sync_p2c[0] = -1;
 	if ((flags & CLONE_NEWUSER) && !ctx->c->manual_idmap) {
-		ret = nsc_idmap_root(ctx->child_pid, ctx->outer_uid,
-				     ctx->outer_gid, &ctx->err);
+		ret = nsc_idmap_root(ctx->child_pid, ctx->outer_uid, ctx->outer_gid, &ctx->err);
 		if (ret < 0)
 			nsc_error(ctx, -ret, "%s", ctx->err.msg);
 	}
@@ -195,8 +190,7 @@ static void run_sandbox(struct nsc_ctx *ctx)
 	close(pidfd);
 	ctx->child_pidfd = -1;
 	if (si.si_code == CLD_KILLED || si.si_code == CLD_DUMPED)
-		nsc_error(ctx, 0, "sandbox killed by %s",
-			  nsc_signal_name(si.si_status));
+		nsc_error(ctx, 0, "sandbox killed by %s", nsc_signal_name(si.si_status));
 	if (si.si_status != 0)
 		nsc_error(ctx, 0, "sandbox exited with status %d", si.si_status);
 }
@@ -234,8 +228,7 @@ void nsc_case_process(struct nsc_ctx *ctx)
 		if ((outer & CLONE_NEWNS) && make_mounts_private(&ctx->err) < 0)
 			nsc_error(ctx, ctx->err.err, "%s", ctx->err.msg);
 		if (c->setup && (ret = c->setup(ctx)) < 0)
-			nsc_error(ctx, -ret, "setup: %s",
-				  ctx->err.msg[0] ? ctx->err.msg : "failed");
+			nsc_error(ctx, -ret, "setup: %s", ctx->err.msg[0] ? ctx->err.msg : "failed");
 		if (c->child)
 			run_sandbox(ctx);
 		if (c->verify)

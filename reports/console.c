@@ -22,8 +22,7 @@ struct console_priv {
 	int progress_shown;
 };
 
-static int console_begin(struct nsc_reporter *r, const struct nsc_run_info *run,
-			 struct nsc_err *err)
+static int console_begin(struct nsc_reporter *r, const struct nsc_run_info *run, struct nsc_err *err)
 {
 	struct console_priv *p = calloc(1, sizeof(*p));
 
@@ -61,8 +60,7 @@ static void clear_progress(struct nsc_reporter *r, struct console_priv *p)
 	p->progress_shown = 0;
 }
 
-static int console_result(struct nsc_reporter *r, const struct nsc_result *res,
-			  struct nsc_err *err)
+static int console_result(struct nsc_reporter *r, const struct nsc_result *res, struct nsc_err *err)
 {
 	struct console_priv *p = r->priv;
 	const char *st = nsc_status_name(res->status);
@@ -91,7 +89,8 @@ static int console_result(struct nsc_reporter *r, const struct nsc_result *res,
 		fputc('\n', fp);
 	}
 	for (unsigned int i = 0; res->status != NSC_SKIP && res->status != NSC_PASS &&
-	     i < res->ndiag && i < NSC_DIAG_MAX; i++) {
+				 i < res->ndiag && i < NSC_DIAG_MAX;
+	     i++) {
 		const struct nsc_diag *d = &res->diag[i];
 
 		fputs("      ", fp);
@@ -118,8 +117,7 @@ static int console_result(struct nsc_reporter *r, const struct nsc_result *res,
 	return 0;
 }
 
-static int console_end(struct nsc_reporter *r, const struct nsc_run_info *run,
-		       struct nsc_err *err)
+static int console_end(struct nsc_reporter *r, const struct nsc_run_info *run, struct nsc_err *err)
 {
 	struct console_priv *p = r->priv;
 	const struct nsc_counts *c = &run->counts;
@@ -128,7 +126,8 @@ static int console_end(struct nsc_reporter *r, const struct nsc_run_info *run,
 
 	if (p)
 		clear_progress(r, p);
-	fprintf(fp, "nscheck: %s%u passed%s, %s%u failed%s, %s%u skipped%s, %s%u errors%s in %.2f s%s\n",
+	fprintf(fp,
+		"nscheck: %s%u passed%s, %s%u failed%s, %s%u skipped%s, %s%u errors%s in %.2f s%s\n",
 		col && c->pass ? NSC_GREEN : "", c->pass, col && c->pass ? NSC_RESET : "",
 		col && c->fail ? NSC_RED : "", c->fail, col && c->fail ? NSC_RESET : "",
 		col && c->skip ? NSC_YELLOW : "", c->skip, col && c->skip ? NSC_RESET : "",
@@ -163,8 +162,7 @@ static void line(FILE *fp, const char *label, const char *value)
 	fputc('\n', fp);
 }
 
-static int env_begin(struct nsc_reporter *r, const struct nsc_run_info *run,
-		     struct nsc_err *err)
+static int env_begin(struct nsc_reporter *r, const struct nsc_run_info *run, struct nsc_err *err)
 {
 	const struct nsc_env *e = run->env;
 	FILE *fp = r->fp;
@@ -183,9 +181,11 @@ static int env_begin(struct nsc_reporter *r, const struct nsc_run_info *run,
 	line(fp, "os version id", e->os_version_id);
 	fprintf(fp, "%-16s %u\n", "euid", e->euid);
 	fprintf(fp, "%-16s 0x%016" PRIx64 "\n", "CapEff", e->cap_eff);
-	fprintf(fp, "%-16s %s\n", "seccomp", e->seccomp == 0 ? "off (0)" :
-		e->seccomp == 1 ? "strict (1)" : e->seccomp == 2 ? "filter (2)" :
-		"unknown");
+	fprintf(fp, "%-16s %s\n", "seccomp",
+		e->seccomp == 0 ? "off (0)" :
+		e->seccomp == 1 ? "strict (1)" :
+		e->seccomp == 2 ? "filter (2)" :
+				  "unknown");
 	line(fp, "LSMs", e->lsm);
 	fputs("kernel config (", fp);
 	nsc_term_text(fp, e->kconfig_source[0] ? e->kconfig_source : "none found");
@@ -204,14 +204,12 @@ static int env_begin(struct nsc_reporter *r, const struct nsc_run_info *run,
 	return 0;
 }
 
-static int env_result(struct nsc_reporter *r, const struct nsc_result *res,
-		      struct nsc_err *err)
+static int env_result(struct nsc_reporter *r, const struct nsc_result *res, struct nsc_err *err)
 {
 	return 0;
 }
 
-static int env_end(struct nsc_reporter *r, const struct nsc_run_info *run,
-		   struct nsc_err *err)
+static int env_end(struct nsc_reporter *r, const struct nsc_run_info *run, struct nsc_err *err)
 {
 	return 0;
 }

@@ -4,7 +4,7 @@
 
 #include "escape.h"
 
-static const char nsc_replacement[] = "\xef\xbf\xbd";	/* U+FFFD */
+static const char nsc_replacement[] = "\xef\xbf\xbd"; /* U+FFFD */
 
 size_t nsc_utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
 {
@@ -49,8 +49,7 @@ bad:
 }
 
 /* Walk @s, calling @emit for each code point with its raw bytes. */
-typedef void nsc_emit_fn(FILE *fp, uint32_t cp, const char *raw, size_t n,
-			 int arg);
+typedef void nsc_emit_fn(FILE *fp, uint32_t cp, const char *raw, size_t n, int arg);
 
 static void walk(FILE *fp, const char *s, size_t len, nsc_emit_fn *emit, int arg)
 {
@@ -187,8 +186,8 @@ void nsc_tap_desc(FILE *fp, const char *s)
 		return;
 	len = strlen(s);
 	/* Trailing blanks are dropped by parsers; a trailing '{' opens a subtest. */
-	while (len && (p[len - 1] == ' ' || p[len - 1] == '{' ||
-		       p[len - 1] == '\n' || p[len - 1] == '\r' || p[len - 1] == '\t'))
+	while (len && (p[len - 1] == ' ' || p[len - 1] == '{' || p[len - 1] == '\n' ||
+		       p[len - 1] == '\r' || p[len - 1] == '\t'))
 		len--;
 	while (i < len) {
 		uint32_t cp;
@@ -237,7 +236,7 @@ static int yaml_printable(uint32_t cp)
 {
 	if (cp < 0x20 || cp == 0x7f)
 		return 0;
-	if (cp >= 0x80 && cp < 0xa0)	/* C1, NEL (a YAML 1.1 line break) included */
+	if (cp >= 0x80 && cp < 0xa0) /* C1, NEL (a YAML 1.1 line break) included */
 		return 0;
 	if (cp == 0x2028 || cp == 0x2029 || cp == 0xfeff)
 		return 0;

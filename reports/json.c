@@ -61,8 +61,7 @@ static void lsm_list(FILE *fp, const char *lsm)
 	fputc(']', fp);
 }
 
-static void kv_table(FILE *fp, int indent, const struct nsc_kv *kv, unsigned int n,
-		     unsigned int max)
+static void kv_table(FILE *fp, int indent, const struct nsc_kv *kv, unsigned int n, unsigned int max)
 {
 	fputc('{', fp);
 	for (unsigned int i = 0; i < n && i < max; i++) {
@@ -104,8 +103,7 @@ static void environment(FILE *fp, const struct nsc_env *e)
 	fputs("\n  }", fp);
 }
 
-static int json_begin(struct nsc_reporter *r, const struct nsc_run_info *run,
-		      struct nsc_err *err)
+static int json_begin(struct nsc_reporter *r, const struct nsc_run_info *run, struct nsc_err *err)
 {
 	FILE *fp = r->fp;
 	char start[40];
@@ -142,8 +140,7 @@ static void diag(FILE *fp, const struct nsc_diag *d, int more)
 	fprintf(fp, "        }%s\n", more ? "," : "");
 }
 
-static int json_result(struct nsc_reporter *r, const struct nsc_result *res,
-		       struct nsc_err *err)
+static int json_result(struct nsc_reporter *r, const struct nsc_result *res, struct nsc_err *err)
 {
 	struct json_priv *p = r->priv;
 	unsigned int nd = res->ndiag < NSC_DIAG_MAX ? res->ndiag : NSC_DIAG_MAX;
@@ -184,8 +181,7 @@ static int json_result(struct nsc_reporter *r, const struct nsc_result *res,
 	return 0;
 }
 
-static int json_end(struct nsc_reporter *r, const struct nsc_run_info *run,
-		    struct nsc_err *err)
+static int json_end(struct nsc_reporter *r, const struct nsc_run_info *run, struct nsc_err *err)
 {
 	struct json_priv *p = r->priv;
 	FILE *fp = r->fp;
@@ -195,7 +191,8 @@ static int json_end(struct nsc_reporter *r, const struct nsc_run_info *run,
 	fprintf(fp, "%s],\n", p->n ? "\n  " : "");
 	fprintf(fp, "  \"duration_s\": %.6f,\n", nsc_secs(run->duration));
 	fprintf(fp, "  \"interrupted\": %s,\n", run->interrupted ? "true" : "false");
-	fprintf(fp, "  \"summary\": {\"pass\": %u, \"fail\": %u, \"skip\": %u, \"error\": %u, \"total\": %u}\n",
+	fprintf(fp,
+		"  \"summary\": {\"pass\": %u, \"fail\": %u, \"skip\": %u, \"error\": %u, \"total\": %u}\n",
 		p->c.pass, p->c.fail, p->c.skip, p->c.error, p->n);
 	fputs("}\n", fp);
 	return 0;

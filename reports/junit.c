@@ -14,8 +14,7 @@
 #include "escape.h"
 #include "store.h"
 
-static int junit_begin(struct nsc_reporter *r, const struct nsc_run_info *run,
-		       struct nsc_err *err)
+static int junit_begin(struct nsc_reporter *r, const struct nsc_run_info *run, struct nsc_err *err)
 {
 	r->priv = calloc(1, sizeof(struct nsc_store));
 	if (!r->priv)
@@ -23,8 +22,7 @@ static int junit_begin(struct nsc_reporter *r, const struct nsc_run_info *run,
 	return 0;
 }
 
-static int junit_result(struct nsc_reporter *r, const struct nsc_result *res,
-			struct nsc_err *err)
+static int junit_result(struct nsc_reporter *r, const struct nsc_result *res, struct nsc_err *err)
 {
 	if (!r->priv)
 		return nsc_err_setx(err, EINVAL, "JUnit reporter: result before begin");
@@ -64,8 +62,7 @@ static void properties(FILE *fp, const struct nsc_run_info *run, const char *sta
 		prop(fp, "", "capabilities.effective", buf);
 		snprintf(buf, sizeof(buf), "%d", e->seccomp);
 		prop(fp, "", "seccomp", buf);
-		prop(fp, "", "kconfig.source", e->kconfig_source[0] ?
-		     e->kconfig_source : "none");
+		prop(fp, "", "kconfig.source", e->kconfig_source[0] ? e->kconfig_source : "none");
 		for (unsigned int i = 0; i < e->nkconfig && i < NSC_ENV_KCONFIG_MAX; i++)
 			prop(fp, "kconfig.", e->kconfig[i].key, e->kconfig[i].value);
 		for (unsigned int i = 0; i < e->nsysctl && i < NSC_ENV_SYSCTL_MAX; i++)
@@ -184,7 +181,8 @@ static void suite(FILE *fp, const struct nsc_store *s, size_t first, unsigned in
 	}
 	fputs("  <testsuite name=\"", fp);
 	nsc_xml_attr(fp, ns);
-	fprintf(fp, "\" tests=\"%u\" failures=\"%u\" errors=\"%u\" skipped=\"%u\" time=\"%.3f\" timestamp=\"",
+	fprintf(fp,
+		"\" tests=\"%u\" failures=\"%u\" errors=\"%u\" skipped=\"%u\" time=\"%.3f\" timestamp=\"",
 		tests, fail, error, skip, time);
 	nsc_xml_attr(fp, start);
 	fputs("\" hostname=\"", fp);
@@ -197,8 +195,7 @@ static void suite(FILE *fp, const struct nsc_store *s, size_t first, unsigned in
 	fputs("  </testsuite>\n", fp);
 }
 
-static int junit_end(struct nsc_reporter *r, const struct nsc_run_info *run,
-		     struct nsc_err *err)
+static int junit_end(struct nsc_reporter *r, const struct nsc_run_info *run, struct nsc_err *err)
 {
 	const struct nsc_store *s = r->priv;
 	struct nsc_counts c = { 0 };
@@ -214,7 +211,8 @@ static int junit_end(struct nsc_reporter *r, const struct nsc_run_info *run,
 		c.error += s->v[i].status == NSC_ERROR;
 	}
 	fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", fp);
-	fprintf(fp, "<testsuites name=\"nscheck\" tests=\"%zu\" failures=\"%u\" errors=\"%u\" time=\"%.3f\">\n",
+	fprintf(fp,
+		"<testsuites name=\"nscheck\" tests=\"%zu\" failures=\"%u\" errors=\"%u\" time=\"%.3f\">\n",
 		s->n, c.fail, c.error, nsc_secs(run->duration));
 	for (size_t i = 0; i < s->n; i++) {
 		const char *ns = s->v[i].ns ? s->v[i].ns : "";
@@ -222,7 +220,7 @@ static int junit_end(struct nsc_reporter *r, const struct nsc_run_info *run,
 
 		for (j = 0; j < i && !same_ns(&s->v[j], ns); j++)
 			;
-		if (j == i)	/* first record of its namespace */
+		if (j == i) /* first record of its namespace */
 			suite(fp, s, i, id++, run, start);
 	}
 	if (!s->n) {

@@ -46,9 +46,8 @@ void nsc_iso8601(const struct timespec *ts, char *buf, size_t len)
 		snprintf(buf, len, "1970-01-01T00:00:00.000Z");
 		return;
 	}
-	snprintf(buf, len, "%04d-%02d-%02dT%02d:%02d:%02d.%03ldZ",
-		 tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
-		 tm.tm_min, tm.tm_sec, (long)(ts->tv_nsec / 1000000));
+	snprintf(buf, len, "%04d-%02d-%02dT%02d:%02d:%02d.%03ldZ", tm.tm_year + 1900, tm.tm_mon + 1,
+		 tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, (long)(ts->tv_nsec / 1000000));
 }
 
 double nsc_secs(double s)
@@ -58,8 +57,7 @@ double nsc_secs(double s)
 
 static void random_suffix(char *p, size_t n)
 {
-	static const char set[] =
-		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+	static const char set[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 	unsigned char rnd[16];
 	struct timespec ts;
 
@@ -68,8 +66,7 @@ static void random_suffix(char *p, size_t n)
 	if (getrandom(rnd, n, GRND_NONBLOCK) != (ssize_t)n) {
 		clock_gettime(CLOCK_MONOTONIC, &ts);
 		for (size_t i = 0; i < n; i++)
-			rnd[i] = (unsigned char)((ts.tv_nsec >> (i * 3)) ^
-						 (getpid() >> i) ^ (i * 37));
+			rnd[i] = (unsigned char)((ts.tv_nsec >> (i * 3)) ^ (getpid() >> i) ^ (i * 37));
 	}
 	for (size_t i = 0; i < n; i++)
 		p[i] = set[rnd[i] % (sizeof(set) - 1)];
@@ -91,7 +88,7 @@ static int in_place(const char *path, int *is_dir)
 		if (!strncmp(path, "/dev/", 5) || !strncmp(path, "/proc/", 6))
 			return 1;
 		if (stat(path, &st) < 0)
-			return 0;	/* dangling: replaced like any symlink */
+			return 0; /* dangling: replaced like any symlink */
 	}
 	if (S_ISDIR(st.st_mode)) {
 		*is_dir = 1;
@@ -113,8 +110,7 @@ static int open_tmp(struct nsc_reporter *r, const char *path, struct nsc_err *er
 	for (int i = 0; i < NSC_TMP_TRIES; i++) {
 		snprintf(tmp, len, "%.*s.%s.XXXXXX", (int)dirlen, path, base);
 		random_suffix(tmp + len - 7, 6);
-		fd = open(tmp, O_EXCL | O_CREAT | O_WRONLY | O_CLOEXEC | O_NOFOLLOW,
-			  0666);
+		fd = open(tmp, O_EXCL | O_CREAT | O_WRONLY | O_CLOEXEC | O_NOFOLLOW, 0666);
 		if (fd >= 0 || errno != EEXIST)
 			break;
 	}
@@ -172,9 +168,8 @@ static void reporter_free(struct nsc_reporter *r)
 	free(r);
 }
 
-int nsc_reporter_open(struct nsc_reporter **out, enum nsc_report_kind kind,
-		      const char *path, const struct nsc_report_opts *opts,
-		      struct nsc_err *err)
+int nsc_reporter_open(struct nsc_reporter **out, enum nsc_report_kind kind, const char *path,
+		      const struct nsc_report_opts *opts, struct nsc_err *err)
 {
 	const struct nsc_reporter_ops *ops = ops_for(kind);
 	struct nsc_reporter *r;
@@ -221,10 +216,8 @@ int nsc_reporter_close(struct nsc_reporter *r, int commit, struct nsc_err *err)
 	if (r->fp) {
 		errno = 0;
 		if (fflush(r->fp) || ferror(r->fp))
-			ret = nsc_err_set(err, errno ? errno : EIO,
-					  "cannot write report %s", name);
-		if (!ret && commit && r->tmp_path && fsync(fileno(r->fp)) < 0 &&
-		    errno != EINVAL)
+			ret = nsc_err_set(err, errno ? errno : EIO, "cannot write report %s", name);
+		if (!ret && commit && r->tmp_path && fsync(fileno(r->fp)) < 0 && errno != EINVAL)
 			ret = nsc_err_set(err, errno, "cannot write report %s", name);
 		if (r->fp != stdout && r->fp != stderr && fclose(r->fp) && !ret)
 			ret = nsc_err_set(err, errno, "cannot write report %s", name);

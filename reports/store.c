@@ -36,8 +36,7 @@ static void result_free(struct nsc_result *r)
 	free((void *)r->errout);
 }
 
-int nsc_store_add(struct nsc_store *s, const struct nsc_result *r,
-		  struct nsc_err *err)
+int nsc_store_add(struct nsc_store *s, const struct nsc_result *r, struct nsc_err *err)
 {
 	struct nsc_result *d;
 	int bad = 0;

@@ -14,8 +14,7 @@ struct nsc_store {
 	size_t n, cap;
 };
 
-int nsc_store_add(struct nsc_store *s, const struct nsc_result *r,
-		  struct nsc_err *err);
+int nsc_store_add(struct nsc_store *s, const struct nsc_result *r, struct nsc_err *err);
 void nsc_store_free(struct nsc_store *s);
 
 #endif

@@ -11,11 +11,10 @@
 #include "escape.h"
 
 struct tap_priv {
-	unsigned int n;		/* test points written */
+	unsigned int n; /* test points written */
 };
 
-static int tap_begin(struct nsc_reporter *r, const struct nsc_run_info *run,
-		     struct nsc_err *err)
+static int tap_begin(struct nsc_reporter *r, const struct nsc_run_info *run, struct nsc_err *err)
 {
 	struct tap_priv *p = calloc(1, sizeof(*p));
 
@@ -58,8 +57,10 @@ static void yaml_block(FILE *fp, const struct nsc_result *res)
 	unsigned int nd = res->ndiag < NSC_DIAG_MAX ? res->ndiag : NSC_DIAG_MAX;
 
 	fputs("  ---\n", fp);
-	yaml_kv(fp, 2, "message", res->reason[0] ? res->reason :
-		first ? first->message : nsc_status_name(res->status));
+	yaml_kv(fp, 2, "message",
+		res->reason[0] ? res->reason :
+		first	       ? first->message :
+				 nsc_status_name(res->status));
 	fprintf(fp, "  severity: %s\n", res->status == NSC_FAIL ? "fail" : "error");
 	if (res->err)
 		fprintf(fp, "  errno: %s\n", nsc_errno_name(res->err));
@@ -109,8 +110,7 @@ static void yaml_pass(FILE *fp, const struct nsc_result *res)
 	fputs("  ...\n", fp);
 }
 
-static int tap_result(struct nsc_reporter *r, const struct nsc_result *res,
-		      struct nsc_err *err)
+static int tap_result(struct nsc_reporter *r, const struct nsc_result *res, struct nsc_err *err)
 {
 	struct tap_priv *p = r->priv;
 	FILE *fp = r->fp;
@@ -118,8 +118,8 @@ static int tap_result(struct nsc_reporter *r, const struct nsc_result *res,
 	if (!p)
 		return nsc_err_setx(err, EINVAL, "TAP reporter: result before begin");
 	p->n++;
-	fprintf(fp, "%s %u - ", res->status == NSC_PASS || res->status == NSC_SKIP ?
-		"ok" : "not ok", p->n);
+	fprintf(fp, "%s %u - ",
+		res->status == NSC_PASS || res->status == NSC_SKIP ? "ok" : "not ok", p->n);
 	nsc_tap_desc(fp, res->id);
 	if (res->status == NSC_SKIP) {
 		fputs(" # SKIP ", fp);
@@ -134,14 +134,13 @@ static int tap_result(struct nsc_reporter *r, const struct nsc_result *res,
 	return 0;
 }
 
-static int tap_end(struct nsc_reporter *r, const struct nsc_run_info *run,
-		   struct nsc_err *err)
+static int tap_end(struct nsc_reporter *r, const struct nsc_run_info *run, struct nsc_err *err)
 {
 	const struct nsc_counts *c = &run->counts;
 
-	fprintf(r->fp, "# pass %u, fail %u, skip %u, error %u, total %u in %.3f s\n",
-		c->pass, c->fail, c->skip, c->error,
-		c->pass + c->fail + c->skip + c->error, nsc_secs(run->duration));
+	fprintf(r->fp, "# pass %u, fail %u, skip %u, error %u, total %u in %.3f s\n", c->pass,
+		c->fail, c->skip, c->error, c->pass + c->fail + c->skip + c->error,
+		nsc_secs(run->duration));
 	if (run->interrupted)
 		fputs("Bail out! interrupted\n", r->fp);
 	nsc_report_flush(r);

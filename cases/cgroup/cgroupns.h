@@ -11,8 +11,8 @@
 #define NSC_CG_PATH 512
 
 struct nsc_cg_line {
-	int hier;			/* hierarchy id, 0 for cgroup2 */
-	char ctrl[128];			/* "memory", "cpu,cpuacct", "name=systemd", "" */
+	int hier;	/* hierarchy id, 0 for cgroup2 */
+	char ctrl[128]; /* "memory", "cpu,cpuacct", "name=systemd", "" */
 	char path[NSC_CG_PATH];
 };
 

@@ -14,12 +14,12 @@
 #include "cgroupns.h"
 
 #define NSC_CGM_MAX 16
-#define NSC_CGM_PATH 240	/* 16 mounts must fit NSC_SHARED_SIZE */
+#define NSC_CGM_PATH 240 /* 16 mounts must fit NSC_SHARED_SIZE */
 
 struct cgm_mount {
 	int id;
-	char outside[NSC_CGM_PATH];	/* root field seen by the case process */
-	char expect[NSC_CGM_PATH];	/* root field expected inside */
+	char outside[NSC_CGM_PATH]; /* root field seen by the case process */
+	char expect[NSC_CGM_PATH];  /* root field expected inside */
 };
 
 struct cgm_shared {
@@ -174,9 +174,11 @@ static void child(struct nsc_ctx *ctx)
 	NSC_EXPECT_EQ(ctx, seen, sh->n, "cgroup mounts found again inside");
 }
 
+/* clang-format off */
 NSC_CASE(cgroup, mountinfo_root,
 	.summary = "mountinfo shows cgroup mount roots relative to the cgroup namespace root",
 	.clone_flags = CLONE_NEWCGROUP,
 	.kconfigs = NSC_KCONFIGS("CONFIG_CGROUPS"),
 	.setup = setup,
 	.child = child);
+/* clang-format on */

@@ -37,14 +37,15 @@ static void child(struct nsc_ctx *ctx)
 	int i = nsc_cg_first_nonroot(l, n);
 
 	NSC_ISOLATED(ctx, i < 0, "/proc/self/cgroup in a new cgroup namespace shows '%d:%s:%s'",
-		     i < 0 ? 0 : l[i].hier, i < 0 ? "" : l[i].ctrl,
-		     i < 0 ? "" : l[i].path);
+		     i < 0 ? 0 : l[i].hier, i < 0 ? "" : l[i].ctrl, i < 0 ? "" : l[i].path);
 	NSC_EXPECT_EQ(ctx, n, sh->nlines, "hierarchies listed inside");
 }
 
+/* clang-format off */
 NSC_CASE(cgroup, root_is_private,
 	.summary = "a new cgroup namespace shows its creator's cgroups as '/'",
 	.clone_flags = CLONE_NEWCGROUP,
 	.kconfigs = NSC_KCONFIGS("CONFIG_CGROUPS"),
 	.setup = setup,
 	.child = child);
+/* clang-format on */

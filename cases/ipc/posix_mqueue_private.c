@@ -50,8 +50,7 @@ static int setup(struct nsc_ctx *ctx)
 	snprintf(sh->outer, sizeof(sh->outer), "/nsc-%d-outer", (int)getpid());
 	snprintf(sh->inner, sizeof(sh->inner), "/nsc-%d-inner", (int)getpid());
 	mq_create(ctx, sh->outer);
-	NSC_EXPECT_EQ(ctx, mq_probe(sh->outer), 0,
-		      "the queue opens where it was created");
+	NSC_EXPECT_EQ(ctx, mq_probe(sh->outer), 0, "the queue opens where it was created");
 	return 0;
 }
 
@@ -60,8 +59,8 @@ static void child(struct nsc_ctx *ctx)
 	struct mq_shared *sh = nsc_shared_as(ctx, struct mq_shared);
 	int ret = mq_probe(sh->outer);
 
-	NSC_ISOLATED(ctx, ret == -ENOENT,
-		     "outer POSIX queue %s opens inside (mq_open gave %d)", sh->outer, ret);
+	NSC_ISOLATED(ctx, ret == -ENOENT, "outer POSIX queue %s opens inside (mq_open gave %d)",
+		     sh->outer, ret);
 	mq_create(ctx, sh->inner);
 }
 
@@ -71,8 +70,7 @@ static void verify(struct nsc_ctx *ctx)
 	int ret = mq_probe(sh->inner);
 
 	NSC_ISOLATED(ctx, ret == -ENOENT,
-		     "POSIX queue %s created inside opens outside (mq_open gave %d)",
-		     sh->inner, ret);
+		     "POSIX queue %s created inside opens outside (mq_open gave %d)", sh->inner, ret);
 }
 
 /* Tidy; the queues die with their disposable IPC namespaces anyway. */
@@ -86,6 +84,7 @@ static void cleanup(struct nsc_ctx *ctx)
 		mq_unlink(sh->inner);
 }
 
+/* clang-format off */
 NSC_CASE(ipc, posix_mqueue_private,
 	.summary = "POSIX message queues are private to their IPC namespace",
 	.clone_flags = CLONE_NEWIPC,
@@ -95,3 +94,4 @@ NSC_CASE(ipc, posix_mqueue_private,
 	.child = child,
 	.verify = verify,
 	.cleanup = cleanup);
+/* clang-format on */

@@ -33,8 +33,7 @@ static inline void nsc_sysv_child(struct nsc_ctx *ctx, enum nsc_sysv_kind kind)
 	struct nsc_sysv_shared *sh = nsc_shared_as(ctx, struct nsc_sysv_shared);
 	int id = nsc_sysv_lookup(kind, sh->outer_key, NULL);
 
-	NSC_ISOLATED(ctx, id == -ENOENT,
-		     "outer sysv %s key 0x%x is visible inside (lookup gave %d)",
+	NSC_ISOLATED(ctx, id == -ENOENT, "outer sysv %s key 0x%x is visible inside (lookup gave %d)",
 		     nsc_sysv_name(kind), (unsigned int)sh->outer_key, id);
 	NSC_ISOLATED_EQ(ctx, NSC_TRY(ctx, nsc_sysv_count(kind, nsc_errbuf(ctx))), 0,
 			"/proc/sysvipc/%s inside a new IPC namespace lists objects",
@@ -47,32 +46,28 @@ static inline void nsc_sysv_verify(struct nsc_ctx *ctx, enum nsc_sysv_kind kind)
 	struct nsc_sysv_shared *sh = nsc_shared_as(ctx, struct nsc_sysv_shared);
 	int id = nsc_sysv_lookup(kind, sh->inner_key, NULL);
 
-	NSC_ISOLATED(ctx, id == -ENOENT,
-		     "sysv %s created inside is visible outside (id %d)",
+	NSC_ISOLATED(ctx, id == -ENOENT, "sysv %s created inside is visible outside (id %d)",
 		     nsc_sysv_name(kind), id);
 }
 
-#define NSC_SYSV_CASE(kname, kind, what)					\
-	static int kname##_setup(struct nsc_ctx *ctx)				\
-	{									\
-		nsc_sysv_setup(ctx, kind);					\
-		return 0;							\
-	}									\
-	static void kname##_child(struct nsc_ctx *ctx)				\
-	{									\
-		nsc_sysv_child(ctx, kind);					\
-	}									\
-	static void kname##_verify(struct nsc_ctx *ctx)			\
-	{									\
-		nsc_sysv_verify(ctx, kind);					\
-	}									\
-	NSC_CASE(ipc, sysv_##kname##_private,					\
-		.summary = "SysV " what " are private to their IPC namespace",	\
-		.clone_flags = CLONE_NEWIPC,					\
-		.outer_flags = CLONE_NEWIPC,					\
-		.kconfigs = NSC_KCONFIGS("CONFIG_IPC_NS", "CONFIG_SYSVIPC"),	\
-		.setup = kname##_setup,						\
-		.child = kname##_child,						\
-		.verify = kname##_verify)
+#define NSC_SYSV_CASE(kname, kind, what)                                        \
+	static int kname##_setup(struct nsc_ctx *ctx)                           \
+	{                                                                       \
+		nsc_sysv_setup(ctx, kind);                                      \
+		return 0;                                                       \
+	}                                                                       \
+	static void kname##_child(struct nsc_ctx *ctx)                          \
+	{                                                                       \
+		nsc_sysv_child(ctx, kind);                                      \
+	}                                                                       \
+	static void kname##_verify(struct nsc_ctx *ctx)                         \
+	{                                                                       \
+		nsc_sysv_verify(ctx, kind);                                     \
+	}                                                                       \
+	NSC_CASE(ipc, sysv_##kname##_private,                                   \
+		 .summary = "SysV " what " are private to their IPC namespace", \
+		 .clone_flags = CLONE_NEWIPC, .outer_flags = CLONE_NEWIPC,      \
+		 .kconfigs = NSC_KCONFIGS("CONFIG_IPC_NS", "CONFIG_SYSVIPC"),   \
+		 .setup = kname##_setup, .child = kname##_child, .verify = kname##_verify)
 
 #endif

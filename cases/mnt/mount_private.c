@@ -44,10 +44,10 @@ static void verify(struct nsc_ctx *ctx)
 	char at[1024] = "";
 	int found = NSC_SAFE(ctx, nsc_mnt_find(sh->src, at, sizeof(at)));
 
-	NSC_ISOLATED(ctx, !found, "tmpfs %s mounted inside shows outside at %s",
-		     sh->src, at);
+	NSC_ISOLATED(ctx, !found, "tmpfs %s mounted inside shows outside at %s", sh->src, at);
 }
 
+/* clang-format off */
 NSC_CASE(mnt, mount_private,
 	.summary = "a mount made in a new mount namespace is invisible outside",
 	.clone_flags = CLONE_NEWNS,
@@ -55,3 +55,4 @@ NSC_CASE(mnt, mount_private,
 	.setup = setup,
 	.child = child,
 	.verify = verify);
+/* clang-format on */

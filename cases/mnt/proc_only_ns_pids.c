@@ -68,8 +68,8 @@ static void child(struct nsc_ctx *ctx)
 	NSC_TRY(ctx, ret);
 	n = NSC_TRY(ctx, nsc_proc_pids("/proc", pids, NSC_PROC_MAX, nsc_errbuf(ctx)));
 	NSC_ISOLATED(ctx, n == 3 && pids[0] == 1 && pids[1] == a && pids[2] == b,
-		     "/proc inside lists %d PIDs (first %d), want exactly 1, %d, %d",
-		     n, n ? (int)pids[0] : 0, (int)a, (int)b);
+		     "/proc inside lists %d PIDs (first %d), want exactly 1, %d, %d", n,
+		     n ? (int)pids[0] : 0, (int)a, (int)b);
 	kill(a, SIGKILL);
 	kill(b, SIGKILL);
 	waitpid(a, NULL, 0);
@@ -84,10 +84,10 @@ static void verify(struct nsc_ctx *ctx)
 	NSC_ISOLATED_EQ(ctx, NSC_SAFE(ctx, count_mounts()), sh->mounts_before,
 			"mounts outside after the sandbox mounted proc");
 	snprintf(self, sizeof(self), "/proc/%d", (int)getpid());
-	NSC_EXPECT(ctx, access(self, F_OK) == 0,
-		   "the outside /proc still lists the case process");
+	NSC_EXPECT(ctx, access(self, F_OK) == 0, "the outside /proc still lists the case process");
 }
 
+/* clang-format off */
 NSC_CASE(mnt, proc_only_ns_pids,
 	.summary = "proc mounted in a new mount+PID namespace lists only its PIDs",
 	.clone_flags = CLONE_NEWNS | CLONE_NEWPID,
@@ -95,3 +95,4 @@ NSC_CASE(mnt, proc_only_ns_pids,
 	.setup = setup,
 	.child = child,
 	.verify = verify);
+/* clang-format on */

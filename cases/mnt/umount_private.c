@@ -45,10 +45,10 @@ static void verify(struct nsc_ctx *ctx)
 	struct ump_shared *sh = nsc_shared_as(ctx, struct ump_shared);
 	int found = NSC_SAFE(ctx, nsc_mnt_find(sh->src, NULL, 0));
 
-	NSC_ISOLATED(ctx, found == 1,
-		     "tmpfs %s unmounted inside is gone outside too", sh->src);
+	NSC_ISOLATED(ctx, found == 1, "tmpfs %s unmounted inside is gone outside too", sh->src);
 }
 
+/* clang-format off */
 NSC_CASE(mnt, umount_private,
 	.summary = "an unmount in a new mount namespace leaves the outside mount",
 	.clone_flags = CLONE_NEWNS,
@@ -57,3 +57,4 @@ NSC_CASE(mnt, umount_private,
 	.setup = setup,
 	.child = child,
 	.verify = verify);
+/* clang-format on */

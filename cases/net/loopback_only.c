@@ -51,13 +51,12 @@ static int lo_setup(struct nsc_ctx *ctx)
 	}
 	n = NSC_TRY(ctx, nsc_link_list(fd, l, LO_MAX_LINKS, err));
 	r = lo_find(l, n, "lo");
-	NSC_ASSERT(ctx, r >= 0 && (l[r].flags & IFF_UP),
-		   "marker: lo is up in the outer netns");
+	NSC_ASSERT(ctx, r >= 0 && (l[r].flags & IFF_UP), "marker: lo is up in the outer netns");
 	if (sh->have_marker)
-		NSC_ASSERT(ctx, lo_find(l, n, sh->marker[0]) >= 0 &&
-				lo_find(l, n, sh->marker[1]) >= 0,
-			   "marker: veth %s/%s listed in the outer netns",
-			   sh->marker[0], sh->marker[1]);
+		NSC_ASSERT(ctx,
+			   lo_find(l, n, sh->marker[0]) >= 0 && lo_find(l, n, sh->marker[1]) >= 0,
+			   "marker: veth %s/%s listed in the outer netns", sh->marker[0],
+			   sh->marker[1]);
 	close(fd);
 	return 0;
 }
@@ -75,18 +74,16 @@ static void lo_child(struct nsc_ctx *ctx)
 	n = NSC_TRY(ctx, nsc_link_list(fd, l, LO_MAX_LINKS, nsc_errbuf(ctx)));
 	for (int i = 0; sh->have_marker && i < 2; i++)
 		NSC_ISOLATED(ctx, lo_find(l, n, sh->marker[i]) < 0,
-			     "the outer netns's marker link %s is listed inside",
-			     sh->marker[i]);
+			     "the outer netns's marker link %s is listed inside", sh->marker[i]);
 	NSC_ISOLATED_EQ(ctx, n, 1, "number of links in a new netns");
 	NSC_ASSERT(ctx, n >= 1, "a netns lists at least lo");
 	NSC_ISOLATED_STREQ(ctx, l[0].name, "lo", "the only link of a new netns");
-	NSC_ISOLATED(ctx, !(l[0].flags & IFF_UP),
-		     "lo of a new netns is up (flags 0x%x)", l[0].flags);
-	NSC_EXPECT_EQ(ctx, l[0].operstate, IF_OPER_DOWN,
-		      "operstate of lo in a new netns");
+	NSC_ISOLATED(ctx, !(l[0].flags & IFF_UP), "lo of a new netns is up (flags 0x%x)", l[0].flags);
+	NSC_EXPECT_EQ(ctx, l[0].operstate, IF_OPER_DOWN, "operstate of lo in a new netns");
 	close(fd);
 }
 
+/* clang-format off */
 NSC_CASE(net, loopback_only,
 	.summary = "a new network namespace has only lo, and it is down",
 	.clone_flags = CLONE_NEWNET,
@@ -94,3 +91,4 @@ NSC_CASE(net, loopback_only,
 	.kconfigs = NSC_KCONFIGS("CONFIG_NET_NS"),
 	.setup = lo_setup,
 	.child = lo_child);
+/* clang-format on */

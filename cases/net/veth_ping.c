@@ -28,8 +28,7 @@ static bool vp_lists(const struct nsc_link_info *l, int n, const char *name)
 	return false;
 }
 
-static void vp_veth(struct nsc_ctx *ctx, struct nsc_veth *v,
-		    const struct nsc_netns_pair *p)
+static void vp_veth(struct nsc_ctx *ctx, struct nsc_veth *v, const struct nsc_netns_pair *p)
 {
 	int r = nsc_veth_create(v, p->fd[0], p->fd[1], nsc_errbuf(ctx));
 
@@ -61,18 +60,15 @@ static void vp_verify(struct nsc_ctx *ctx)
 
 	for (int s = 0; s < 2; s++) {
 		n = NSC_TRY(ctx, nsc_link_list(p.fd[s], l, VP_MAX_LINKS, err));
-		NSC_EXPECT(ctx, vp_lists(l, n, v.name[s]),
-			   "netns %c lists its own veth end %s", 'A' + s,
-			   v.name[s]);
+		NSC_EXPECT(ctx, vp_lists(l, n, v.name[s]), "netns %c lists its own veth end %s",
+			   'A' + s, v.name[s]);
 		NSC_ISOLATED(ctx, !vp_lists(l, n, v.name[!s]),
-			     "netns %c lists the other netns's veth end %s",
-			     'A' + s, v.name[!s]);
+			     "netns %c lists the other netns's veth end %s", 'A' + s, v.name[!s]);
 	}
 	r = nsc_icmp_echo(p.fd[0], VP_B_LO_ADDR, 200, err);
 	if (r < 0 && r != -ENETUNREACH && r != -EHOSTUNREACH && r != -ETIMEDOUT)
 		NSC_TRY(ctx, r);
-	NSC_ISOLATED(ctx, r < 0,
-		     "netns A reaches B's loopback address %s with no link configured",
+	NSC_ISOLATED(ctx, r < 0, "netns A reaches B's loopback address %s with no link configured",
 		     VP_B_LO_ADDR);
 
 	for (int s = 0; s < 2; s++) {
@@ -85,15 +81,17 @@ static void vp_verify(struct nsc_ctx *ctx)
 		NSC_TRY(ctx, nsc_link_wait_up(p.fd[s], v.name[s], VP_WAIT_MS, err));
 	for (int s = 0; s < 2; s++) {
 		r = nsc_icmp_echo(p.fd[s], vp_addr[!s], VP_ECHO_MS, err);
-		NSC_EXPECT_EQ(ctx, r, 0, "ICMP echo %c -> %s across the veth: %s",
-			      'A' + s, vp_addr[!s], r < 0 ? err->msg : "ok");
+		NSC_EXPECT_EQ(ctx, r, 0, "ICMP echo %c -> %s across the veth: %s", 'A' + s,
+			      vp_addr[!s], r < 0 ? err->msg : "ok");
 	}
 	nsc_netns_pair_close(&p);
 }
 
+/* clang-format off */
 NSC_CASE(net, veth_ping,
 	.summary = "two new netns joined by a veth see only their own end and ping each other",
 	.clone_flags = CLONE_NEWNET,
 	.outer_flags = CLONE_NEWNET,
 	.kconfigs = NSC_KCONFIGS("CONFIG_NET_NS", "CONFIG_VETH"),
 	.verify = vp_verify);
+/* clang-format on */

@@ -22,7 +22,7 @@ static void child(struct nsc_ctx *ctx)
 	NSC_ISOLATED_EQ(ctx, getpid(), 1, "getpid() inside a new PID namespace");
 	NSC_ISOLATED_EQ(ctx, getppid(), 0, "getppid() of the namespace's init");
 	NSC_TRY(ctx, nsc_sync_wake(ctx));
-	NSC_TRY(ctx, nsc_sync_wait(ctx));	/* outside has looked at us */
+	NSC_TRY(ctx, nsc_sync_wait(ctx)); /* outside has looked at us */
 }
 
 /* NSpid: the PIDs of the process in each nested namespace, outermost first. */
@@ -38,8 +38,8 @@ static int read_nspid(pid_t pid, long nspid[4])
 		return -errno;
 	while (fgets(line, sizeof(line), f)) {
 		if (!strncmp(line, "NSpid:", 6)) {
-			n = sscanf(line + 6, "%ld %ld %ld %ld", &nspid[0], &nspid[1],
-				   &nspid[2], &nspid[3]);
+			n = sscanf(line + 6, "%ld %ld %ld %ld", &nspid[0], &nspid[1], &nspid[2],
+				   &nspid[3]);
 			break;
 		}
 	}
@@ -63,9 +63,11 @@ static void parent(struct nsc_ctx *ctx)
 	NSC_TRY(ctx, nsc_sync_wake(ctx));
 }
 
+/* clang-format off */
 NSC_CASE(pid, init_is_pid1,
 	.summary = "the first process in a new PID namespace is PID 1 with parent 0",
 	.clone_flags = CLONE_NEWPID,
 	.kconfigs = NSC_KCONFIGS("CONFIG_PID_NS"),
 	.child = child,
 	.parent = parent);
+/* clang-format on */

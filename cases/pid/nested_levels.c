@@ -14,13 +14,13 @@
 
 #include "nscheck.h"
 
-#define NSC_NSPID_MAX 34	/* MAX_PID_NS_LEVEL + 2 */
+#define NSC_NSPID_MAX 34 /* MAX_PID_NS_LEVEL + 2 */
 
 struct nested_shared {
-	int outer_levels;	/* NSpid entries of the case process */
-	int levels;		/* NSpid entries of the grandchild */
+	int outer_levels; /* NSpid entries of the case process */
+	int levels;	  /* NSpid entries of the grandchild */
 	long nspid[NSC_NSPID_MAX];
-	pid_t self;		/* getpid() in the grandchild */
+	pid_t self; /* getpid() in the grandchild */
 };
 
 /* NSpid entries of /proc/self/status into @v; returns their number. */
@@ -78,15 +78,17 @@ static void child(struct nsc_ctx *ctx)
 			"NSpid levels of a process two PID namespaces down");
 	NSC_ISOLATED_EQ(ctx, sh->self, 1, "getpid() of the nested namespace's first process");
 	if (sh->levels < 2)
-		return;	/* too few levels: FAILed above, no entries to compare */
+		return; /* too few levels: FAILed above, no entries to compare */
 	NSC_EXPECT_EQ(ctx, sh->nspid[sh->levels - 1], 1, "NSpid innermost entry");
 	NSC_EXPECT_EQ(ctx, sh->nspid[sh->levels - 2], pid,
 		      "NSpid middle entry equals what fork() returned in the sandbox");
 }
 
+/* clang-format off */
 NSC_CASE(pid, nested_levels,
 	.summary = "a PID namespace inside a PID namespace adds a level to NSpid",
 	.clone_flags = CLONE_NEWPID,
 	.kconfigs = NSC_KCONFIGS("CONFIG_PID_NS"),
 	.setup = setup,
 	.child = child);
+/* clang-format on */

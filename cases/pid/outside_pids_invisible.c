@@ -54,15 +54,16 @@ static void child(struct nsc_ctx *ctx)
 		     (int)sh->caseproc, ret);
 	/* The runner may sit in another user namespace: EPERM still leaks. */
 	ret = kill0(sh->runner);
-	NSC_ISOLATED(ctx, ret == -ESRCH,
-		     "kill(%d, 0) of the runner from inside gave %d, want -ESRCH",
+	NSC_ISOLATED(ctx, ret == -ESRCH, "kill(%d, 0) of the runner from inside gave %d, want -ESRCH",
 		     (int)sh->runner, ret);
 	NSC_EXPECT_EQ(ctx, kill0(getpid()), 0, "kill(getpid(), 0) inside");
 }
 
+/* clang-format off */
 NSC_CASE(pid, outside_pids_invisible,
 	.summary = "processes outside a new PID namespace cannot be addressed by PID",
 	.clone_flags = CLONE_NEWPID,
 	.kconfigs = NSC_KCONFIGS("CONFIG_PID_NS"),
 	.setup = setup,
 	.child = child);
+/* clang-format on */

@@ -15,7 +15,7 @@
 #include "nscheck.h"
 
 struct jp_shared {
-	pid_t self, parent;	/* getpid()/getppid() in the forked child */
+	pid_t self, parent; /* getpid()/getppid() in the forked child */
 };
 
 static long long ns_ino(pid_t pid, const char *name)
@@ -32,7 +32,7 @@ static long long ns_ino(pid_t pid, const char *name)
 static void child(struct nsc_ctx *ctx)
 {
 	NSC_TRY(ctx, nsc_sync_wake(ctx));
-	NSC_TRY(ctx, nsc_sync_wait(ctx));	/* keeps the namespace alive */
+	NSC_TRY(ctx, nsc_sync_wait(ctx)); /* keeps the namespace alive */
 }
 
 static void parent(struct nsc_ctx *ctx)
@@ -60,18 +60,21 @@ static void parent(struct nsc_ctx *ctx)
 			"a child forked after setns(CLONE_NEWPID) sees the PID fork() returned outside");
 	NSC_EXPECT_EQ(ctx, sh->parent, 0, "getppid() of a child whose parent is outside");
 	NSC_EXPECT_EQ(ctx, getpid(), me, "the caller's own PID after setns");
-	NSC_EXPECT_EQ(ctx, NSC_SAFE(ctx, ns_ino(me, "pid")) !=
-		      NSC_SAFE(ctx, ns_ino(me, "pid_for_children")), 1,
-		      "the caller's pid and pid_for_children differ after setns");
+	NSC_EXPECT_EQ(ctx,
+		      NSC_SAFE(ctx, ns_ino(me, "pid")) !=
+			      NSC_SAFE(ctx, ns_ino(me, "pid_for_children")),
+		      1, "the caller's pid and pid_for_children differ after setns");
 	NSC_EXPECT_EQ(ctx, NSC_SAFE(ctx, ns_ino(me, "pid_for_children")),
 		      NSC_SAFE(ctx, ns_ino(nsc_child_pid(ctx), "pid")),
 		      "pid_for_children is the sandbox's PID namespace");
 	NSC_TRY(ctx, nsc_sync_wake(ctx));
 }
 
+/* clang-format off */
 NSC_CASE(setns, join_pid,
 	.summary = "setns() into a PID namespace places only later children in it",
 	.clone_flags = CLONE_NEWPID,
 	.kconfigs = NSC_KCONFIGS("CONFIG_PID_NS"),
 	.child = child,
 	.parent = parent);
+/* clang-format on */

@@ -15,8 +15,8 @@
 #include "nscheck.h"
 
 struct join_shared {
-	char inner[65];		/* set by the sandbox */
-	char back[65];		/* set by the case process after joining */
+	char inner[65]; /* set by the sandbox */
+	char back[65];	/* set by the case process after joining */
 };
 
 static long long ns_ino(pid_t pid)
@@ -46,7 +46,7 @@ static void child(struct nsc_ctx *ctx)
 
 	NSC_SAFE(ctx, sethostname(sh->inner, strlen(sh->inner)));
 	NSC_TRY(ctx, nsc_sync_wake(ctx));
-	NSC_TRY(ctx, nsc_sync_wait(ctx));	/* the case process joined */
+	NSC_TRY(ctx, nsc_sync_wait(ctx)); /* the case process joined */
 	NSC_SAFE(ctx, gethostname(now, sizeof(now) - 1));
 	NSC_EXPECT_STREQ(ctx, now, sh->back, "hostname set by the joined process");
 }
@@ -57,7 +57,7 @@ static void parent(struct nsc_ctx *ctx)
 	pid_t pid = nsc_child_pid(ctx);
 	char now[65] = "";
 
-	NSC_TRY(ctx, nsc_sync_wait(ctx));	/* the sandbox set its name */
+	NSC_TRY(ctx, nsc_sync_wait(ctx)); /* the sandbox set its name */
 	NSC_SAFE(ctx, gethostname(now, sizeof(now) - 1));
 	NSC_ISOLATED_STRNE(ctx, now, sh->inner,
 			   "the sandbox's hostname shows outside before any setns()");
@@ -70,6 +70,7 @@ static void parent(struct nsc_ctx *ctx)
 	NSC_TRY(ctx, nsc_sync_wake(ctx));
 }
 
+/* clang-format off */
 NSC_CASE(setns, join_uts,
 	.summary = "setns() into a sandbox's UTS namespace shares its hostname both ways",
 	.clone_flags = CLONE_NEWUTS,
@@ -77,3 +78,4 @@ NSC_CASE(setns, join_uts,
 	.setup = setup,
 	.child = child,
 	.parent = parent);
+/* clang-format on */

@@ -11,7 +11,7 @@
 #include "timens.h"
 
 struct rt_shared {
-	long long mono, real;	/* grandchild's readings */
+	long long mono, real; /* grandchild's readings */
 };
 
 static void child(struct nsc_ctx *ctx)
@@ -47,9 +47,11 @@ static void child(struct nsc_ctx *ctx)
 		   sh->real - r0);
 }
 
+/* clang-format off */
 NSC_CASE(time, realtime_not_namespaced,
 	.summary = "CLOCK_REALTIME is the same inside a time namespace",
 	.clone_flags = CLONE_NEWTIME,
 	.kconfigs = NSC_KCONFIGS("CONFIG_TIME_NS"),
 	.no_control = "the property is the absence of an offset: a missing time namespace cannot make it fail",
 	.child = child);
+/* clang-format on */

@@ -23,10 +23,10 @@
 
 #include "nscheck.h"
 
-#define NSC_TIMENS_OFFSET_S 864000LL	/* ten days */
+#define NSC_TIMENS_OFFSET_S 864000LL /* ten days */
 
 struct nsc_timens_shared {
-	long long outer_before;	/* case process, before the sandbox */
+	long long outer_before; /* case process, before the sandbox */
 	long long t0, t1;	/* sandbox, around the grandchild */
 	long long inner;	/* grandchild, inside the new time namespace */
 	int inner_ok;
@@ -76,8 +76,7 @@ static inline void nsc_timens_setup(struct nsc_ctx *ctx, clockid_t clk)
 	sh->outer_before = NSC_SAFE(ctx, nsc_timens_now(clk));
 }
 
-static inline void nsc_timens_child(struct nsc_ctx *ctx, clockid_t clk,
-				    const char *clkname)
+static inline void nsc_timens_child(struct nsc_ctx *ctx, clockid_t clk, const char *clkname)
 {
 	struct nsc_timens_shared *sh = nsc_shared_as(ctx, struct nsc_timens_shared);
 	const long long off = NSC_TIMENS_OFFSET_S * 1000000000LL;
@@ -109,8 +108,7 @@ static inline void nsc_timens_child(struct nsc_ctx *ctx, clockid_t clk,
 		     clkname, sh->inner - sh->t0, NSC_TIMENS_OFFSET_S);
 }
 
-static inline void nsc_timens_verify(struct nsc_ctx *ctx, clockid_t clk,
-				     const char *clkname)
+static inline void nsc_timens_verify(struct nsc_ctx *ctx, clockid_t clk, const char *clkname)
 {
 	struct nsc_timens_shared *sh = nsc_shared_as(ctx, struct nsc_timens_shared);
 	long long after = NSC_SAFE(ctx, nsc_timens_now(clk));
@@ -120,26 +118,23 @@ static inline void nsc_timens_verify(struct nsc_ctx *ctx, clockid_t clk,
 		   clkname, sh->t0, sh->t1, sh->outer_before, after);
 }
 
-#define NSC_TIMENS_CASE(cname, clk, clkname)					\
-	static int cname##_setup(struct nsc_ctx *ctx)				\
-	{									\
-		nsc_timens_setup(ctx, clk);					\
-		return 0;							\
-	}									\
-	static void cname##_child(struct nsc_ctx *ctx)				\
-	{									\
-		nsc_timens_child(ctx, clk, clkname);				\
-	}									\
-	static void cname##_verify(struct nsc_ctx *ctx)			\
-	{									\
-		nsc_timens_verify(ctx, clk, clkname);				\
-	}									\
-	NSC_CASE(time, cname##_offset,						\
-		.summary = "a " clkname " offset applies only inside its time namespace", \
-		.clone_flags = CLONE_NEWTIME,					\
-		.kconfigs = NSC_KCONFIGS("CONFIG_TIME_NS"),			\
-		.setup = cname##_setup,						\
-		.child = cname##_child,						\
-		.verify = cname##_verify)
+#define NSC_TIMENS_CASE(cname, clk, clkname)                                               \
+	static int cname##_setup(struct nsc_ctx *ctx)                                      \
+	{                                                                                  \
+		nsc_timens_setup(ctx, clk);                                                \
+		return 0;                                                                  \
+	}                                                                                  \
+	static void cname##_child(struct nsc_ctx *ctx)                                     \
+	{                                                                                  \
+		nsc_timens_child(ctx, clk, clkname);                                       \
+	}                                                                                  \
+	static void cname##_verify(struct nsc_ctx *ctx)                                    \
+	{                                                                                  \
+		nsc_timens_verify(ctx, clk, clkname);                                      \
+	}                                                                                  \
+	NSC_CASE(time, cname##_offset,                                                     \
+		 .summary = "a " clkname " offset applies only inside its time namespace", \
+		 .clone_flags = CLONE_NEWTIME, .kconfigs = NSC_KCONFIGS("CONFIG_TIME_NS"), \
+		 .setup = cname##_setup, .child = cname##_child, .verify = cname##_verify)
 
 #endif

@@ -10,7 +10,7 @@
 #include "timens.h"
 
 struct for_children_shared {
-	long long child_time;	/* grandchild's ns/time inode */
+	long long child_time; /* grandchild's ns/time inode */
 };
 
 static void child(struct nsc_ctx *ctx)
@@ -41,8 +41,10 @@ static void child(struct nsc_ctx *ctx)
 		      "writing timens_offsets after a process entered the namespace");
 }
 
+/* clang-format off */
 NSC_CASE(time, unshare_for_children,
 	.summary = "unshare(CLONE_NEWTIME) moves only children into the new time namespace",
 	.clone_flags = CLONE_NEWTIME,
 	.kconfigs = NSC_KCONFIGS("CONFIG_TIME_NS"),
 	.child = child);
+/* clang-format on */

@@ -56,8 +56,8 @@ static void child(struct nsc_ctx *ctx)
 	NSC_SAFE(ctx, status_hex("CapEff", &eff));
 	NSC_SAFE(ctx, status_hex("CapBnd", &bnd));
 	NSC_EXPECT(ctx, eff == bnd && eff != 0,
-		   "CapEff %#" PRIx64 " inside a new user namespace, want CapBnd %#" PRIx64,
-		   eff, bnd);
+		   "CapEff %#" PRIx64 " inside a new user namespace, want CapBnd %#" PRIx64, eff,
+		   bnd);
 	ret = sethostname(sh->name, strlen(sh->name)) < 0 ? -errno : 0;
 	NSC_ISOLATED(ctx, ret == -EPERM,
 		     "sethostname() on the parent user namespace's UTS namespace gave %d, want -EPERM",
@@ -69,6 +69,7 @@ static void child(struct nsc_ctx *ctx)
 	NSC_EXPECT_STREQ(ctx, now, sh->name, "hostname in an owned UTS namespace");
 }
 
+/* clang-format off */
 NSC_CASE(user, caps_inside_only,
 	.summary = "capabilities in a new user namespace do not reach outside resources",
 	.clone_flags = CLONE_NEWUSER,
@@ -76,3 +77,4 @@ NSC_CASE(user, caps_inside_only,
 	.kconfigs = NSC_KCONFIGS("CONFIG_USER_NS", "CONFIG_UTS_NS"),
 	.setup = setup,
 	.child = child);
+/* clang-format on */

@@ -45,7 +45,7 @@ static void child(struct nsc_ctx *ctx)
 	NSC_EXPECT_STREQ(ctx, buf, "deny\n", "setgroups file inside");
 	NSC_EXPECT_EQ(ctx, getgid(), 0, "gid inside (mapped)");
 	NSC_TRY(ctx, nsc_sync_wake(ctx));
-	NSC_TRY(ctx, nsc_sync_wait(ctx));	/* parent tried "allow" */
+	NSC_TRY(ctx, nsc_sync_wait(ctx)); /* parent tried "allow" */
 }
 
 static void parent(struct nsc_ctx *ctx)
@@ -63,6 +63,7 @@ static void parent(struct nsc_ctx *ctx)
 	NSC_TRY(ctx, nsc_sync_wake(ctx));
 }
 
+/* clang-format off */
 NSC_CASE(user, setgroups_deny,
 	.summary = "setgroups() is denied in a user namespace whose setgroups says deny",
 	.clone_flags = CLONE_NEWUSER,
@@ -70,3 +71,4 @@ NSC_CASE(user, setgroups_deny,
 	.setup = setup,
 	.child = child,
 	.parent = parent);
+/* clang-format on */

@@ -12,8 +12,8 @@
 #include "nscheck.h"
 
 struct dom_shared {
-	char before[65];	/* outside domain name before the child ran */
-	char set[65];		/* what the child set */
+	char before[65]; /* outside domain name before the child ran */
+	char set[65];	 /* what the child set */
 };
 
 static void read_proc_domain(struct nsc_ctx *ctx, char *buf, size_t len)
@@ -63,6 +63,7 @@ static void verify(struct nsc_ctx *ctx)
 	NSC_EXPECT_STREQ(ctx, now, sh->before, "outside domainname unchanged");
 }
 
+/* clang-format off */
 NSC_CASE(uts, domainname_private,
 	.summary = "domainname set inside a new UTS namespace is invisible outside",
 	.clone_flags = CLONE_NEWUTS,
@@ -70,3 +71,4 @@ NSC_CASE(uts, domainname_private,
 	.setup = setup,
 	.child = child,
 	.verify = verify);
+/* clang-format on */

@@ -11,8 +11,8 @@
 #include "nscheck.h"
 
 struct uts_shared {
-	char before[65];	/* outside name before the child ran */
-	char set[65];		/* what the child set */
+	char before[65]; /* outside name before the child ran */
+	char set[65];	 /* what the child set */
 };
 
 static int setup(struct nsc_ctx *ctx)
@@ -40,11 +40,11 @@ static void verify(struct nsc_ctx *ctx)
 	char now[65] = "";
 
 	NSC_SAFE(ctx, gethostname(now, sizeof(now) - 1));
-	NSC_ISOLATED_STRNE(ctx, now, sh->set,
-			   "hostname set inside the UTS namespace shows outside");
+	NSC_ISOLATED_STRNE(ctx, now, sh->set, "hostname set inside the UTS namespace shows outside");
 	NSC_EXPECT_STREQ(ctx, now, sh->before, "outside hostname unchanged");
 }
 
+/* clang-format off */
 NSC_CASE(uts, hostname_private,
 	.summary = "hostname set inside a new UTS namespace is invisible outside",
 	.clone_flags = CLONE_NEWUTS,
@@ -52,3 +52,4 @@ NSC_CASE(uts, hostname_private,
 	.setup = setup,
 	.child = child,
 	.verify = verify);
+/* clang-format on */

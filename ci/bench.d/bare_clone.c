@@ -71,11 +71,9 @@ static const struct {
 	const char *name;
 	uint64_t flag;
 } bc_ns[] = {
-	{ "cgroup", CLONE_NEWCGROUP }, { "ipc", CLONE_NEWIPC },
-	{ "mnt", CLONE_NEWNS },        { "net", CLONE_NEWNET },
-	{ "pid", CLONE_NEWPID },       { "time", CLONE_NEWTIME },
-	{ "user", CLONE_NEWUSER },     { "uts", CLONE_NEWUTS },
-	{ "none", 0 },
+	{ "cgroup", CLONE_NEWCGROUP }, { "ipc", CLONE_NEWIPC }, { "mnt", CLONE_NEWNS },
+	{ "net", CLONE_NEWNET },       { "pid", CLONE_NEWPID }, { "time", CLONE_NEWTIME },
+	{ "user", CLONE_NEWUSER },     { "uts", CLONE_NEWUTS }, { "none", 0 },
 };
 
 static double bc_now(void)
@@ -101,8 +99,7 @@ static int bc_parse(const char *arg, struct bc_set *s)
 	if (strlen(arg) >= sizeof(buf))
 		return -EINVAL;
 	strcpy(buf, arg);
-	for (tok = strtok_r(buf, "+", &save); tok;
-	     tok = strtok_r(NULL, "+", &save)) {
+	for (tok = strtok_r(buf, "+", &save); tok; tok = strtok_r(NULL, "+", &save)) {
 		size_t i;
 
 		for (i = 0; i < sizeof(bc_ns) / sizeof(bc_ns[0]); i++)
@@ -156,7 +153,7 @@ static int bc_netns_new(int self, int *fd)
 		return -errno;
 	*fd = open(BC_SELF_NETNS, O_RDONLY | O_CLOEXEC);
 	if (setns(self, CLONE_NEWNET) < 0)
-		abort();	/* never go on in the wrong netns */
+		abort(); /* never go on in the wrong netns */
 	return *fd < 0 ? -errno : 0;
 }
 

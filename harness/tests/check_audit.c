@@ -357,8 +357,7 @@ START_TEST(test_many_changes_summarised)
 
 	in_private_ns(many_changes);
 	ck_assert_int_eq(r->status, NSC_ERROR);
-	ck_assert_str_eq(r->reason,
-			 "host state changed during the run: 12 differences (sysvipcmsg)");
+	ck_assert_str_eq(r->reason, "host state changed during the run: 12 differences (sysvipcmsg)");
 	ck_assert_uint_eq(r->ndiag, NSC_DIAG_MAX);
 	ck_assert_str_eq(r->diag[NSC_DIAG_MAX - 1].message,
 			 "... and 5 more differences (see the output)");

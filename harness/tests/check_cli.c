@@ -12,12 +12,11 @@ static struct nsc_err err;
 /* argv must outlive the parse: cli.patterns points into it. */
 static char *argv_store[64];
 
-#define PARSE(...)								\
-	({									\
-		char *_a[] = { "nscheck", __VA_ARGS__, NULL };			\
-		memcpy(argv_store, _a, sizeof(_a));				\
-		nsc_cli_parse((int)(sizeof(_a) / sizeof(_a[0])) - 1, argv_store,	\
-			      &cli, &err);					\
+#define PARSE(...)                                                                            \
+	({                                                                                    \
+		char *_a[] = { "nscheck", __VA_ARGS__, NULL };                                \
+		memcpy(argv_store, _a, sizeof(_a));                                           \
+		nsc_cli_parse((int)(sizeof(_a) / sizeof(_a[0])) - 1, argv_store, &cli, &err); \
 	})
 
 START_TEST(test_defaults)
@@ -36,9 +35,10 @@ END_TEST
 
 START_TEST(test_options_and_patterns_anywhere)
 {
-	ck_assert_int_eq(PARSE("net.*", "-j", "2", "--timeout=5", "uts", "--tap=x.tap",
-			       "--junit", "j.xml", "--json", "-", "--ns", "net,uts",
-			       "--tap-version", "13", "-q", "--color", "never"), 0);
+	ck_assert_int_eq(PARSE("net.*", "-j", "2", "--timeout=5", "uts", "--tap=x.tap", "--junit",
+			       "j.xml", "--json", "-", "--ns", "net,uts", "--tap-version", "13",
+			       "-q", "--color", "never"),
+			 0);
 	ck_assert_uint_eq(cli.jobs, 2);
 	ck_assert_uint_eq(cli.timeout_s, 5);
 	ck_assert(cli.timeout_set);
@@ -58,8 +58,9 @@ END_TEST
 
 START_TEST(test_flags)
 {
-	ck_assert_int_eq(PARSE("--all", "--self-check", "--no-control", "--rootless",
-			       "--no-audit", "--env", "--list", "--tap"), 0);
+	ck_assert_int_eq(PARSE("--all", "--self-check", "--no-control", "--rootless", "--no-audit",
+			       "--env", "--list", "--tap"),
+			 0);
 	ck_assert(cli.all && cli.self_check && cli.no_control && cli.rootless);
 	ck_assert(cli.no_audit && cli.env_only && cli.list && cli.tap_set);
 	ck_assert_ptr_null(cli.tap_path);
@@ -121,11 +122,11 @@ END_TEST
 
 START_TEST(test_usage_mentions_every_option)
 {
-	const char *opts[] = { "--all", "--list", "--ns", "--jobs", "--timeout",
-			       "--no-control", "--self-check", "--rootless",
-			       "--no-audit", "--tap", "--tap-version", "--junit",
-			       "--json", "--quiet", "--color", "--env", "--help",
-			       "--version", "Exit status", NULL };
+	const char *opts[] = { "--all",	     "--list",	     "--ns",	      "--jobs",
+			       "--timeout",  "--no-control", "--self-check",  "--rootless",
+			       "--no-audit", "--tap",	     "--tap-version", "--junit",
+			       "--json",     "--quiet",	     "--color",	      "--env",
+			       "--help",     "--version",    "Exit status",   NULL };
 
 	for (const char **o = opts; *o; o++)
 		ck_assert_msg(strstr(nsc_cli_usage, *o), "usage lacks %s", *o);

@@ -6,16 +6,20 @@
 
 #include "registry.h"
 
-static const struct nsc_case c_uts = { .id = "uts.hostname_private", .ns = "uts",
+static const struct nsc_case c_uts = { .id = "uts.hostname_private",
+				       .ns = "uts",
 				       .name = "hostname_private" };
-static const struct nsc_case c_ipc = { .id = "ipc.sysv_msg_private", .ns = "ipc",
+static const struct nsc_case c_ipc = { .id = "ipc.sysv_msg_private",
+				       .ns = "ipc",
 				       .name = "sysv_msg_private" };
-static const struct nsc_case c_ipc2 = { .id = "ipc.sysv_shm_private", .ns = "ipc",
+static const struct nsc_case c_ipc2 = { .id = "ipc.sysv_shm_private",
+					.ns = "ipc",
 					.name = "sysv_shm_private" };
-static const struct nsc_case c_net = { .id = "net.veth_ping", .ns = "net",
-				       .name = "veth_ping" };
-static const struct nsc_case c_hidden = { .id = "test.blind", .ns = "test",
-					  .name = "blind", .hidden = true };
+static const struct nsc_case c_net = { .id = "net.veth_ping", .ns = "net", .name = "veth_ping" };
+static const struct nsc_case c_hidden = { .id = "test.blind",
+					  .ns = "test",
+					  .name = "blind",
+					  .hidden = true };
 
 static struct nsc_registry reg;
 static struct nsc_err err;
@@ -56,8 +60,7 @@ END_TEST
 START_TEST(test_empty_and_bad_ids_rejected)
 {
 	const struct nsc_case bad_ns = { .id = "foo.bar", .ns = "foo", .name = "bar" };
-	const struct nsc_case bad_name = { .id = "uts.Bad-Name", .ns = "uts",
-					   .name = "Bad-Name" };
+	const struct nsc_case bad_name = { .id = "uts.Bad-Name", .ns = "uts", .name = "Bad-Name" };
 	const struct nsc_case mismatch = { .id = "uts.a", .ns = "uts", .name = "b" };
 	const struct nsc_case *const a[] = { &bad_ns };
 	const struct nsc_case *const b[] = { &bad_name };
@@ -99,8 +102,8 @@ START_TEST(test_select_glob_ns_and_exact)
 	ck_assert_int_eq(select_ids(nsname, 1, NULL, out), 1);
 	ck_assert_str_eq(out[0]->id, "net.veth_ping");
 	ck_assert_int_eq(select_ids(hid, 1, NULL, out), 1);
-	ck_assert_int_eq(select_ids(star, 1, NULL, out), 4);	/* glob never hidden */
-	ck_assert_int_eq(select_ids(both, 2, NULL, out), 2);	/* id order, not argv */
+	ck_assert_int_eq(select_ids(star, 1, NULL, out), 4); /* glob never hidden */
+	ck_assert_int_eq(select_ids(both, 2, NULL, out), 2); /* id order, not argv */
 	ck_assert_str_eq(out[0]->id, "ipc.sysv_shm_private");
 	ck_assert_int_eq(select_ids(NULL, 0, "uts,net", out), 2);
 	ck_assert_int_eq(select_ids(glob, 1, "uts", out), -ENOENT);

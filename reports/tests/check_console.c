@@ -165,9 +165,9 @@ START_TEST(test_progress_cleared_by_end)
 	/* Interrupted after 2 of 6: end() clears the progress line. */
 	run.interrupted = true;
 	out = console_run(0, 1, 0, 2);
-	ck_assert_ptr_nonnull(strstr(
-		out, "[2/6] net.fail#1\\x\r\033[Knscheck: 1 passed, 1 failed, 0 skipped, 0 errors"
-		     " in 1.50 s (interrupted)\n"));
+	ck_assert_ptr_nonnull(
+		strstr(out, "[2/6] net.fail#1\\x\r\033[Knscheck: 1 passed, 1 failed, 0 skipped, 0 errors"
+			    " in 1.50 s (interrupted)\n"));
 	free(out);
 }
 END_TEST

@@ -18,13 +18,12 @@ static void put_prefix(char *dst, const char *p)
 
 START_TEST(test_osrelease)
 {
-	static const char text[] =
-		"# comment ID=wrong\n"
-		"NAME=\"Debian GNU/Linux\"\n"
-		"PRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\n"
-		"VERSION_ID=\"12\"\n"
-		"ID=debian\n"
-		"ID_LIKE=\"ubuntu\"\n";
+	static const char text[] = "# comment ID=wrong\n"
+				   "NAME=\"Debian GNU/Linux\"\n"
+				   "PRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\n"
+				   "VERSION_ID=\"12\"\n"
+				   "ID=debian\n"
+				   "ID_LIKE=\"ubuntu\"\n";
 	struct nsc_env env = { 0 };
 
 	ck_assert_int_eq(PARSE_OSR(text, &env), 3);
@@ -36,11 +35,10 @@ END_TEST
 
 START_TEST(test_osrelease_quoting)
 {
-	static const char text[] =
-		"  ID='open suse'\r\n"
-		"PRETTY_NAME=\"say \\\"hi\\\" \\\\ \\$HOME \\n\"\r\n"
-		"VERSION_ID=1\\ 2\"3\"'4' trailing\r\n"
-		"ID_X=no\n";
+	static const char text[] = "  ID='open suse'\r\n"
+				   "PRETTY_NAME=\"say \\\"hi\\\" \\\\ \\$HOME \\n\"\r\n"
+				   "VERSION_ID=1\\ 2\"3\"'4' trailing\r\n"
+				   "ID_X=no\n";
 	struct nsc_env env = { 0 };
 
 	ck_assert_int_eq(PARSE_OSR(text, &env), 3);
@@ -59,13 +57,13 @@ START_TEST(test_osrelease_hostile)
 
 	ck_assert_int_eq(PARSE_OSR(unterminated, &env), 1);
 	ck_assert_str_eq(env.os_id, "");
-	ck_assert_str_eq(env.os_version_id, "7");	/* no trailing newline */
+	ck_assert_str_eq(env.os_version_id, "7"); /* no trailing newline */
 	memset(&env, 0, sizeof(env));
 	ck_assert_int_eq(PARSE_OSR(odd, &env), 0);
 	ck_assert_str_eq(env.os_id, "");
 	put_prefix(big, "PRETTY_NAME=");
 	nsc_t_fill(big + 12, sizeof(big) - 12, "x\xff\"\\'");
-	nsc_osrelease_parse(big, strlen(big), &env);	/* may be unterminated */
+	nsc_osrelease_parse(big, strlen(big), &env); /* may be unterminated */
 	put_prefix(big, "PRETTY_NAME=");
 	memset(big + 12, 'p', sizeof(big) - 13);
 	ck_assert_int_eq(nsc_osrelease_parse(big, strlen(big), &env), 1);
@@ -76,18 +74,17 @@ END_TEST
 
 START_TEST(test_kconfig)
 {
-	static const char text[] =
-		"#\n# Automatically generated file; DO NOT EDIT.\n"
-		"CONFIG_NAMESPACES=y\n"
-		"CONFIG_UTS_NS=y\n"
-		"# CONFIG_TIME_NS is not set\n"
-		"CONFIG_NET_NS_EXTRA=y\n"		/* not CONFIG_NET_NS */
-		"CONFIG_VETH=m\n"
-		"CONFIG_DEFAULT_HOSTNAME=\"(none)\"\n"	/* not collected */
-		"CONFIG_SECURITY_APPARMOR=\"quoted\"\r\n"
-		"# CONFIG_USER_NS is not set\n"
-		"CONFIG_USER_NS=y\n"			/* a later line wins */
-		"CONFIG_SECCOMP=y";			/* no trailing newline */
+	static const char text[] = "#\n# Automatically generated file; DO NOT EDIT.\n"
+				   "CONFIG_NAMESPACES=y\n"
+				   "CONFIG_UTS_NS=y\n"
+				   "# CONFIG_TIME_NS is not set\n"
+				   "CONFIG_NET_NS_EXTRA=y\n" /* not CONFIG_NET_NS */
+				   "CONFIG_VETH=m\n"
+				   "CONFIG_DEFAULT_HOSTNAME=\"(none)\"\n" /* not collected */
+				   "CONFIG_SECURITY_APPARMOR=\"quoted\"\r\n"
+				   "# CONFIG_USER_NS is not set\n"
+				   "CONFIG_USER_NS=y\n" /* a later line wins */
+				   "CONFIG_SECCOMP=y";	/* no trailing newline */
 	struct nsc_env env = { 0 };
 
 	ck_assert_int_eq(PARSE_KC(text, &env), 7);
@@ -114,8 +111,8 @@ START_TEST(test_kconfig_hostile)
 	static char big[300000];
 	struct nsc_env env = { 0 };
 	static const char odd[] = "CONFIG_=y\nCONFIG_\n# CONFIG_ is not set\n"
-		"# CONFIG_IPC_NS is not se\nCONFIG_IPC_NS\nCONFIG_PID_NS=\n"
-		"# CONFIG_X is not set";
+				  "# CONFIG_IPC_NS is not se\nCONFIG_IPC_NS\nCONFIG_PID_NS=\n"
+				  "# CONFIG_X is not set";
 
 	ck_assert_int_eq(PARSE_KC(odd, &env), 1);
 	ck_assert_str_eq(nsc_env_kconfig(&env, "CONFIG_PID_NS"), "");
@@ -123,8 +120,8 @@ START_TEST(test_kconfig_hostile)
 	memset(big + 15, 'v', 1000);
 	big[1015] = '\n';
 	for (size_t off = 1016; off + 64 < sizeof(big);)
-		off += (size_t)snprintf(big + off, sizeof(big) - off,
-					"CONFIG_NET_NS=%s\n", off % 3 ? "y" : "\"\xff\"");
+		off += (size_t)snprintf(big + off, sizeof(big) - off, "CONFIG_NET_NS=%s\n",
+					off % 3 ? "y" : "\"\xff\"");
 	ck_assert_int_eq(nsc_kconfig_parse(big, strlen(big), &env), 2);
 	ck_assert_uint_le(strlen(nsc_env_kconfig(&env, "CONFIG_PROC_FS")), NSC_KV_VALUE - 1);
 	ck_assert_int_eq(nsc_kconfig_parse(big, 0, &env), 0);
@@ -132,17 +129,23 @@ START_TEST(test_kconfig_hostile)
 END_TEST
 
 /* Compress @text with python's gzip at @level (FNAME set when @name). */
-static unsigned char *gzip_with_python(const char *dir, const char *text, int level,
-				       int name, size_t *len)
+static unsigned char *gzip_with_python(const char *dir, const char *text, int level, int name,
+				       size_t *len)
 {
 	char in[600], out[600], lv[8];
-	const char *argv[] = { nsc_t_python(), "-c",
-		"import gzip,sys\n"
-		"d=open(sys.argv[1],'rb').read()\n"
-		"lv=int(sys.argv[3])\n"
-		"f=gzip.GzipFile(filename='config' if sys.argv[4]=='1' else '', mode='wb', "
-		"compresslevel=lv, fileobj=open(sys.argv[2],'wb'), mtime=0)\n"
-		"f.write(d); f.close()\n", in, out, lv, name ? "1" : "0", NULL };
+	const char *argv[] = { nsc_t_python(),
+			       "-c",
+			       "import gzip,sys\n"
+			       "d=open(sys.argv[1],'rb').read()\n"
+			       "lv=int(sys.argv[3])\n"
+			       "f=gzip.GzipFile(filename='config' if sys.argv[4]=='1' else '', mode='wb', "
+			       "compresslevel=lv, fileobj=open(sys.argv[2],'wb'), mtime=0)\n"
+			       "f.write(d); f.close()\n",
+			       in,
+			       out,
+			       lv,
+			       name ? "1" : "0",
+			       NULL };
 	FILE *fp;
 
 	snprintf(in, sizeof(in), "%s/in", dir);
@@ -169,8 +172,9 @@ START_TEST(test_gunzip)
 					i * 2654435761u % 100003);
 	for (size_t i = 0; i < sizeof(levels) / sizeof(levels[0]); i++) {
 		size_t gzlen, outlen;
-		unsigned char *gz = gzip_with_python(dir, i == 3 ? "" : text, levels[i],
-						     (int)i & 1, &gzlen), *out;
+		unsigned char *gz = gzip_with_python(dir, i == 3 ? "" : text, levels[i], (int)i & 1,
+						     &gzlen),
+			      *out;
 
 		ck_assert_ptr_nonnull(gz);
 		ck_assert_int_eq(nsc_gunzip(gz, gzlen, &out, &outlen), 0);
@@ -180,7 +184,7 @@ START_TEST(test_gunzip)
 		free(out);
 		if (gzlen > 40) {
 			/* Corrupt, truncated: refused, never a crash. */
-			gz[gzlen - 6] ^= 0x55;	/* ISIZE */
+			gz[gzlen - 6] ^= 0x55; /* ISIZE */
 			ck_assert_int_eq(nsc_gunzip(gz, gzlen, &out, &outlen), -EINVAL);
 			ck_assert_ptr_null(out);
 			gz[gzlen - 6] ^= 0x55;
@@ -200,10 +204,15 @@ END_TEST
 START_TEST(test_proc_config_gz)
 {
 	char *dir = nsc_t_tmpdir(), out[600];
-	const char *argv[] = { nsc_t_python(), "-c",
+	const char *argv[] = {
+		nsc_t_python(),
+		"-c",
 		"import gzip,sys\n"
 		"open(sys.argv[2],'wb').write(gzip.decompress(open(sys.argv[1],'rb').read()))\n",
-		"/proc/config.gz", out, NULL };
+		"/proc/config.gz",
+		out,
+		NULL
+	};
 	unsigned char *gz, *text;
 	size_t gzlen, len, tlen;
 	char *want;

@@ -25,11 +25,11 @@ static void tap_fn(FILE *fp, const char *s, size_t len)
 	nsc_tap_desc(fp, s);
 }
 
-#define ESC_EQ(fn, in, want)						\
-	do {								\
-		char *got_ = esc(fn, in, sizeof(in) - 1);		\
-		ck_assert_str_eq(got_, want);				\
-		free(got_);						\
+#define ESC_EQ(fn, in, want)                              \
+	do {                                              \
+		char *got_ = esc(fn, in, sizeof(in) - 1); \
+		ck_assert_str_eq(got_, want);             \
+		free(got_);                               \
 	} while (0)
 
 START_TEST(test_utf8_decode)
@@ -43,21 +43,21 @@ START_TEST(test_utf8_decode)
 		{ "\xc3\xa9", 2, 0xe9 },
 		{ "\xe6\x97\xa5", 3, 0x65e5 },
 		{ "\xf0\x9f\x99\x82", 4, 0x1f642 },
-		{ "\xc0\x80", 1, NSC_UTF8_BAD },	/* overlong NUL */
-		{ "\xe0\x80\xaf", 1, NSC_UTF8_BAD },	/* overlong '/' */
-		{ "\xed\xa0\x80", 1, NSC_UTF8_BAD },	/* surrogate */
-		{ "\xf4\x90\x80\x80", 1, NSC_UTF8_BAD },	/* > U+10FFFF */
+		{ "\xc0\x80", 1, NSC_UTF8_BAD },	 /* overlong NUL */
+		{ "\xe0\x80\xaf", 1, NSC_UTF8_BAD },	 /* overlong '/' */
+		{ "\xed\xa0\x80", 1, NSC_UTF8_BAD },	 /* surrogate */
+		{ "\xf4\x90\x80\x80", 1, NSC_UTF8_BAD }, /* > U+10FFFF */
 		{ "\xf5\x80\x80\x80", 1, NSC_UTF8_BAD },
 		{ "\x80", 1, NSC_UTF8_BAD },
-		{ "\xe6\x97", 1, NSC_UTF8_BAD },	/* truncated */
+		{ "\xe6\x97", 1, NSC_UTF8_BAD }, /* truncated */
 		{ "\xc3\x28", 1, NSC_UTF8_BAD },
 	};
 
 	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
 		uint32_t cp;
 
-		ck_assert_uint_eq(nsc_utf8_decode((const unsigned char *)t[i].s,
-						  strlen(t[i].s), &cp), t[i].n);
+		ck_assert_uint_eq(nsc_utf8_decode((const unsigned char *)t[i].s, strlen(t[i].s), &cp),
+				  t[i].n);
 		ck_assert_uint_eq(cp, t[i].cp);
 	}
 }
@@ -70,8 +70,7 @@ START_TEST(test_xml)
 	ESC_EQ(nsc_xml_text, "l1\nl2\tt\rr", "l1\nl2\tt&#13;r");
 	ESC_EQ(nsc_xml_text, "\x01\x1b\x7f", "\\x01\\x1B\x7f");
 	ESC_EQ(nsc_xml_text, "nul\0x", "nul\\x00x");
-	ESC_EQ(nsc_xml_text, "\xff\xc3\x28\xef\xbf\xbe",
-	       "\xef\xbf\xbd\xef\xbf\xbd(\xef\xbf\xbd");
+	ESC_EQ(nsc_xml_text, "\xff\xc3\x28\xef\xbf\xbe", "\xef\xbf\xbd\xef\xbf\xbd(\xef\xbf\xbd");
 	ESC_EQ(nsc_xml_text, "\xc3\xa9\xf0\x9f\x99\x82", "\xc3\xa9\xf0\x9f\x99\x82");
 	ESC_EQ(attr_fn, "q\"a'<>&\n\t\r", "q&quot;a&apos;&lt;&gt;&amp;&#10;&#9;&#13;");
 }
@@ -105,7 +104,8 @@ START_TEST(test_json)
 	ESC_EQ(nsc_json_string, "a\"b\\c/d", "\"a\\\"b\\\\c/d\"");
 	ESC_EQ(nsc_json_string, "\n\r\t\b\f\x01\x1f\x7f", "\"\\n\\r\\t\\b\\f\\u0001\\u001f\\u007f\"");
 	ESC_EQ(nsc_json_string, "n\0", "\"n\\u0000\"");
-	ESC_EQ(nsc_json_string, "\xff\xc3\xa9\xed\xa0\x80", "\"\\ufffd\xc3\xa9\\ufffd\\ufffd\\ufffd\"");
+	ESC_EQ(nsc_json_string, "\xff\xc3\xa9\xed\xa0\x80",
+	       "\"\\ufffd\xc3\xa9\\ufffd\\ufffd\\ufffd\"");
 	{
 		char *s = esc(nsc_json_string, NULL, 0);
 
@@ -119,11 +119,12 @@ START_TEST(test_json_parses)
 {
 	char *dir = nsc_t_tmpdir(), path[256];
 	const char *argv[] = { nsc_t_python(), "-c",
-		"import json,sys\n"
-		"d=json.load(open(sys.argv[1],encoding='utf-8'))\n"
-		"assert d[0].startswith('quote\" apos\\' <tag>'), d[0]\n"
-		"assert '\\x01' in d[0] and '\\ufffd' in d[0] and '\\U0001f642' in d[0]\n"
-		"assert d[1]=='a\\x00b'\n", path, NULL };
+			       "import json,sys\n"
+			       "d=json.load(open(sys.argv[1],encoding='utf-8'))\n"
+			       "assert d[0].startswith('quote\" apos\\' <tag>'), d[0]\n"
+			       "assert '\\x01' in d[0] and '\\ufffd' in d[0] and '\\U0001f642' in d[0]\n"
+			       "assert d[1]=='a\\x00b'\n",
+			       path, NULL };
 	FILE *fp;
 
 	snprintf(path, sizeof(path), "%s/x.json", dir);
@@ -166,14 +167,17 @@ END_TEST
 START_TEST(test_yaml_parses)
 {
 	char *dir = nsc_t_tmpdir(), path[256];
-	const char *argv[] = { nsc_t_python(), "-c",
+	const char *argv[] = {
+		nsc_t_python(), "-c",
 		"import sys\n"
 		"try:\n import yaml\n"
 		"except ImportError:\n print('no PyYAML: YAML parse not checked'); sys.exit(0)\n"
 		"d=yaml.safe_load(open(sys.argv[1],encoding='utf-8'))\n"
 		"assert d['a'].startswith('quote\" apos\\' <tag>'), d\n"
 		"assert '\\x01' in d['a'] and '\\ufffd' in d['a'] and '\\n' in d['a']\n"
-		"assert d['b']=='a\\x00b'\n", path, NULL };
+		"assert d['b']=='a\\x00b'\n",
+		path, NULL
+	};
 	FILE *fp;
 
 	snprintf(path, sizeof(path), "%s/x.yaml", dir);

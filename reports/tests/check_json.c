@@ -23,8 +23,9 @@ static void teardown(void)
 static void check(const char *checks)
 {
 	char script[8192];
-	const char *argv[] = { nsc_t_python(), "-c", script,
-		NSC_SRC_DIR "/reports/nscheck-report.schema.json", path, NULL };
+	const char *argv[] = { nsc_t_python(), "-c",
+			       script,	       NSC_SRC_DIR "/reports/nscheck-report.schema.json",
+			       path,	       NULL };
 
 	snprintf(script, sizeof(script),
 		 "import json, sys\n"
@@ -38,7 +39,8 @@ static void check(const char *checks)
 		 "    cls=jsonschema.validators.validator_for(schema)\n"
 		 "    cls.check_schema(schema)\n"
 		 "    jsonschema.validate(d, schema, cls=cls)\n"
-		 "%s\n", checks);
+		 "%s\n",
+		 checks);
 	ck_assert_int_eq(nsc_t_run(argv, NULL, NULL), 0);
 }
 
@@ -92,7 +94,7 @@ START_TEST(test_env_only_and_interrupted)
 	nsc_t_run_info(&run, 3);
 	run.interrupted = true;
 	run.env = NULL;
-	run.duration = -1;	/* clock went backwards: still valid */
+	run.duration = -1; /* clock went backwards: still valid */
 	ck_assert_int_eq(nsc_t_report(NSC_REPORT_JSON, path, NULL, NULL, 0, &run), 0);
 	check("assert d['interrupted'] is True and d['environment'] is None and d['duration_s']==0\n");
 }

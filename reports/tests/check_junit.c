@@ -18,11 +18,11 @@ static void teardown(void)
 
 static void validate(void)
 {
-	const char *argv[] = { "xmllint", "--noout", "--schema",
-		NSC_SCHEMA_DIR "/junit-10.xsd", path, NULL };
+	const char *argv[] = { "xmllint", "--noout", "--schema", NSC_SCHEMA_DIR "/junit-10.xsd",
+			       path,	  NULL };
 
-	ck_assert_msg(access(NSC_SCHEMA_DIR "/junit-10.xsd", R_OK) == 0,
-		      "schema not found: %s", NSC_SCHEMA_DIR "/junit-10.xsd");
+	ck_assert_msg(access(NSC_SCHEMA_DIR "/junit-10.xsd", R_OK) == 0, "schema not found: %s",
+		      NSC_SCHEMA_DIR "/junit-10.xsd");
 	ck_assert_int_eq(nsc_t_run(argv, NULL, NULL), 0);
 }
 
@@ -50,7 +50,8 @@ START_TEST(test_structure)
 {
 	struct nsc_result res[NSC_T_NRES];
 	struct nsc_run_info run;
-	const char *argv[] = { nsc_t_python(), "-c",
+	const char *argv[] = {
+		nsc_t_python(), "-c",
 		"import sys, xml.etree.ElementTree as ET\n"
 		"r=ET.parse(sys.argv[1]).getroot()\n"
 		"assert r.tag=='testsuites' and r.get('tests')=='6' and r.get('failures')=='1' and r.get('errors')=='1'\n"
@@ -71,7 +72,8 @@ START_TEST(test_structure)
 		"e=s[3].find('testcase/error'); assert e is not None and e.get('type')=='EPERM' and s[3].get('errors')=='1'\n"
 		"o=s[3].find('testcase/system-out').text; assert o.startswith('out\\\\x00with NUL \\ufffd <b>&amp; ]]>'), o\n"
 		"assert s[3].find('testcase/system-err').text.startswith('quote')\n",
-		path, NULL };
+		path, NULL
+	};
 
 	nsc_t_results(res);
 	nsc_t_run_info(&run, NSC_T_NRES);

@@ -91,8 +91,7 @@ START_TEST(test_stdout_and_console)
 	ck_assert_int_eq(nsc_reporter_close(r, 1, &err), 0);
 	ck_assert_str_eq(listing(dir), "");
 	ck_assert_int_eq(nsc_reporter_open(&r, NSC_REPORT_TAP, "", NULL, &err), -EINVAL);
-	ck_assert_int_eq(nsc_reporter_open(&r, (enum nsc_report_kind)99, "-", NULL, &err),
-			 -EINVAL);
+	ck_assert_int_eq(nsc_reporter_open(&r, (enum nsc_report_kind)99, "-", NULL, &err), -EINVAL);
 }
 END_TEST
 
@@ -126,7 +125,7 @@ START_TEST(test_dir_as_path)
 	snprintf(p, sizeof(p), "%s/sub", dir);
 	ck_assert_int_eq(mkdir(p, 0755), 0);
 	snprintf(path, sizeof(path), "%s/link", dir);
-	ck_assert_int_eq(symlink(p, path), 0);	/* a symlink to a directory */
+	ck_assert_int_eq(symlink(p, path), 0); /* a symlink to a directory */
 	ck_assert_int_eq(nsc_reporter_open(&r, NSC_REPORT_JSON, path, NULL, &err), -EISDIR);
 	ck_assert_str_eq(listing(dir), "link sub");
 	ck_assert_str_eq(listing(p), "");
@@ -148,7 +147,9 @@ START_TEST(test_unwritable_dir)
 		if (geteuid() == 0 && setresuid(65534, 65534, 65534) < 0)
 			_exit(3);
 		_exit(nsc_reporter_open(&r, NSC_REPORT_TAP, path, NULL, &err) == -EACCES &&
-		      strstr(err.msg, path) ? 0 : 1);
+				      strstr(err.msg, path) ?
+			      0 :
+			      1);
 	}
 	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
 	ck_assert(WIFEXITED(status));
@@ -191,7 +192,7 @@ START_TEST(test_commit_replaces)
 	ck_assert_int_eq(r->ops->begin(r, &run, &err), 0);
 	ck_assert_int_eq(r->ops->end(r, &run, &err), 0);
 	body = nsc_t_slurp(path, NULL);
-	ck_assert_str_eq(body, "old report\n");	/* untouched until commit */
+	ck_assert_str_eq(body, "old report\n"); /* untouched until commit */
 	free(body);
 	ck_assert_int_eq(nsc_reporter_close(r, 1, &err), 0);
 	body = nsc_t_slurp(path, NULL);

@@ -95,7 +95,8 @@ START_TEST(test_lines)
 	ck_assert_str_eq(l[i + 2], "  message: \"killed by SIGSEGV\"");
 	ck_assert_str_eq(l[i + 3], "  severity: error");
 	ck_assert_str_eq(l[i + 4], "  errno: EPERM");
-	ck_assert_ptr_nonnull(strstr(l[i + 9], "  stdout: \"out\\0with NUL \\uFFFD <b>&amp; ]]>\\n\""));
+	ck_assert_ptr_nonnull(
+		strstr(l[i + 9], "  stdout: \"out\\0with NUL \\uFFFD <b>&amp; ]]>\\n\""));
 	free(buf);
 }
 END_TEST
@@ -108,7 +109,8 @@ START_TEST(test_yaml_fields)
 	ck_assert_ptr_nonnull(strstr(buf, "\n  expected: \"\\\"exp\\\"<>\"\n"));
 	ck_assert_ptr_nonnull(strstr(buf, "\n  got: \"quote"));
 	ck_assert_ptr_nonnull(strstr(buf, "\n  where: \"cases/net/fail.c:42\"\n"));
-	ck_assert_ptr_nonnull(strstr(buf, "\n  control:\n    outcome: shared\n    detail: \"saw quote"));
+	ck_assert_ptr_nonnull(
+		strstr(buf, "\n  control:\n    outcome: shared\n    detail: \"saw quote"));
 	ck_assert_ptr_nonnull(strstr(buf, "\n  duration_ms: 2.000\n"));
 	ck_assert_ptr_nonnull(strstr(buf, "\n  diagnostics:\n    - where: \"cases/net/fail.c:42\"\n"));
 	ck_assert_ptr_nonnull(strstr(buf, "\n    - where: \"cases/net/fail.c:43\"\n"));
@@ -148,9 +150,10 @@ START_TEST(test_consumers)
 {
 	char tap13[600], out[600];
 	const char *prove[] = { "prove", "-e", "cat", tap13, NULL };
-	const char *tp[] = { NSC_SRC_DIR "/ci/node_modules/.bin/tap-parser", "--strict",
-		"-j", "0", NULL };
-	const char *py[] = { nsc_t_python(), "-c",
+	const char *tp[] = { NSC_SRC_DIR "/ci/node_modules/.bin/tap-parser", "--strict", "-j", "0",
+			     NULL };
+	const char *py[] = {
+		nsc_t_python(), "-c",
 		"import json,sys\n"
 		"ev=json.load(open(sys.argv[1]))\n"
 		"c=[e for e in ev if e[0]=='complete'][0][1]\n"
@@ -160,7 +163,8 @@ START_TEST(test_consumers)
 		"assert a[1]['diag']['severity']=='fail' and a[1]['diag']['diagnostics'][0]['errno']=='EACCES'\n"
 		"assert a[3]['diag']['stdout'].startswith('out\\x00with NUL \\ufffd')\n"
 		"assert a[2]['skip'].startswith('no # time\\\\ns quote'), a[2]['skip']\n",
-		out, NULL };
+		out, NULL
+	};
 	char *buf;
 
 	buf = write_tap(13, 0, NSC_T_NRES);
@@ -170,7 +174,7 @@ START_TEST(test_consumers)
 	buf = write_tap(14, 0, NSC_T_NRES);
 	free(buf);
 	snprintf(out, sizeof(out), "%s/out", dir);
-	if (nsc_t_have("prove"))	/* 1: some tests fail, which they do */
+	if (nsc_t_have("prove")) /* 1: some tests fail, which they do */
 		ck_assert_int_eq(nsc_t_run(prove, NULL, out), 1);
 	else
 		fprintf(stderr, "check_tap: prove not installed, not run\n");

@@ -26,7 +26,8 @@
 #endif
 
 /* Everything a report must survive, in one NUL-free string. */
-#define NSC_HOSTILE "quote\" apos' <tag> & ]]> x\nnewline\rcr\ttab \x01\x02\x1b[31m " \
+#define NSC_HOSTILE                                                                   \
+	"quote\" apos' <tag> & ]]> x\nnewline\rcr\ttab \x01\x02\x1b[31m "             \
 	"\x7f \xc2\x85 \xff\xfe bad \xc3\x28 \xed\xa0\x80 \xef\xbf\xbe # hash \\ bs " \
 	"\xc3\xa9 \xe6\x97\xa5 \xf0\x9f\x99\x82 {"
 
@@ -39,8 +40,7 @@ static inline char *nsc_t_tmpdir(void)
 	return d;
 }
 
-static inline int nsc_t_rm(const char *p, const struct stat *st, int flag,
-			   struct FTW *f)
+static inline int nsc_t_rm(const char *p, const struct stat *st, int flag, struct FTW *f)
 {
 	return remove(p);
 }
@@ -251,9 +251,8 @@ static inline void nsc_t_results(struct nsc_result *r)
 
 /* Write a whole report of @kind to @path; returns the close() result. */
 static inline int nsc_t_report(enum nsc_report_kind kind, const char *path,
-			       const struct nsc_report_opts *o,
-			       const struct nsc_result *res, unsigned int n,
-			       struct nsc_run_info *run)
+			       const struct nsc_report_opts *o, const struct nsc_result *res,
+			       unsigned int n, struct nsc_run_info *run)
 {
 	struct nsc_reporter *r;
 	struct nsc_err err;
@@ -271,16 +270,16 @@ static inline int nsc_t_report(enum nsc_report_kind kind, const char *path,
 	return nsc_reporter_close(r, 1, &err);
 }
 
-#define NSC_T_MAIN(suite_fn)						\
-	int main(void)							\
-	{								\
-		SRunner *sr = srunner_create(suite_fn());		\
-		int failed;						\
-									\
-		srunner_run_all(sr, CK_NORMAL);				\
-		failed = srunner_ntests_failed(sr);			\
-		srunner_free(sr);					\
-		return failed ? EXIT_FAILURE : EXIT_SUCCESS;		\
+#define NSC_T_MAIN(suite_fn)                                 \
+	int main(void)                                       \
+	{                                                    \
+		SRunner *sr = srunner_create(suite_fn());    \
+		int failed;                                  \
+                                                             \
+		srunner_run_all(sr, CK_NORMAL);              \
+		failed = srunner_ntests_failed(sr);          \
+		srunner_free(sr);                            \
+		return failed ? EXIT_FAILURE : EXIT_SUCCESS; \
 	}
 
 #endif

@@ -20,6 +20,7 @@ static void verify(struct nsc_ctx *ctx)
 	abort();
 }
 
+/* clang-format off */
 NSC_CASE(test, crash_abort,
 	.summary = "test-only: abort() in verify",
 	.clone_flags = CLONE_NEWPID,
@@ -27,3 +28,4 @@ NSC_CASE(test, crash_abort,
 	.hidden = true,
 	.child = child,
 	.verify = verify);
+/* clang-format on */

@@ -24,15 +24,17 @@ static void child(struct nsc_ctx *ctx)
 	if (NSC_SAFE(ctx, fork()) == 0) {
 		setsid();
 		if (fork() == 0)
-			sleep_forever();	/* a great-grandchild too */
+			sleep_forever(); /* a great-grandchild too */
 		sleep_forever();
 	}
 	sleep_forever();
 }
 
+/* clang-format off */
 NSC_CASE(test, hang_escape,
 	.summary = "test-only: setsid()-ed sandbox and grandchildren without a PID namespace",
 	.clone_flags = CLONE_NEWUTS,
 	.no_control = "test-only hang",
 	.hidden = true,
 	.child = child);
+/* clang-format on */

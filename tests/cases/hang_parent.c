@@ -23,6 +23,7 @@ static void parent(struct nsc_ctx *ctx)
 		pause();
 }
 
+/* clang-format off */
 NSC_CASE(test, hang_parent,
 	.summary = "test-only: a case process hook that hangs",
 	.clone_flags = CLONE_NEWUTS,
@@ -30,3 +31,4 @@ NSC_CASE(test, hang_parent,
 	.hidden = true,
 	.child = child,
 	.parent = parent);
+/* clang-format on */

@@ -56,6 +56,7 @@ static void parent(struct nsc_ctx *ctx)
 	nsc_sync_wake(ctx);
 }
 
+/* clang-format off */
 NSC_CASE(test, leak_residue,
 	.summary = "test-only: leaves a hostname, a SysV segment and a named netns behind",
 	.clone_flags = CLONE_NEWNET,
@@ -64,3 +65,4 @@ NSC_CASE(test, leak_residue,
 	.setup = setup,
 	.child = child,
 	.parent = parent);
+/* clang-format on */

@@ -38,7 +38,7 @@
 #define __NR_clone3 435
 #endif
 
-#define NSC_ARG0_LO offsetof(struct seccomp_data, args[0])	/* little endian */
+#define NSC_ARG0_LO offsetof(struct seccomp_data, args[0]) /* little endian */
 
 static struct sock_filter filter[] = {
 	BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch)),
