@@ -115,7 +115,8 @@ job_child(struct nsc_job *j, pid_t runner, bool rootless, const sigset_t *sigmas
 	}
 	signal(SIGINT, SIG_DFL);
 	signal(SIGTERM, SIG_DFL);
-	signal(SIGPIPE, SIG_DFL);
+	/* A sandbox that died early makes writes fail with EPIPE, not kill us. */
+	signal(SIGPIPE, SIG_IGN);
 	sigprocmask(SIG_SETMASK, sigmask, NULL);
 	devnull = open("/dev/null", O_RDONLY | O_CLOEXEC);
 	if (devnull >= 0)
