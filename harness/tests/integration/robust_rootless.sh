@@ -6,7 +6,7 @@
 source "$(dirname "$0")/lib.sh"
 
 user=nscheck-test-user
-results="$NSC_SRC/tests/helpers/results.py"
+results="$NSC_SRC/harness/tests/helpers/results.py"
 created=0
 bindir=$(mktemp -d /tmp/nsc-rootless.XXXXXX)
 cleanup() {

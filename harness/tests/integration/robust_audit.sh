@@ -7,7 +7,7 @@
 # never changes (checked with host_snapshot).
 source "$(dirname "$0")/lib.sh"
 
-results="$NSC_SRC/tests/helpers/results.py"
+results="$NSC_SRC/harness/tests/helpers/results.py"
 host_snapshot >"$NSC_TMP/host.before"
 
 "$NSCHECK" --all --json "$NSC_TMP/a.json" >"$NSC_TMP/a.tap" || fail "clean run exited $?"

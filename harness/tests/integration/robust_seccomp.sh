@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Restricted host: under a seccomp filter that denies CLONE_NEWUSER with
-# EACCES and clone3 with ENOSYS (tests/helpers/seccomp_deny.c), the user
+# EACCES and clone3 with ENOSYS (harness/tests/helpers/seccomp_deny.c), the user
 # cases SKIP naming seccomp, time cases (clone(2) cannot create a time
 # namespace) SKIP naming clone3, every other case keeps its verdict, and
 # the run exits 0.
 source "$(dirname "$0")/lib.sh"
 
-deny="$NSC_BUILD/tests/helpers/seccomp_deny"
-results="$NSC_SRC/tests/helpers/results.py"
+deny="$NSC_BUILD/harness/tests/helpers/seccomp_deny"
+results="$NSC_SRC/harness/tests/helpers/results.py"
 [ -x "$deny" ] || fail "helper $deny not built"
 "$deny" true || fail "seccomp_deny cannot install its filter here"
 ! "$deny" unshare -U true 2>/dev/null || fail "filter does not deny CLONE_NEWUSER"

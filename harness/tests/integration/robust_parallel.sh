@@ -4,7 +4,7 @@
 # of runs (default 20; 50 for the manual soak of issue 5).
 source "$(dirname "$0")/lib.sh"
 
-results="$NSC_SRC/tests/helpers/results.py"
+results="$NSC_SRC/harness/tests/helpers/results.py"
 runs=${NSC_PARALLEL_RUNS:-20}
 
 "$NSCHECK" --all -j 1 --json "$NSC_TMP/j1.json" >/dev/null || fail "-j 1 run exited $?"

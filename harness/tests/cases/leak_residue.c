@@ -4,7 +4,7 @@
  * namespaces nscheck runs in, for the residue audit to catch: a hostname,
  * a SysV shared memory segment and a named network namespace
  * (/run/netns/nsc-residue-test, a bind mount).  It runs only with
- * NSC_TEST_PLANT_RESIDUE=1, which tests/integration/robust_audit.sh sets
+ * NSC_TEST_PLANT_RESIDUE=1, which harness/tests/integration/robust_audit.sh sets
  * inside private mount/UTS/IPC/net namespaces with a tmpfs on /run: the
  * real host is never touched.  Otherwise it SKIPs.
  */
@@ -26,7 +26,8 @@ static int setup(struct nsc_ctx *ctx)
 	const char *v = getenv("NSC_TEST_PLANT_RESIDUE");
 
 	if (!v || strcmp(v, "1"))
-		nsc_skip(ctx, 0, "tests/integration/robust_audit.sh runs it in private namespaces",
+		nsc_skip(ctx, 0,
+			 "harness/tests/integration/robust_audit.sh runs it in private namespaces",
 			 "test-only: plants host residue, runs only with NSC_TEST_PLANT_RESIDUE=1");
 	return 0;
 }

@@ -6,7 +6,7 @@
 # residue audit is clean and no process of the run survives.
 source "$(dirname "$0")/lib.sh"
 
-results="$NSC_SRC/tests/helpers/results.py"
+results="$NSC_SRC/harness/tests/helpers/results.py"
 # The sleepers inherit this environment: find ours among all processes.
 export NSC_HANG_MARK="itest-$$"
 survivors() {

@@ -5,7 +5,7 @@
 # schema.  Old report files are replaced only by complete documents.
 source "$(dirname "$0")/lib.sh"
 
-results="$NSC_SRC/tests/helpers/results.py"
+results="$NSC_SRC/harness/tests/helpers/results.py"
 xsd="$NSC_SHARED/schemas/junit-10.xsd"
 export NSC_HANG_MARK="itest-$$"
 survivors() {

@@ -5,7 +5,7 @@ set -euo pipefail
 
 : "${NSCHECK:?NSCHECK must point to the built nscheck}"
 : "${NSCHECK_TEST:=$NSCHECK}"
-: "${NSC_SHARED:=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../../shared" && pwd)}"
+: "${NSC_SHARED:=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../../../shared" && pwd)}"
 
 NSC_TMP=$(mktemp -d /tmp/nsc-itest.XXXXXX)
 trap 'rm -rf "$NSC_TMP"' EXIT
