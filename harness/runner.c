@@ -1,283 +1,31 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * The runner: never unshares or setns itself.  It probes what the host
- * can host, schedules case processes (-j), enforces timeouts, turns each
- * job's shared record into a result, runs the positive control after a
- * passing case, and feeds the reporters in case order.
+ * The runner: never unshares or setns itself.  A normal run feeds the
+ * reporters in case order (then the residue audit record); --self-check
+ * runs every case with its flags withheld and wants FAIL.  Scheduling is
+ * in scheduler.c.
  */
-#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/prctl.h>
-#include <sys/signalfd.h>
-#include <unistd.h>
 
-#include "job.h"
-#include "env.h"
-#include "probe.h"
-#include "runner.h"
+#include "scheduler.h"
 
-/* What one case process said, read from its shared record. */
-struct nsc_outcome {
-	enum nsc_status status;
-	char reason[512];
-	char hint[256];
-	int err;
-	bool shared_seen;
-	char shared_msg[256];
-};
-
-struct nsc_item {
-	const struct nsc_case *c;
-	struct nsc_result res;
-	struct nsc_probe probe;
-	bool probed;
-	bool done;
-};
-
-struct nsc_sched {
-	const struct nsc_runner_opts *opts;
-	struct nsc_item *items;
-	size_t n, next_real, next_emit;
-	size_t *order;	  /* start order: slow (network) cases first */
-	size_t *controls; /* FIFO of items waiting for their control */
-	size_t ctl_head, ctl_tail;
-	struct nsc_job_slot *slots;
-	unsigned int nslots;
-	int sigfd;
-	sigset_t oldmask;
-	int signo;
-	enum nsc_mode mode; /* REAL (with controls) or SELFCHECK */
-};
-
-static void outcome_read(const struct nsc_job *j, struct nsc_outcome *o)
+static void count_status(struct nsc_counts *c, enum nsc_status st)
 {
-	const struct nsc_shm *s = j->shm;
-
-	memset(o, 0, sizeof(*o));
-	o->shared_seen = atomic_load(&s->shared_seen);
-	snprintf(o->shared_msg, sizeof(o->shared_msg), "%s", s->shared_msg);
-	if (j->timed_out) {
-		o->status = NSC_ERROR;
-		snprintf(o->reason, sizeof(o->reason), "timeout after %u s", j->timeout_s);
-		o->err = ETIMEDOUT;
-	} else if (j->code == CLD_KILLED || j->code == CLD_DUMPED) {
-		o->status = NSC_ERROR;
-		snprintf(o->reason, sizeof(o->reason), "case process killed by %s",
-			 nsc_signal_name(j->status));
-	} else if (atomic_load(&s->skipped)) {
-		o->status = NSC_SKIP;
-		snprintf(o->reason, sizeof(o->reason), "%s", s->skip_reason);
-		snprintf(o->hint, sizeof(o->hint), "%s", s->skip_hint);
-		o->err = s->skip_err;
-	} else if (atomic_load(&s->failed)) {
-		o->status = NSC_FAIL;
-		snprintf(o->reason, sizeof(o->reason), "%s", s->first_msg);
-	} else if (atomic_load(&s->error)) {
-		o->status = NSC_ERROR;
-		snprintf(o->reason, sizeof(o->reason), "%s", s->first_msg);
-		o->err = s->first_err;
-	} else if (j->code != CLD_EXITED || j->status != 0 || !atomic_load(&s->finished)) {
-		o->status = NSC_ERROR;
-		snprintf(o->reason, sizeof(o->reason),
-			 "case process exited with status %d before finishing", j->status);
-	} else if (!atomic_load(&s->checks)) {
-		o->status = NSC_ERROR;
-		snprintf(o->reason, sizeof(o->reason), "case reported nothing (no check evaluated)");
-	} else {
-		o->status = NSC_PASS;
+	switch (st) {
+	case NSC_PASS:
+		c->pass++;
+		break;
+	case NSC_FAIL:
+		c->fail++;
+		break;
+	case NSC_SKIP:
+		c->skip++;
+		break;
+	case NSC_ERROR:
+		c->error++;
+		break;
 	}
-}
-
-static void result_from_job(struct nsc_item *it, const struct nsc_job *j, const struct nsc_outcome *o)
-{
-	struct nsc_result *r = &it->res;
-	unsigned int nd = atomic_load(&j->shm->ndiag);
-
-	r->status = o->status;
-	snprintf(r->reason, sizeof(r->reason), "%s", o->reason);
-	snprintf(r->hint, sizeof(r->hint), "%s", o->hint);
-	r->err = o->err;
-	r->checks = atomic_load(&j->shm->checks);
-	r->ndiag = nd < NSC_DIAG_MAX ? nd : NSC_DIAG_MAX;
-	memcpy(r->diag, j->shm->diag, r->ndiag * sizeof(r->diag[0]));
-	if (o->status == NSC_ERROR && !r->ndiag && o->reason[0]) {
-		snprintf(r->diag[0].message, sizeof(r->diag[0].message), "%s", o->reason);
-		r->diag[0].err = o->err;
-		r->ndiag = 1;
-	}
-	free((void *)r->out);
-	free((void *)r->errout);
-	r->out = nsc_job_capture(j->out_fd, &r->out_len);
-	r->errout = nsc_job_capture(j->err_fd, &r->errout_len);
-}
-
-/* Fold the control run into the case's result. */
-static void result_add_control(struct nsc_item *it, const struct nsc_outcome *o)
-{
-	struct nsc_result *r = &it->res;
-
-	if (o->shared_seen) {
-		r->control = NSC_CONTROL_SHARED;
-		snprintf(r->control_detail, sizeof(r->control_detail),
-			 "without the namespace the probe saw the sharing: %s", o->shared_msg);
-		return;
-	}
-	if (o->status == NSC_PASS) {
-		r->control = NSC_CONTROL_BLIND;
-		snprintf(r->control_detail, sizeof(r->control_detail),
-			 "control did not observe sharing");
-		r->status = NSC_ERROR;
-		snprintf(r->reason, sizeof(r->reason),
-			 "probe blind: control did not observe sharing");
-		return;
-	}
-	if (o->status == NSC_SKIP) {
-		/* Unproven is not PASS: the host cannot host the control. */
-		r->control = NSC_CONTROL_NOT_RUN;
-		snprintf(r->control_detail, sizeof(r->control_detail),
-			 "control cannot run here: %s", o->reason);
-		r->status = NSC_SKIP;
-		snprintf(r->reason, sizeof(r->reason), "positive control cannot run here: %s",
-			 o->reason);
-		snprintf(r->hint, sizeof(r->hint), "%s", o->hint);
-		r->err = o->err;
-		return;
-	}
-	r->control = NSC_CONTROL_ERROR;
-	snprintf(r->control_detail, sizeof(r->control_detail), "control broke: %s", o->reason);
-	r->status = NSC_ERROR;
-	snprintf(r->reason, sizeof(r->reason), "control run broke: %s", o->reason);
-	r->err = o->err;
-}
-
-static void item_init(struct nsc_item *it, const struct nsc_case *c, size_t idx)
-{
-	memset(it, 0, sizeof(*it));
-	it->c = c;
-	it->res.index = (unsigned int)idx + 1;
-	it->res.id = c->id;
-	it->res.ns = c->ns;
-	it->res.summary = c->summary;
-	it->res.file = c->file;
-	it->res.control = c->no_control ? NSC_CONTROL_NONE : NSC_CONTROL_NOT_RUN;
-	if (c->no_control)
-		snprintf(it->res.control_detail, sizeof(it->res.control_detail), "%s", c->no_control);
-}
-
-static void item_skip(struct nsc_item *it, const char *reason, const char *hint, int err)
-{
-	it->res.status = NSC_SKIP;
-	snprintf(it->res.reason, sizeof(it->res.reason), "%s", reason);
-	snprintf(it->res.hint, sizeof(it->res.hint), "%s", hint ? hint : "");
-	it->res.err = err;
-	it->done = true;
-}
-
-/* Root-only cases skip at once in rootless mode. */
-static bool item_runnable(struct nsc_item *it, bool rootless)
-{
-	if (it->c->needs_root && rootless) {
-		item_skip(it, "needs root (nscheck runs rootless)",
-			  "run nscheck as root without --rootless", EPERM);
-		return false;
-	}
-	return true;
-}
-
-/*
- * A case process ended in ERROR: can the host create the case's
- * namespaces at all?  Found by trying, in a forked probe (once per flag
- * set), only when something went wrong: on a healthy host no probe runs.
- * A host that cannot turns the ERROR into a SKIP with the cause.
- */
-static bool item_unhostable(struct nsc_sched *s, struct nsc_item *it)
-{
-	const struct nsc_case *c = it->c;
-	uint64_t flags = c->clone_flags, outer = c->outer_flags;
-	int ret;
-
-	/* The control also needs the disposable outer namespaces. */
-	if (s->mode != NSC_MODE_REAL || (s->opts->control && !c->no_control))
-		outer |= flags & NSC_MUTABLE_NS;
-	for (size_t i = 0; i < s->n; i++) {
-		struct nsc_item *o = &s->items[i];
-
-		if (o->probed && o->c->clone_flags == flags && o->c->outer_flags == c->outer_flags) {
-			it->probe = o->probe;
-			goto have;
-		}
-	}
-	if (s->opts->env)
-		nsc_env_collect_kconfig(s->opts->env); /* for the hint */
-	ret = nsc_probe_run(outer, flags, s->opts->rootless, s->opts->env, &it->probe);
-	if (ret < 0) {
-		it->probe.err = -ret;
-		snprintf(it->probe.reason, sizeof(it->probe.reason),
-			 "namespace probe could not run: %s", strerror(-ret));
-	}
-have:
-	it->probed = true;
-	if (!it->probe.err)
-		return false;
-	item_skip(it, it->probe.reason, it->probe.hint, it->probe.err);
-	return true;
-}
-
-static unsigned int job_timeout(const struct nsc_sched *s, const struct nsc_case *c)
-{
-	if (!s->opts->timeout_explicit && c->timeout_s)
-		return c->timeout_s;
-	return s->opts->timeout_s;
-}
-
-static int start_next(struct nsc_sched *s, struct nsc_job_slot *slot, struct nsc_err *err)
-{
-	size_t idx;
-	enum nsc_mode mode;
-
-	if (s->ctl_head != s->ctl_tail) {
-		idx = s->controls[s->ctl_head++];
-		mode = NSC_MODE_CONTROL;
-	} else {
-		for (;;) {
-			if (s->next_real >= s->n)
-				return 0;
-			idx = s->order[s->next_real++];
-			if (s->items[idx].done)
-				continue;
-			if (item_runnable(&s->items[idx], s->opts->rootless))
-				break;
-		}
-		mode = s->mode;
-	}
-	return nsc_job_start(slot, s->items[idx].c, mode, idx, job_timeout(s, s->items[idx].c),
-			     s->opts->rootless, &s->oldmask, err) < 0 ?
-		       -1 :
-		       1;
-}
-
-static void job_finished(struct nsc_sched *s, struct nsc_job *j)
-{
-	struct nsc_item *it = &s->items[j->item];
-	struct nsc_outcome o;
-
-	outcome_read(j, &o);
-	it->res.duration += j->duration;
-	if (j->mode != NSC_MODE_CONTROL && o.status == NSC_ERROR && item_unhostable(s, it))
-		return;
-	if (j->mode == NSC_MODE_CONTROL) {
-		result_add_control(it, &o);
-		it->done = true;
-		return;
-	}
-	result_from_job(it, j, &o);
-	if (j->mode == NSC_MODE_REAL && o.status == NSC_PASS && s->opts->control &&
-	    !it->c->no_control) {
-		s->controls[s->ctl_tail++] = j->item;
-		return;
-	}
-	it->done = true;
 }
 
 static int emit_ready(struct nsc_sched *s, struct nsc_reporter *const *reps, size_t nreps,
@@ -286,20 +34,7 @@ static int emit_ready(struct nsc_sched *s, struct nsc_reporter *const *reps, siz
 	while (s->next_emit < s->n && s->items[s->next_emit].done) {
 		const struct nsc_result *r = &s->items[s->next_emit++].res;
 
-		switch (r->status) {
-		case NSC_PASS:
-			run->counts.pass++;
-			break;
-		case NSC_FAIL:
-			run->counts.fail++;
-			break;
-		case NSC_SKIP:
-			run->counts.skip++;
-			break;
-		case NSC_ERROR:
-			run->counts.error++;
-			break;
-		}
+		count_status(&run->counts, r->status);
 		for (size_t i = 0; i < nreps; i++) {
 			int ret = reps[i]->ops->result(reps[i], r, err);
 
@@ -310,186 +45,6 @@ static int emit_ready(struct nsc_sched *s, struct nsc_reporter *const *reps, siz
 	return 0;
 }
 
-/*
- * Network namespaces cost ~10x the others to create and tear down: start
- * those cases first so that -j N does not end waiting on one of them.
- * Results are still reported in id order.
- */
-static void order_slowest_first(struct nsc_sched *s)
-{
-	size_t k = 0;
-
-	for (int pass = 0; pass < 2; pass++) {
-		for (size_t i = 0; i < s->n; i++) {
-			const struct nsc_case *c = s->items[i].c;
-			bool net = (c->clone_flags | c->outer_flags) & CLONE_NEWNET;
-
-			if (net == !pass)
-				s->order[k++] = i;
-		}
-	}
-}
-
-static int sched_init(struct nsc_sched *s, const struct nsc_case *const *cases, size_t n,
-		      const struct nsc_runner_opts *opts, enum nsc_mode mode, struct nsc_err *err)
-{
-	sigset_t mask;
-
-	memset(s, 0, sizeof(*s));
-	s->opts = opts;
-	s->mode = mode;
-	s->n = n;
-	s->sigfd = -1;
-	s->nslots = opts->jobs ? opts->jobs : 1;
-	s->items = calloc(n, sizeof(*s->items));
-	s->controls = calloc(n, sizeof(*s->controls));
-	s->order = calloc(n, sizeof(*s->order));
-	s->slots = calloc(s->nslots, sizeof(*s->slots));
-	if (!s->items || !s->controls || !s->order || !s->slots) {
-		nsc_err_set(err, ENOMEM, "runner");
-		return -ENOMEM;
-	}
-	for (size_t i = 0; i < n; i++)
-		item_init(&s->items[i], cases[i], i);
-	order_slowest_first(s);
-	sigemptyset(&mask);
-	sigaddset(&mask, SIGINT);
-	sigaddset(&mask, SIGTERM);
-	sigaddset(&mask, SIGHUP);
-	if (sigprocmask(SIG_BLOCK, &mask, &s->oldmask) < 0)
-		return nsc_err_set(err, errno, "sigprocmask");
-	s->sigfd = signalfd(-1, &mask, SFD_CLOEXEC | SFD_NONBLOCK);
-	if (s->sigfd < 0)
-		return nsc_err_set(err, errno, "signalfd");
-	/* Orphans of a case (setsid()-ed escapees) become ours to kill. */
-	prctl(PR_SET_CHILD_SUBREAPER, 1);
-	return nsc_slots_init(s->slots, s->nslots, err);
-}
-
-/* Kill and reap every running case process and every orphan. */
-static void sched_kill_all(struct nsc_sched *s)
-{
-	if (!s->slots)
-		return;
-	for (unsigned int i = 0; i < s->nslots; i++) {
-		struct nsc_job *j = &s->slots[i].job;
-
-		if (!s->slots[i].busy)
-			continue;
-		nsc_job_kill(j);
-		while (nsc_job_try_reap(j) == 0)
-			poll(&(struct pollfd){ .fd = j->pidfd, .events = POLLIN }, 1, 100);
-		s->slots[i].busy = false;
-	}
-	nsc_reap_orphans(s->slots, s->nslots);
-}
-
-static void sched_free(struct nsc_sched *s)
-{
-	sched_kill_all(s);
-	if (s->slots)
-		nsc_slots_free(s->slots, s->nslots);
-	for (size_t i = 0; s->items && i < s->n; i++) {
-		free((void *)s->items[i].res.out);
-		free((void *)s->items[i].res.errout);
-	}
-	if (s->sigfd >= 0)
-		close(s->sigfd);
-	sigprocmask(SIG_SETMASK, &s->oldmask, NULL);
-	free(s->items);
-	free(s->controls);
-	free(s->order);
-	free(s->slots);
-}
-
-/*
- * The poll loop: keep every slot busy, wait for a pidfd, a deadline or a
- * signal.  @on_done is called for every finished job.
- */
-static int sched_loop(struct nsc_sched *s,
-		      int (*on_done)(struct nsc_sched *s, void *arg, struct nsc_err *err),
-		      void *arg, struct nsc_err *err)
-{
-	struct pollfd *pfd = calloc(s->nslots + 1, sizeof(*pfd));
-	unsigned int *map = calloc(s->nslots, sizeof(*map));
-	int ret = 0;
-
-	if (!pfd || !map) {
-		ret = nsc_err_set(err, ENOMEM, "runner");
-		goto out;
-	}
-	for (;;) {
-		unsigned int np = 0, active = 0;
-		double now, next = 1e300;
-		int timeout_ms;
-
-		for (unsigned int i = 0; i < s->nslots; i++) {
-			if (!s->slots[i].busy) {
-				ret = start_next(s, &s->slots[i], err);
-				if (ret < 0)
-					goto out;
-			}
-		}
-		ret = on_done(s, arg, err);
-		if (ret < 0)
-			goto out;
-		pfd[np].fd = s->sigfd;
-		pfd[np++].events = POLLIN;
-		for (unsigned int i = 0; i < s->nslots; i++) {
-			if (!s->slots[i].busy)
-				continue;
-			active++;
-			map[np - 1] = i;
-			pfd[np].fd = s->slots[i].job.pidfd;
-			pfd[np++].events = POLLIN;
-			if (s->slots[i].job.deadline < next)
-				next = s->slots[i].job.deadline;
-		}
-		if (!active)
-			break;
-		now = nsc_now();
-		timeout_ms = next <= now ? 0 : (int)((next - now) * 1000) + 1;
-		if (poll(pfd, np, timeout_ms) < 0 && errno != EINTR) {
-			ret = nsc_err_set(err, errno, "poll");
-			goto out;
-		}
-		if (pfd[0].revents & POLLIN) {
-			struct signalfd_siginfo si;
-
-			if (read(s->sigfd, &si, sizeof(si)) == sizeof(si)) {
-				/* Interrupted: every sandbox dies now, reports follow. */
-				s->signo = (int)si.ssi_signo;
-				sched_kill_all(s);
-				break;
-			}
-		}
-		now = nsc_now();
-		for (unsigned int k = 1; k < np; k++) {
-			struct nsc_job_slot *slot = &s->slots[map[k - 1]];
-
-			if (!(pfd[k].revents & POLLIN) && slot->job.deadline <= now) {
-				slot->job.timed_out = true;
-				nsc_job_kill(&slot->job);
-			}
-			ret = nsc_job_try_reap(&slot->job);
-			if (ret < 0) {
-				nsc_err_set(err, -ret, "waitid(case process)");
-				goto out;
-			}
-			if (ret == 1) {
-				slot->busy = false;
-				nsc_reap_orphans(s->slots, s->nslots);
-				job_finished(s, &slot->job);
-			}
-		}
-	}
-	ret = on_done(s, arg, err);
-out:
-	free(pfd);
-	free(map);
-	return ret < 0 ? ret : 0;
-}
-
 /* The residue audit record, after every case process and orphan is gone. */
 static int emit_audit(struct nsc_sched *s, struct nsc_reporter *const *reps, size_t nreps,
 		      struct nsc_run_info *run, struct nsc_err *err)
@@ -498,25 +53,12 @@ static int emit_audit(struct nsc_sched *s, struct nsc_reporter *const *reps, siz
 	double t0 = nsc_now();
 	int ret = 0;
 
-	sched_kill_all(s);
+	nsc_sched_kill_all(s);
 	memset(&res, 0, sizeof(res));
 	res.index = (unsigned int)s->n + 1;
 	s->opts->audit(s->opts->audit_arg, &res);
 	res.duration = nsc_now() - t0;
-	switch (res.status) {
-	case NSC_PASS:
-		run->counts.pass++;
-		break;
-	case NSC_FAIL:
-		run->counts.fail++;
-		break;
-	case NSC_SKIP:
-		run->counts.skip++;
-		break;
-	case NSC_ERROR:
-		run->counts.error++;
-		break;
-	}
+	count_status(&run->counts, res.status);
 	for (size_t i = 0; ret >= 0 && i < nreps; i++)
 		ret = reps[i]->ops->result(reps[i], &res, err);
 	return ret;
@@ -547,11 +89,11 @@ int nsc_run(const struct nsc_case *const *cases, size_t n, const struct nsc_runn
 	*signo = 0;
 	run->planned = (unsigned int)n + (opts->audit ? 1 : 0);
 	memset(&run->counts, 0, sizeof(run->counts));
-	ret = sched_init(&s, cases, n, opts, NSC_MODE_REAL, err);
+	ret = nsc_sched_init(&s, cases, n, opts, NSC_MODE_REAL, err);
 	for (size_t i = 0; ret >= 0 && i < nreps; i++)
 		ret = reps[i]->ops->begin(reps[i], run, err);
 	if (ret >= 0)
-		ret = sched_loop(&s, run_emit, &a, err);
+		ret = nsc_sched_loop(&s, run_emit, &a, err);
 	if (ret >= 0 && !s.signo && opts->audit)
 		ret = emit_audit(&s, reps, nreps, run, err);
 	*signo = s.signo;
@@ -559,7 +101,7 @@ int nsc_run(const struct nsc_case *const *cases, size_t n, const struct nsc_runn
 	run->duration = nsc_now() - t0;
 	for (size_t i = 0; ret >= 0 && i < nreps; i++)
 		ret = reps[i]->ops->end(reps[i], run, err);
-	sched_free(&s);
+	nsc_sched_free(&s);
 	return ret;
 }
 
@@ -603,15 +145,15 @@ int nsc_self_check(const struct nsc_case *const *cases, size_t n,
 	struct nsc_sched s;
 	int ret;
 
-	ret = sched_init(&s, cases, n, opts, NSC_MODE_SELFCHECK, err);
+	ret = nsc_sched_init(&s, cases, n, opts, NSC_MODE_SELFCHECK, err);
 	for (size_t i = 0; ret >= 0 && i < n; i++) {
 		if (cases[i]->no_control)
 			s.items[i].done = true;
 	}
 	if (ret >= 0)
-		ret = sched_loop(&s, self_emit, &a, err);
+		ret = nsc_sched_loop(&s, self_emit, &a, err);
 	*signo = s.signo;
-	sched_free(&s);
+	nsc_sched_free(&s);
 	if (ret < 0)
 		return ret;
 	fprintf(out, "self-check: %zu/%zu cases detect a missing namespace\n", a.sensitive, a.total);

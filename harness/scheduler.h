@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The scheduler shared by a normal run and --self-check: case processes
+ * in -j slots, timeouts, signals, controls after passing cases.
+ */
+#ifndef NSC_SCHEDULER_H
+#define NSC_SCHEDULER_H
+
+#include <signal.h>
+
+#include "job.h"
+#include "probe.h"
+#include "runner.h"
+
+struct nsc_item {
+	const struct nsc_case *c;
+	struct nsc_result res;
+	struct nsc_probe probe;
+	bool probed;
+	bool done;
+};
+
+struct nsc_sched {
+	const struct nsc_runner_opts *opts;
+	struct nsc_item *items;
+	size_t n, next_real, next_emit;
+	size_t *order;	  /* start order: slow (network) cases first */
+	size_t *controls; /* FIFO of items waiting for their control */
+	size_t ctl_head, ctl_tail;
+	struct nsc_job_slot *slots;
+	unsigned int nslots;
+	int sigfd;
+	sigset_t oldmask;
+	int signo;
+	enum nsc_mode mode; /* REAL (with controls) or SELFCHECK */
+};
+
+int nsc_sched_init(struct nsc_sched *s, const struct nsc_case *const *cases, size_t n,
+		   const struct nsc_runner_opts *opts, enum nsc_mode mode, struct nsc_err *err);
+
+/*
+ * The poll loop: keep every slot busy, wait for a pidfd, a deadline or a
+ * signal.  @on_done is called after every change; it may emit results.
+ */
+int nsc_sched_loop(struct nsc_sched *s,
+		   int (*on_done)(struct nsc_sched *s, void *arg, struct nsc_err *err), void *arg,
+		   struct nsc_err *err);
+
+/* Kill and reap every running case process and every orphan. */
+void nsc_sched_kill_all(struct nsc_sched *s);
+
+void nsc_sched_free(struct nsc_sched *s);
+
+#endif
