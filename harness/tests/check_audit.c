@@ -28,6 +28,7 @@
 #include "audit.h"
 #include "fixture.h"
 #include "internal.h"
+#include "nsc_check_main.h"
 
 #define PRIVATE_NS (CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWNET | CLONE_NEWNS)
 
@@ -431,16 +432,7 @@ static Suite *audit_suite(void)
 
 int main(void)
 {
-	SRunner *sr;
-	int failed;
-
-	if (geteuid() != 0) {
-		fprintf(stderr, "check_audit: needs root (unshares namespaces)\n");
-		return 77;
-	}
-	sr = srunner_create(audit_suite());
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	if (!nsc_check_have_root("check_audit", "unshares namespaces"))
+		return NSC_CHECK_SKIP;
+	return nsc_check_run(audit_suite());
 }

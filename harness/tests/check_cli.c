@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "nsc_check_main.h"
 
 static struct nsc_cli cli;
 static struct nsc_err err;
@@ -151,11 +152,5 @@ static Suite *cli_suite(void)
 
 int main(void)
 {
-	SRunner *sr = srunner_create(cli_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return nsc_check_run(cli_suite());
 }

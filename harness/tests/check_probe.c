@@ -24,6 +24,7 @@
 
 #include "internal.h"
 #include "probe.h"
+#include "nsc_check_main.h"
 
 static struct nsc_env env;
 static struct nsc_probe p;
@@ -414,16 +415,7 @@ static Suite *probe_suite(void)
 
 int main(void)
 {
-	SRunner *sr;
-	int failed;
-
-	if (geteuid() != 0) {
-		fprintf(stderr, "check_probe: needs root (nsc_probe_run as root)\n");
-		return 77;
-	}
-	sr = srunner_create(probe_suite());
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	if (!nsc_check_have_root("check_probe", "nsc_probe_run as root"))
+		return NSC_CHECK_SKIP;
+	return nsc_check_run(probe_suite());
 }

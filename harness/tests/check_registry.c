@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "registry.h"
+#include "nsc_check_main.h"
 
 static const struct nsc_case c_uts = { .id = "uts.hostname_private",
 				       .ns = "uts",
@@ -173,11 +174,5 @@ static Suite *registry_suite(void)
 
 int main(void)
 {
-	SRunner *sr = srunner_create(registry_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return nsc_check_run(registry_suite());
 }

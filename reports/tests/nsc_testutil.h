@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "reporter.h"
+#include "nsc_check_main.h"
 
 #ifndef NSC_SCHEMA_DIR
 #define NSC_SCHEMA_DIR "../shared/schemas"
@@ -270,16 +271,10 @@ static inline int nsc_t_report(enum nsc_report_kind kind, const char *path,
 	return nsc_reporter_close(r, 1, &err);
 }
 
-#define NSC_T_MAIN(suite_fn)                                 \
-	int main(void)                                       \
-	{                                                    \
-		SRunner *sr = srunner_create(suite_fn());    \
-		int failed;                                  \
-                                                             \
-		srunner_run_all(sr, CK_NORMAL);              \
-		failed = srunner_ntests_failed(sr);          \
-		srunner_free(sr);                            \
-		return failed ? EXIT_FAILURE : EXIT_SUCCESS; \
+#define NSC_T_MAIN(suite_fn)                      \
+	int main(void)                            \
+	{                                         \
+		return nsc_check_run(suite_fn()); \
 	}
 
 #endif
