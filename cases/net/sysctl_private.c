@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * net.sysctl_private: a per-netns sysctl written inside a new network
+ * namespace does not change the outside.  The case process (in its
+ * disposable outer netns: never the host's) reads
+ * net.ipv4.ip_default_ttl; the sandbox writes a distinct value (77, or
+ * 78 if the outer value is 77) and reads it back; verify reads the outer
+ * value again and must find the original.  Control: without CLONE_NEWNET
+ * the sandbox writes the disposable outer netns's sysctl and verify sees
+ * the new value (sharing observed).
+ */
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "nscheck.h"
+
+#define ST_PATH "/proc/sys/net/ipv4/ip_default_ttl"
+
+struct st_shared {
+	long before; /* outer value before the sandbox ran */
+	long set;    /* what the sandbox wrote */
+};
+
+static long st_read(struct nsc_ctx *ctx)
+{
+	char buf[32] = "";
+	char *end;
+	int fd = (int)NSC_SAFE(ctx, open(ST_PATH, O_RDONLY | O_CLOEXEC));
+	long n = NSC_SAFE(ctx, read(fd, buf, sizeof(buf) - 1)), v;
+
+	close(fd);
+	buf[n] = '\0';
+	errno = 0;
+	v = strtol(buf, &end, 10);
+	if (errno || end == buf)
+		nsc_error(ctx, EINVAL, "%s: not a number: \"%s\"", ST_PATH, buf);
+	return v;
+}
+
+static int st_setup(struct nsc_ctx *ctx)
+{
+	struct st_shared *sh = nsc_shared_as(ctx, struct st_shared);
+
+	if (access(ST_PATH, F_OK) < 0)
+		nsc_skip(ctx, errno, "needs a kernel with a per-netns net.ipv4.ip_default_ttl",
+			 "%s is missing", ST_PATH);
+	sh->before = st_read(ctx);
+	sh->set = sh->before == 77 ? 78 : 77;
+	return 0;
+}
+
+static void st_child(struct nsc_ctx *ctx)
+{
+	struct st_shared *sh = nsc_shared_as(ctx, struct st_shared);
+	char buf[32];
+	int fd = (int)NSC_SAFE(ctx, open(ST_PATH, O_WRONLY | O_CLOEXEC));
+	int len = snprintf(buf, sizeof(buf), "%ld\n", sh->set);
+
+	NSC_SAFE(ctx, write(fd, buf, (size_t)len));
+	close(fd);
+	NSC_EXPECT_EQ(ctx, st_read(ctx), sh->set, "ip_default_ttl reads back inside");
+}
+
+/* The outer value is still the original (control: the sandbox's value). */
+static void st_verify(struct nsc_ctx *ctx)
+{
+	struct st_shared *sh = nsc_shared_as(ctx, struct st_shared);
+	long now = st_read(ctx);
+
+	NSC_ISOLATED_NE(ctx, now, sh->set, "ip_default_ttl written inside the netns shows outside");
+	NSC_EXPECT_EQ(ctx, now, sh->before, "outer ip_default_ttl unchanged");
+}
+
+/* clang-format off */
+NSC_CASE(net, sysctl_private,
+	.summary = "a per-netns sysctl written inside a new netns is unchanged outside",
+	.clone_flags = CLONE_NEWNET,
+	.outer_flags = CLONE_NEWNET,
+	.kconfigs = NSC_KCONFIGS("CONFIG_NET_NS", "CONFIG_SYSCTL"),
+	.setup = st_setup,
+	.child = st_child,
+	.verify = st_verify);
+/* clang-format on */
