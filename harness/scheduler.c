@@ -15,16 +15,6 @@
 #include "env.h"
 #include "scheduler.h"
 
-/* What one case process said, read from its shared record. */
-struct nsc_outcome {
-	enum nsc_status status;
-	char reason[512];
-	char hint[256];
-	int err;
-	bool shared_seen;
-	char shared_msg[256];
-};
-
 static void outcome_read(const struct nsc_job *j, struct nsc_outcome *o)
 {
 	const struct nsc_shm *s = j->shm;
@@ -226,32 +216,47 @@ static int start_next(struct nsc_sched *s, struct nsc_job_slot *slot, struct nsc
 		}
 		mode = s->mode;
 	}
-	return nsc_job_start(slot, s->items[idx].c, mode, idx, job_timeout(s, s->items[idx].c),
-			     s->opts->rootless, &s->oldmask, err) < 0 ?
-		       -1 :
-		       1;
+	if (nsc_job_start(slot, s->items[idx].c, mode, idx, job_timeout(s, s->items[idx].c),
+			  s->opts->rootless, &s->oldmask, err) < 0)
+		return -1;
+	if (mode == NSC_MODE_CONTROL)
+		return 1; /* counted when it was queued */
+	s->items[idx].pending++;
+	if (mode == NSC_MODE_REAL && s->opts->control && !s->items[idx].c->no_control) {
+		s->controls[s->ctl_tail++] = idx; /* starts in the next free slot */
+		s->items[idx].pending++;
+	}
+	return 1;
 }
 
+/*
+ * A case and its control run side by side (the control's verdict is used
+ * only when the case passed): on -j 2 the slowest case and its control
+ * do not queue behind each other.  The result is final when both ended.
+ */
 static void job_finished(struct nsc_sched *s, struct nsc_job *j)
 {
 	struct nsc_item *it = &s->items[j->item];
 	struct nsc_outcome o;
 
+	it->pending--;
+	if (it->done)
+		return; /* skipped by a probe; its control's run is moot */
 	outcome_read(j, &o);
 	it->res.duration += j->duration;
-	if (j->mode != NSC_MODE_CONTROL && o.status == NSC_ERROR && item_unhostable(s, it))
-		return;
 	if (j->mode == NSC_MODE_CONTROL) {
-		result_add_control(it, &o);
-		it->done = true;
+		it->ctl = o;
+		it->ctl_ran = true;
+	} else if (o.status == NSC_ERROR && item_unhostable(s, it)) {
 		return;
+	} else {
+		result_from_job(it, j, &o);
+		it->ran = true;
 	}
-	result_from_job(it, j, &o);
-	if (j->mode == NSC_MODE_REAL && o.status == NSC_PASS && s->opts->control &&
-	    !it->c->no_control) {
-		s->controls[s->ctl_tail++] = j->item;
+	if (it->pending)
 		return;
-	}
+	if (it->ran && it->ctl_ran && it->res.status == NSC_PASS)
+		result_add_control(it, &it->ctl);
 	it->done = true;
 }
 

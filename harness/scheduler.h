@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * The scheduler shared by a normal run and --self-check: case processes
- * in -j slots, timeouts, signals, controls after passing cases.
+ * in -j slots, timeouts, signals; a case's control runs beside it.
  */
 #ifndef NSC_SCHEDULER_H
 #define NSC_SCHEDULER_H
@@ -12,12 +12,26 @@
 #include "probe.h"
 #include "runner.h"
 
+/* What one case process said, read from its shared record. */
+struct nsc_outcome {
+	enum nsc_status status;
+	char reason[512];
+	char hint[256];
+	int err;
+	bool shared_seen;
+	char shared_msg[256];
+};
+
 struct nsc_item {
 	const struct nsc_case *c;
 	struct nsc_result res;
 	struct nsc_probe probe;
 	bool probed;
-	bool done;
+	unsigned int pending; /* its jobs queued or running */
+	bool ran;	      /* res holds the real run's outcome */
+	bool ctl_ran;	      /* ctl holds the control's outcome */
+	struct nsc_outcome ctl;
+	bool done; /* res is final */
 };
 
 struct nsc_sched {
@@ -25,7 +39,7 @@ struct nsc_sched {
 	struct nsc_item *items;
 	size_t n, next_real, next_emit;
 	size_t *order;	  /* start order: slow (network) cases first */
-	size_t *controls; /* FIFO of items waiting for their control */
+	size_t *controls; /* FIFO of items whose control is yet to start */
 	size_t ctl_head, ctl_tail;
 	struct nsc_job_slot *slots;
 	unsigned int nslots;
