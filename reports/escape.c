@@ -126,26 +126,36 @@ void nsc_xml_attr(FILE *fp, const char *s)
 		walk(fp, s, strlen(s), xml_emit, 1);
 }
 
+/* The backslash escapes JSON and YAML double-quoted strings share; 1 if @cp was one. */
+static int c_escape(FILE *fp, uint32_t cp)
+{
+	switch (cp) {
+	case '"':
+		fputs("\\\"", fp);
+		return 1;
+	case '\\':
+		fputs("\\\\", fp);
+		return 1;
+	case '\n':
+		fputs("\\n", fp);
+		return 1;
+	case '\r':
+		fputs("\\r", fp);
+		return 1;
+	case '\t':
+		fputs("\\t", fp);
+		return 1;
+	}
+	return 0;
+}
+
 static void json_emit(FILE *fp, uint32_t cp, const char *raw, size_t n, int arg)
 {
+	if (c_escape(fp, cp))
+		return;
 	switch (cp) {
 	case NSC_UTF8_BAD:
 		fputs("\\ufffd", fp);
-		return;
-	case '"':
-		fputs("\\\"", fp);
-		return;
-	case '\\':
-		fputs("\\\\", fp);
-		return;
-	case '\n':
-		fputs("\\n", fp);
-		return;
-	case '\r':
-		fputs("\\r", fp);
-		return;
-	case '\t':
-		fputs("\\t", fp);
 		return;
 	case '\b':
 		fputs("\\b", fp);
@@ -247,24 +257,11 @@ static int yaml_printable(uint32_t cp)
 
 static void yaml_emit(FILE *fp, uint32_t cp, const char *raw, size_t n, int arg)
 {
+	if (c_escape(fp, cp))
+		return;
 	switch (cp) {
 	case NSC_UTF8_BAD:
 		fputs("\\uFFFD", fp);
-		return;
-	case '"':
-		fputs("\\\"", fp);
-		return;
-	case '\\':
-		fputs("\\\\", fp);
-		return;
-	case '\n':
-		fputs("\\n", fp);
-		return;
-	case '\r':
-		fputs("\\r", fp);
-		return;
-	case '\t':
-		fputs("\\t", fp);
 		return;
 	case 0:
 		fputs("\\0", fp);
