@@ -112,8 +112,13 @@ static int bc_parse(const char *arg, struct bc_set *s)
 	return 0;
 }
 
-/* One clone3(CLONE_PIDFD | flags) + waitid; seconds, or -errno. */
-static double bc_clone_wait(uint64_t flags)
+static double bc_inner(const struct bc_set *s, int self);
+
+/*
+ * One clone3(CLONE_PIDFD | flags) + waitid; seconds, or -errno.  The child
+ * exits at once, or first measures @inner itself (the fork/SET variant).
+ */
+static double bc_clone_wait(uint64_t flags, const struct bc_set *inner, int self)
 {
 	struct clone_args args;
 	siginfo_t si;
@@ -130,7 +135,7 @@ static double bc_clone_wait(uint64_t flags)
 	if (pid < 0)
 		return -errno;
 	if (pid == 0)
-		_exit(0);
+		_exit(inner ? bc_inner(inner, self) < 0 : 0);
 	memset(&si, 0, sizeof(si));
 	if (waitid((idtype_t)P_PIDFD, (id_t)pidfd, &si, WEXITED) < 0) {
 		int e = errno;
@@ -231,40 +236,13 @@ static double bc_median(double *t, int n)
 
 static double bc_inner(const struct bc_set *s, int self)
 {
-	return s->veth ? bc_veth(self) : bc_clone_wait(s->flags);
+	return s->veth ? bc_veth(self) : bc_clone_wait(s->flags, NULL, 0);
 }
 
 /* fork/SET: a plain child does SET and exits; seconds, or -errno. */
 static double bc_nested(const struct bc_set *s, int self)
 {
-	struct clone_args args;
-	siginfo_t si;
-	int pidfd = -1;
-	double t0, t1;
-	long pid;
-
-	memset(&args, 0, sizeof(args));
-	args.flags = CLONE_PIDFD;
-	args.pidfd = (uint64_t)(uintptr_t)&pidfd;
-	args.exit_signal = SIGCHLD;
-	t0 = bc_now();
-	pid = syscall(SYS_clone3, &args, sizeof(args));
-	if (pid < 0)
-		return -errno;
-	if (pid == 0)
-		_exit(bc_inner(s, self) < 0);
-	memset(&si, 0, sizeof(si));
-	if (waitid((idtype_t)P_PIDFD, (id_t)pidfd, &si, WEXITED) < 0) {
-		int e = errno;
-
-		close(pidfd);
-		return -e;
-	}
-	t1 = bc_now();
-	close(pidfd);
-	if (si.si_code != CLD_EXITED || si.si_status != 0)
-		return -ECHILD;
-	return t1 - t0;
+	return bc_clone_wait(0, s, self);
 }
 
 static double bc_one(const struct bc_set *s, int self)
