@@ -4,12 +4,16 @@
  *
  * A case is a declarative descriptor plus short hooks:
  *
- *	NSC_CASE(uts, hostname_private,
- *		.summary     = "...",
+ *	NSC_CASE(uts, hostname_private) = {
+ *		.summary = "...",
  *		.clone_flags = CLONE_NEWUTS,
- *		.kconfigs    = NSC_KCONFIGS("CONFIG_UTS_NS"),
- *		.child       = child,
- *		.verify      = verify);
+ *		.kconfigs = NSC_KCONFIGS("CONFIG_UTS_NS"),
+ *		.child = child,
+ *		.verify = verify,
+ *	};
+ *
+ * The file must be cases/<ns>/<name>.c (test-only cases of namespace
+ * "test": harness/tests/cases/<name>.c); the registry refuses others.
  *
  * Process model (see harness/runner.c, harness/sandbox.c):
  *   runner -> case process (fork, own process group, may unshare the
@@ -43,10 +47,10 @@
 struct nsc_ctx;
 
 struct nsc_case {
-	const char *id; /* "<ns>.<name>", set by NSC_CASE */
-	const char *ns;
-	const char *name;
-	const char *file;
+	const char *id;			      /* "<ns>.<name>", set by the registry */
+	const char *ns;			      /* set by the registry from NSC_CASE */
+	const char *name;		      /* set by the registry from NSC_CASE */
+	const char *file;		      /* set by the registry from NSC_CASE */
 	const char *summary;		      /* one line: the property */
 	uint64_t clone_flags;		      /* namespaces the sandbox is cloned with */
 	uint64_t outer_flags;		      /* disposable namespaces for the case process */
@@ -66,13 +70,33 @@ struct nsc_case {
 
 #define NSC_KCONFIGS(...) ((const char *const[]){ __VA_ARGS__, NULL })
 
-#define NSC_CASE(ns_, name_, ...)                                                                \
-	static const struct nsc_case nsc_case_##ns_##_##name_ = {                                \
-		.id = #ns_ "." #name_, .ns = #ns_, .name = #name_, .file = __FILE__, __VA_ARGS__ \
-	};                                                                                       \
-	static const struct nsc_case *const nsc_case_ptr_##ns_##_##name_                         \
-		__attribute__((section("nsc_cases"), used, aligned(sizeof(void *)))) =           \
-			&nsc_case_##ns_##_##name_
+/*
+ * Where NSC_CASE files a descriptor: the id parts and the source file
+ * come from the macro, the rest from the case's own initializer.  The
+ * registry copies both into one struct nsc_case.
+ */
+struct nsc_case_entry {
+	const char *ns;
+	const char *name;
+	const char *file;
+	const struct nsc_case *desc;
+};
+
+/*
+ * NSC_CASE(uts, hostname_private) = { .summary = ..., };
+ * declares the descriptor, files a pointer to its entry in the
+ * "nsc_cases" linker section and leaves the definition open for an
+ * ordinary initializer.
+ */
+#define NSC_CASE(ns_, name_)                                                                    \
+	static const struct nsc_case nsc_case_##ns_##_##name_;                                  \
+	static const struct nsc_case_entry nsc_entry_##ns_##_##name_ = {                        \
+		.ns = #ns_, .name = #name_, .file = __FILE__, .desc = &nsc_case_##ns_##_##name_ \
+	};                                                                                      \
+	static const struct nsc_case_entry *const nsc_entry_ptr_##ns_##_##name_                 \
+		__attribute__((section("nsc_cases"), used, aligned(sizeof(void *)))) =          \
+			&nsc_entry_##ns_##_##name_;                                             \
+	static const struct nsc_case nsc_case_##ns_##_##name_
 
 /* Check kinds. */
 enum nsc_check_kind {

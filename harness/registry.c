@@ -6,13 +6,14 @@
  */
 #include <ctype.h>
 #include <fnmatch.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "registry.h"
 
-extern const struct nsc_case *const __start_nsc_cases[] __attribute__((weak));
-extern const struct nsc_case *const __stop_nsc_cases[] __attribute__((weak));
+extern const struct nsc_case_entry *const __start_nsc_cases[] __attribute__((weak));
+extern const struct nsc_case_entry *const __stop_nsc_cases[] __attribute__((weak));
 
 static const char *const nsc_known_ns[] = {
 	"cgroup", "ipc", "mnt", "net", "pid", "time", "user", "uts", "setns", "env", "test", NULL,
@@ -47,12 +48,39 @@ static bool id_valid(const struct nsc_case *c)
 	return nsc_ns_known(c->ns);
 }
 
+/* Does @s end with @suffix, starting at a path component? */
+static bool path_ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), k = strlen(suffix);
+
+	return n >= k && !strcmp(s + n - k, suffix) && (n == k || s[n - k - 1] == '/');
+}
+
+/*
+ * The id is the file name: cases/<ns>/<name>.c; the test-only cases
+ * (namespace "test") live in harness/tests/cases/<name>.c.
+ */
+static bool file_valid(const struct nsc_case *c)
+{
+	char want[256];
+
+	if (!c->file)
+		return false;
+	if (!strcmp(c->ns, "test"))
+		snprintf(want, sizeof(want), "tests/cases/%s.c", c->name);
+	else
+		snprintf(want, sizeof(want), "cases/%s/%s.c", c->ns, c->name);
+	return path_ends_with(c->file, want);
+}
+
 int nsc_registry_from(struct nsc_registry *reg, const struct nsc_case *const *cases, size_t n,
 		      struct nsc_err *err)
 {
 	size_t i;
 
 	reg->cases = NULL;
+	reg->own = NULL;
+	reg->ids = NULL;
 	reg->n = 0;
 	if (!n)
 		return nsc_err_setx(err, ENOENT, "no cases are linked into this binary");
@@ -66,6 +94,14 @@ int nsc_registry_from(struct nsc_registry *reg, const struct nsc_case *const *ca
 			return nsc_err_setx(err, EINVAL,
 					    "invalid case id '%s' (want <ns>.<name> with a known ns)",
 					    cases[i] ? cases[i]->id : "(null)");
+		}
+		if (!file_valid(cases[i])) {
+			free(reg->cases);
+			reg->cases = NULL;
+			return nsc_err_setx(err, EINVAL,
+					    "case '%s' is defined in %s, not cases/%s/%s.c",
+					    cases[i]->id, cases[i]->file ? cases[i]->file : "(null)",
+					    cases[i]->ns, cases[i]->name);
 		}
 		reg->cases[i] = cases[i];
 	}
@@ -84,6 +120,54 @@ int nsc_registry_from(struct nsc_registry *reg, const struct nsc_case *const *ca
 	return 0;
 }
 
+/*
+ * One struct nsc_case per entry: the case's initializer plus the id
+ * parts and file that NSC_CASE recorded.
+ */
+int nsc_registry_load_entries(struct nsc_registry *reg, const struct nsc_case_entry *const *ent,
+			      size_t n, struct nsc_err *err)
+{
+	const struct nsc_case **ptrs;
+	struct nsc_case *own;
+	char *ids;
+	size_t i, idlen = 0;
+	int ret;
+
+	reg->own = NULL;
+	reg->ids = NULL;
+	for (i = 0; i < n; i++)
+		idlen += strlen(ent[i]->ns) + strlen(ent[i]->name) + 2;
+	own = calloc(n ? n : 1, sizeof(*own));
+	ptrs = calloc(n ? n : 1, sizeof(*ptrs));
+	ids = malloc(idlen ? idlen : 1);
+	if (!own || !ptrs || !ids) {
+		free(own);
+		free(ptrs);
+		free(ids);
+		return nsc_err_set(err, ENOMEM, "registry");
+	}
+	idlen = 0;
+	for (i = 0; i < n; i++) {
+		own[i] = *ent[i]->desc;
+		own[i].ns = ent[i]->ns;
+		own[i].name = ent[i]->name;
+		own[i].file = ent[i]->file;
+		own[i].id = ids + idlen;
+		idlen += (size_t)sprintf(ids + idlen, "%s.%s", ent[i]->ns, ent[i]->name) + 1;
+		ptrs[i] = &own[i];
+	}
+	ret = nsc_registry_from(reg, ptrs, n, err);
+	free(ptrs);
+	if (ret < 0) {
+		free(own);
+		free(ids);
+		return ret;
+	}
+	reg->own = own;
+	reg->ids = ids;
+	return 0;
+}
+
 int nsc_registry_load(struct nsc_registry *reg, struct nsc_err *err)
 {
 	size_t n = 0;
@@ -91,13 +175,17 @@ int nsc_registry_load(struct nsc_registry *reg, struct nsc_err *err)
 	if (__start_nsc_cases && __stop_nsc_cases)
 		/* cppcheck-suppress comparePointers ; the linker's bounds of one section */
 		n = (size_t)(__stop_nsc_cases - __start_nsc_cases);
-	return nsc_registry_from(reg, n ? __start_nsc_cases : NULL, n, err);
+	return nsc_registry_load_entries(reg, n ? __start_nsc_cases : NULL, n, err);
 }
 
 void nsc_registry_free(struct nsc_registry *reg)
 {
 	free(reg->cases);
+	free(reg->own);
+	free(reg->ids);
 	reg->cases = NULL;
+	reg->own = NULL;
+	reg->ids = NULL;
 	reg->n = 0;
 }
 

@@ -10,16 +10,26 @@
 struct nsc_registry {
 	const struct nsc_case **cases; /* sorted by id */
 	size_t n;
+	struct nsc_case *own; /* nsc_registry_load: the descriptors */
+	char *ids;	      /* nsc_registry_load: their ids */
 };
 
 /*
  * Collect every NSC_CASE linked into the binary (section nsc_cases),
  * sorted by id.  Fails on duplicate ids, ids that do not match
- * "<ns>.<name>", and an empty registry.
+ * "<ns>.<name>", a source file that is not cases/<ns>/<name>.c, and an
+ * empty registry.
  */
 int nsc_registry_load(struct nsc_registry *reg, struct nsc_err *err);
 
-/* Build a registry from an explicit array (unit tests). */
+/* The same from explicit NSC_CASE entries (unit tests). */
+int nsc_registry_load_entries(struct nsc_registry *reg, const struct nsc_case_entry *const *ent,
+			      size_t n, struct nsc_err *err);
+
+/*
+ * Build a registry from complete descriptors (id, ns, name and file
+ * set; unit tests).  The file must be cases/<ns>/<name>.c.
+ */
 int nsc_registry_from(struct nsc_registry *reg, const struct nsc_case *const *cases, size_t n,
 		      struct nsc_err *err);
 

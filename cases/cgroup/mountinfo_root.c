@@ -174,11 +174,10 @@ static void child(struct nsc_ctx *ctx)
 	NSC_EXPECT_EQ(ctx, seen, sh->n, "cgroup mounts found again inside");
 }
 
-/* clang-format off */
-NSC_CASE(cgroup, mountinfo_root,
+NSC_CASE(cgroup, mountinfo_root) = {
 	.summary = "mountinfo shows cgroup mount roots relative to the cgroup namespace root",
 	.clone_flags = CLONE_NEWCGROUP,
 	.kconfigs = NSC_KCONFIGS("CONFIG_CGROUPS"),
 	.setup = setup,
-	.child = child);
-/* clang-format on */
+	.child = child,
+};

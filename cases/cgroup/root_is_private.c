@@ -41,11 +41,10 @@ static void child(struct nsc_ctx *ctx)
 	NSC_EXPECT_EQ(ctx, n, sh->nlines, "hierarchies listed inside");
 }
 
-/* clang-format off */
-NSC_CASE(cgroup, root_is_private,
+NSC_CASE(cgroup, root_is_private) = {
 	.summary = "a new cgroup namespace shows its creator's cgroups as '/'",
 	.clone_flags = CLONE_NEWCGROUP,
 	.kconfigs = NSC_KCONFIGS("CONFIG_CGROUPS"),
 	.setup = setup,
-	.child = child);
-/* clang-format on */
+	.child = child,
+};

@@ -84,8 +84,7 @@ static void cleanup(struct nsc_ctx *ctx)
 		mq_unlink(sh->inner);
 }
 
-/* clang-format off */
-NSC_CASE(ipc, posix_mqueue_private,
+NSC_CASE(ipc, posix_mqueue_private) = {
 	.summary = "POSIX message queues are private to their IPC namespace",
 	.clone_flags = CLONE_NEWIPC,
 	.outer_flags = CLONE_NEWIPC,
@@ -93,5 +92,5 @@ NSC_CASE(ipc, posix_mqueue_private,
 	.setup = setup,
 	.child = child,
 	.verify = verify,
-	.cleanup = cleanup);
-/* clang-format on */
+	.cleanup = cleanup,
+};

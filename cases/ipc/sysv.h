@@ -50,24 +50,19 @@ static inline void nsc_sysv_verify(struct nsc_ctx *ctx, enum nsc_sysv_kind kind)
 		     nsc_sysv_name(kind), id);
 }
 
-#define NSC_SYSV_CASE(kname, kind, what)                                        \
-	static int kname##_setup(struct nsc_ctx *ctx)                           \
-	{                                                                       \
-		nsc_sysv_setup(ctx, kind);                                      \
-		return 0;                                                       \
-	}                                                                       \
-	static void kname##_child(struct nsc_ctx *ctx)                          \
-	{                                                                       \
-		nsc_sysv_child(ctx, kind);                                      \
-	}                                                                       \
-	static void kname##_verify(struct nsc_ctx *ctx)                         \
-	{                                                                       \
-		nsc_sysv_verify(ctx, kind);                                     \
-	}                                                                       \
-	NSC_CASE(ipc, sysv_##kname##_private,                                   \
-		 .summary = "SysV " what " are private to their IPC namespace", \
-		 .clone_flags = CLONE_NEWIPC, .outer_flags = CLONE_NEWIPC,      \
-		 .kconfigs = NSC_KCONFIGS("CONFIG_IPC_NS", "CONFIG_SYSVIPC"),   \
-		 .setup = kname##_setup, .child = kname##_child, .verify = kname##_verify)
+#define NSC_SYSV_HOOKS(kname, kind)                     \
+	static int kname##_setup(struct nsc_ctx *ctx)   \
+	{                                               \
+		nsc_sysv_setup(ctx, kind);              \
+		return 0;                               \
+	}                                               \
+	static void kname##_child(struct nsc_ctx *ctx)  \
+	{                                               \
+		nsc_sysv_child(ctx, kind);              \
+	}                                               \
+	static void kname##_verify(struct nsc_ctx *ctx) \
+	{                                               \
+		nsc_sysv_verify(ctx, kind);             \
+	}
 
 #endif

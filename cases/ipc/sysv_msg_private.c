@@ -6,4 +6,14 @@
  */
 #include "sysv.h"
 
-NSC_SYSV_CASE(msg, NSC_SYSV_MSG, "message queues");
+NSC_SYSV_HOOKS(msg, NSC_SYSV_MSG)
+
+NSC_CASE(ipc, sysv_msg_private) = {
+	.summary = "SysV message queues are private to their IPC namespace",
+	.clone_flags = CLONE_NEWIPC,
+	.outer_flags = CLONE_NEWIPC,
+	.kconfigs = NSC_KCONFIGS("CONFIG_IPC_NS", "CONFIG_SYSVIPC"),
+	.setup = msg_setup,
+	.child = msg_child,
+	.verify = msg_verify,
+};

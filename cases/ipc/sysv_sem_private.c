@@ -6,4 +6,14 @@
  */
 #include "sysv.h"
 
-NSC_SYSV_CASE(sem, NSC_SYSV_SEM, "semaphore sets");
+NSC_SYSV_HOOKS(sem, NSC_SYSV_SEM)
+
+NSC_CASE(ipc, sysv_sem_private) = {
+	.summary = "SysV semaphore sets are private to their IPC namespace",
+	.clone_flags = CLONE_NEWIPC,
+	.outer_flags = CLONE_NEWIPC,
+	.kconfigs = NSC_KCONFIGS("CONFIG_IPC_NS", "CONFIG_SYSVIPC"),
+	.setup = sem_setup,
+	.child = sem_child,
+	.verify = sem_verify,
+};

@@ -6,4 +6,14 @@
  */
 #include "sysv.h"
 
-NSC_SYSV_CASE(shm, NSC_SYSV_SHM, "shared memory segments");
+NSC_SYSV_HOOKS(shm, NSC_SYSV_SHM)
+
+NSC_CASE(ipc, sysv_shm_private) = {
+	.summary = "SysV shared memory segments are private to their IPC namespace",
+	.clone_flags = CLONE_NEWIPC,
+	.outer_flags = CLONE_NEWIPC,
+	.kconfigs = NSC_KCONFIGS("CONFIG_IPC_NS", "CONFIG_SYSVIPC"),
+	.setup = shm_setup,
+	.child = shm_child,
+	.verify = shm_verify,
+};

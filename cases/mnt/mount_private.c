@@ -47,12 +47,11 @@ static void verify(struct nsc_ctx *ctx)
 	NSC_ISOLATED(ctx, !found, "tmpfs %s mounted inside shows outside at %s", sh->src, at);
 }
 
-/* clang-format off */
-NSC_CASE(mnt, mount_private,
+NSC_CASE(mnt, mount_private) = {
 	.summary = "a mount made in a new mount namespace is invisible outside",
 	.clone_flags = CLONE_NEWNS,
 	.kconfigs = NSC_KCONFIGS("CONFIG_NAMESPACES", "CONFIG_TMPFS"),
 	.setup = setup,
 	.child = child,
-	.verify = verify);
-/* clang-format on */
+	.verify = verify,
+};

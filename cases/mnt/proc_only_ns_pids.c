@@ -87,12 +87,11 @@ static void verify(struct nsc_ctx *ctx)
 	NSC_EXPECT(ctx, access(self, F_OK) == 0, "the outside /proc still lists the case process");
 }
 
-/* clang-format off */
-NSC_CASE(mnt, proc_only_ns_pids,
+NSC_CASE(mnt, proc_only_ns_pids) = {
 	.summary = "proc mounted in a new mount+PID namespace lists only its PIDs",
 	.clone_flags = CLONE_NEWNS | CLONE_NEWPID,
 	.kconfigs = NSC_KCONFIGS("CONFIG_PID_NS", "CONFIG_PROC_FS"),
 	.setup = setup,
 	.child = child,
-	.verify = verify);
-/* clang-format on */
+	.verify = verify,
+};

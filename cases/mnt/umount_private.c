@@ -48,13 +48,12 @@ static void verify(struct nsc_ctx *ctx)
 	NSC_ISOLATED(ctx, found == 1, "tmpfs %s unmounted inside is gone outside too", sh->src);
 }
 
-/* clang-format off */
-NSC_CASE(mnt, umount_private,
+NSC_CASE(mnt, umount_private) = {
 	.summary = "an unmount in a new mount namespace leaves the outside mount",
 	.clone_flags = CLONE_NEWNS,
 	.outer_flags = CLONE_NEWNS,
 	.kconfigs = NSC_KCONFIGS("CONFIG_NAMESPACES", "CONFIG_TMPFS"),
 	.setup = setup,
 	.child = child,
-	.verify = verify);
-/* clang-format on */
+	.verify = verify,
+};

@@ -85,13 +85,12 @@ static void au_cleanup(struct nsc_ctx *ctx)
 		close(sh->listener);
 }
 
-/* clang-format off */
-NSC_CASE(net, abstract_unix_private,
+NSC_CASE(net, abstract_unix_private) = {
 	.summary = "an abstract AF_UNIX name bound in one netns is unreachable and free in another",
 	.clone_flags = CLONE_NEWNET,
 	.outer_flags = CLONE_NEWNET,
 	.kconfigs = NSC_KCONFIGS("CONFIG_NET_NS", "CONFIG_UNIX"),
 	.setup = au_setup,
 	.child = au_child,
-	.cleanup = au_cleanup);
-/* clang-format on */
+	.cleanup = au_cleanup,
+};

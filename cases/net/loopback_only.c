@@ -83,12 +83,11 @@ static void lo_child(struct nsc_ctx *ctx)
 	close(fd);
 }
 
-/* clang-format off */
-NSC_CASE(net, loopback_only,
+NSC_CASE(net, loopback_only) = {
 	.summary = "a new network namespace has only lo, and it is down",
 	.clone_flags = CLONE_NEWNET,
 	.outer_flags = CLONE_NEWNET,
 	.kconfigs = NSC_KCONFIGS("CONFIG_NET_NS"),
 	.setup = lo_setup,
-	.child = lo_child);
-/* clang-format on */
+	.child = lo_child,
+};

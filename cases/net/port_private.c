@@ -85,13 +85,12 @@ static void pp_cleanup(struct nsc_ctx *ctx)
 		close(sh->listener);
 }
 
-/* clang-format off */
-NSC_CASE(net, port_private,
+NSC_CASE(net, port_private) = {
 	.summary = "the same TCP port on 127.0.0.1 can be bound in two netns at once",
 	.clone_flags = CLONE_NEWNET,
 	.outer_flags = CLONE_NEWNET,
 	.kconfigs = NSC_KCONFIGS("CONFIG_NET_NS", "CONFIG_INET"),
 	.setup = pp_setup,
 	.child = pp_child,
-	.cleanup = pp_cleanup);
-/* clang-format on */
+	.cleanup = pp_cleanup,
+};

@@ -73,13 +73,12 @@ static void st_verify(struct nsc_ctx *ctx)
 	NSC_EXPECT_EQ(ctx, now, sh->before, "outer ip_default_ttl unchanged");
 }
 
-/* clang-format off */
-NSC_CASE(net, sysctl_private,
+NSC_CASE(net, sysctl_private) = {
 	.summary = "a per-netns sysctl written inside a new netns is unchanged outside",
 	.clone_flags = CLONE_NEWNET,
 	.outer_flags = CLONE_NEWNET,
 	.kconfigs = NSC_KCONFIGS("CONFIG_NET_NS", "CONFIG_SYSCTL"),
 	.setup = st_setup,
 	.child = st_child,
-	.verify = st_verify);
-/* clang-format on */
+	.verify = st_verify,
+};

@@ -87,11 +87,10 @@ static void vp_verify(struct nsc_ctx *ctx)
 	nsc_netns_pair_close(&p);
 }
 
-/* clang-format off */
-NSC_CASE(net, veth_ping,
+NSC_CASE(net, veth_ping) = {
 	.summary = "two new netns joined by a veth see only their own end and ping each other",
 	.clone_flags = CLONE_NEWNET,
 	.outer_flags = CLONE_NEWNET,
 	.kconfigs = NSC_KCONFIGS("CONFIG_NET_NS", "CONFIG_VETH"),
-	.verify = vp_verify);
-/* clang-format on */
+	.verify = vp_verify,
+};

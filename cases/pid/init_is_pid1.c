@@ -63,11 +63,10 @@ static void parent(struct nsc_ctx *ctx)
 	NSC_TRY(ctx, nsc_sync_wake(ctx));
 }
 
-/* clang-format off */
-NSC_CASE(pid, init_is_pid1,
+NSC_CASE(pid, init_is_pid1) = {
 	.summary = "the first process in a new PID namespace is PID 1 with parent 0",
 	.clone_flags = CLONE_NEWPID,
 	.kconfigs = NSC_KCONFIGS("CONFIG_PID_NS"),
 	.child = child,
-	.parent = parent);
-/* clang-format on */
+	.parent = parent,
+};

@@ -84,11 +84,10 @@ static void child(struct nsc_ctx *ctx)
 		      "NSpid middle entry equals what fork() returned in the sandbox");
 }
 
-/* clang-format off */
-NSC_CASE(pid, nested_levels,
+NSC_CASE(pid, nested_levels) = {
 	.summary = "a PID namespace inside a PID namespace adds a level to NSpid",
 	.clone_flags = CLONE_NEWPID,
 	.kconfigs = NSC_KCONFIGS("CONFIG_PID_NS"),
 	.setup = setup,
-	.child = child);
-/* clang-format on */
+	.child = child,
+};

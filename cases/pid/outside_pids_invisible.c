@@ -59,11 +59,10 @@ static void child(struct nsc_ctx *ctx)
 	NSC_EXPECT_EQ(ctx, kill0(getpid()), 0, "kill(getpid(), 0) inside");
 }
 
-/* clang-format off */
-NSC_CASE(pid, outside_pids_invisible,
+NSC_CASE(pid, outside_pids_invisible) = {
 	.summary = "processes outside a new PID namespace cannot be addressed by PID",
 	.clone_flags = CLONE_NEWPID,
 	.kconfigs = NSC_KCONFIGS("CONFIG_PID_NS"),
 	.setup = setup,
-	.child = child);
-/* clang-format on */
+	.child = child,
+};

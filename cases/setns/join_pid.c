@@ -70,11 +70,10 @@ static void parent(struct nsc_ctx *ctx)
 	NSC_TRY(ctx, nsc_sync_wake(ctx));
 }
 
-/* clang-format off */
-NSC_CASE(setns, join_pid,
+NSC_CASE(setns, join_pid) = {
 	.summary = "setns() into a PID namespace places only later children in it",
 	.clone_flags = CLONE_NEWPID,
 	.kconfigs = NSC_KCONFIGS("CONFIG_PID_NS"),
 	.child = child,
-	.parent = parent);
-/* clang-format on */
+	.parent = parent,
+};

@@ -70,12 +70,11 @@ static void parent(struct nsc_ctx *ctx)
 	NSC_TRY(ctx, nsc_sync_wake(ctx));
 }
 
-/* clang-format off */
-NSC_CASE(setns, join_uts,
+NSC_CASE(setns, join_uts) = {
 	.summary = "setns() into a sandbox's UTS namespace shares its hostname both ways",
 	.clone_flags = CLONE_NEWUTS,
 	.kconfigs = NSC_KCONFIGS("CONFIG_UTS_NS"),
 	.setup = setup,
 	.child = child,
-	.parent = parent);
-/* clang-format on */
+	.parent = parent,
+};

@@ -118,23 +118,19 @@ static inline void nsc_timens_verify(struct nsc_ctx *ctx, clockid_t clk, const c
 		   clkname, sh->t0, sh->t1, sh->outer_before, after);
 }
 
-#define NSC_TIMENS_CASE(cname, clk, clkname)                                               \
-	static int cname##_setup(struct nsc_ctx *ctx)                                      \
-	{                                                                                  \
-		nsc_timens_setup(ctx, clk);                                                \
-		return 0;                                                                  \
-	}                                                                                  \
-	static void cname##_child(struct nsc_ctx *ctx)                                     \
-	{                                                                                  \
-		nsc_timens_child(ctx, clk, clkname);                                       \
-	}                                                                                  \
-	static void cname##_verify(struct nsc_ctx *ctx)                                    \
-	{                                                                                  \
-		nsc_timens_verify(ctx, clk, clkname);                                      \
-	}                                                                                  \
-	NSC_CASE(time, cname##_offset,                                                     \
-		 .summary = "a " clkname " offset applies only inside its time namespace", \
-		 .clone_flags = CLONE_NEWTIME, .kconfigs = NSC_KCONFIGS("CONFIG_TIME_NS"), \
-		 .setup = cname##_setup, .child = cname##_child, .verify = cname##_verify)
+#define NSC_TIMENS_HOOKS(cname, clk, clkname)           \
+	static int cname##_setup(struct nsc_ctx *ctx)   \
+	{                                               \
+		nsc_timens_setup(ctx, clk);             \
+		return 0;                               \
+	}                                               \
+	static void cname##_child(struct nsc_ctx *ctx)  \
+	{                                               \
+		nsc_timens_child(ctx, clk, clkname);    \
+	}                                               \
+	static void cname##_verify(struct nsc_ctx *ctx) \
+	{                                               \
+		nsc_timens_verify(ctx, clk, clkname);   \
+	}
 
 #endif

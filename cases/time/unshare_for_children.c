@@ -41,10 +41,9 @@ static void child(struct nsc_ctx *ctx)
 		      "writing timens_offsets after a process entered the namespace");
 }
 
-/* clang-format off */
-NSC_CASE(time, unshare_for_children,
+NSC_CASE(time, unshare_for_children) = {
 	.summary = "unshare(CLONE_NEWTIME) moves only children into the new time namespace",
 	.clone_flags = CLONE_NEWTIME,
 	.kconfigs = NSC_KCONFIGS("CONFIG_TIME_NS"),
-	.child = child);
-/* clang-format on */
+	.child = child,
+};

@@ -69,12 +69,11 @@ static void child(struct nsc_ctx *ctx)
 	NSC_EXPECT_STREQ(ctx, now, sh->name, "hostname in an owned UTS namespace");
 }
 
-/* clang-format off */
-NSC_CASE(user, caps_inside_only,
+NSC_CASE(user, caps_inside_only) = {
 	.summary = "capabilities in a new user namespace do not reach outside resources",
 	.clone_flags = CLONE_NEWUSER,
 	.outer_flags = CLONE_NEWUTS,
 	.kconfigs = NSC_KCONFIGS("CONFIG_USER_NS", "CONFIG_UTS_NS"),
 	.setup = setup,
-	.child = child);
-/* clang-format on */
+	.child = child,
+};

@@ -63,12 +63,11 @@ static void parent(struct nsc_ctx *ctx)
 	NSC_TRY(ctx, nsc_sync_wake(ctx));
 }
 
-/* clang-format off */
-NSC_CASE(user, setgroups_deny,
+NSC_CASE(user, setgroups_deny) = {
 	.summary = "setgroups() is denied in a user namespace whose setgroups says deny",
 	.clone_flags = CLONE_NEWUSER,
 	.kconfigs = NSC_KCONFIGS("CONFIG_USER_NS"),
 	.setup = setup,
 	.child = child,
-	.parent = parent);
-/* clang-format on */
+	.parent = parent,
+};

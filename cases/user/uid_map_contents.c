@@ -86,12 +86,11 @@ static void parent(struct nsc_ctx *ctx)
 	NSC_TRY(ctx, nsc_sync_wake(ctx));
 }
 
-/* clang-format off */
-NSC_CASE(user, uid_map_contents,
+NSC_CASE(user, uid_map_contents) = {
 	.summary = "uid_map/gid_map of a new user namespace read back as written",
 	.clone_flags = CLONE_NEWUSER,
 	.kconfigs = NSC_KCONFIGS("CONFIG_USER_NS"),
 	.manual_idmap = true,
 	.child = child,
-	.parent = parent);
-/* clang-format on */
+	.parent = parent,
+};

@@ -63,12 +63,11 @@ static void verify(struct nsc_ctx *ctx)
 	NSC_EXPECT_STREQ(ctx, now, sh->before, "outside domainname unchanged");
 }
 
-/* clang-format off */
-NSC_CASE(uts, domainname_private,
+NSC_CASE(uts, domainname_private) = {
 	.summary = "domainname set inside a new UTS namespace is invisible outside",
 	.clone_flags = CLONE_NEWUTS,
 	.kconfigs = NSC_KCONFIGS("CONFIG_UTS_NS"),
 	.setup = setup,
 	.child = child,
-	.verify = verify);
-/* clang-format on */
+	.verify = verify,
+};

@@ -7,20 +7,37 @@
 #include "registry.h"
 #include "nsc_check_main.h"
 
-static const struct nsc_case c_uts = { .id = "uts.hostname_private",
-				       .ns = "uts",
-				       .name = "hostname_private" };
-static const struct nsc_case c_ipc = { .id = "ipc.sysv_msg_private",
-				       .ns = "ipc",
-				       .name = "sysv_msg_private" };
-static const struct nsc_case c_ipc2 = { .id = "ipc.sysv_shm_private",
-					.ns = "ipc",
-					.name = "sysv_shm_private" };
-static const struct nsc_case c_net = { .id = "net.veth_ping", .ns = "net", .name = "veth_ping" };
-static const struct nsc_case c_hidden = { .id = "test.blind",
-					  .ns = "test",
-					  .name = "blind",
-					  .hidden = true };
+static const struct nsc_case c_uts = {
+	.id = "uts.hostname_private",
+	.ns = "uts",
+	.name = "hostname_private",
+	.file = "cases/uts/hostname_private.c",
+};
+static const struct nsc_case c_ipc = {
+	.id = "ipc.sysv_msg_private",
+	.ns = "ipc",
+	.name = "sysv_msg_private",
+	.file = "cases/ipc/sysv_msg_private.c",
+};
+static const struct nsc_case c_ipc2 = {
+	.id = "ipc.sysv_shm_private",
+	.ns = "ipc",
+	.name = "sysv_shm_private",
+	.file = "/src/cases/ipc/sysv_shm_private.c",
+};
+static const struct nsc_case c_net = {
+	.id = "net.veth_ping",
+	.ns = "net",
+	.name = "veth_ping",
+	.file = "cases/net/veth_ping.c",
+};
+static const struct nsc_case c_hidden = {
+	.id = "test.blind",
+	.ns = "test",
+	.name = "blind",
+	.file = "harness/tests/cases/blind.c",
+	.hidden = true,
+};
 
 static struct nsc_registry reg;
 static struct nsc_err err;
@@ -71,6 +88,54 @@ START_TEST(test_empty_and_bad_ids_rejected)
 	ck_assert_int_eq(nsc_registry_from(&reg, a, 1, &err), -EINVAL);
 	ck_assert_int_eq(nsc_registry_from(&reg, b, 1, &err), -EINVAL);
 	ck_assert_int_eq(nsc_registry_from(&reg, c, 1, &err), -EINVAL);
+}
+END_TEST
+
+/* The id is the file name: a case filed elsewhere is refused. */
+START_TEST(test_file_must_match_id)
+{
+	static const char *const bad[] = {
+		"cases/uts/hostname.c",		 /* other name */
+		"cases/ipc/hostname_private.c",	 /* other namespace */
+		"cases/uts/xhostname_private.c", /* not a whole component */
+		"harness/tests/cases/hostname_private.c",
+		"cases/uts/hostname_private.h",
+		NULL,
+	};
+	struct nsc_case c = c_uts;
+	const struct nsc_case *const a[] = { &c };
+
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		c.file = bad[i];
+		ck_assert_int_eq(nsc_registry_from(&reg, a, 1, &err), -EINVAL);
+		ck_assert_ptr_nonnull(strstr(err.msg, "uts.hostname_private"));
+		ck_assert_ptr_nonnull(strstr(err.msg, "cases/uts/hostname_private.c"));
+	}
+	c.file = "/build/x/cases/uts/hostname_private.c";
+	ck_assert_int_eq(nsc_registry_from(&reg, a, 1, &err), 0);
+	nsc_registry_free(&reg);
+}
+END_TEST
+
+static const struct nsc_case d_plain = { .summary = "plain" };
+
+/* NSC_CASE entries: the registry assembles id, ns, name and file. */
+START_TEST(test_entries_assembled)
+{
+	const struct nsc_case_entry good = { "uts", "plain", "cases/uts/plain.c", &d_plain };
+	const struct nsc_case_entry moved = { "uts", "plain", "cases/net/plain.c", &d_plain };
+	const struct nsc_case_entry *const g[] = { &good };
+	const struct nsc_case_entry *const m[] = { &moved };
+
+	ck_assert_int_eq(nsc_registry_load_entries(&reg, g, 1, &err), 0);
+	ck_assert_uint_eq(reg.n, 1);
+	ck_assert_str_eq(reg.cases[0]->id, "uts.plain");
+	ck_assert_str_eq(reg.cases[0]->summary, "plain");
+	ck_assert_str_eq(reg.cases[0]->file, "cases/uts/plain.c");
+	nsc_registry_free(&reg);
+	ck_assert_int_eq(nsc_registry_load_entries(&reg, m, 1, &err), -EINVAL);
+	ck_assert_ptr_nonnull(strstr(err.msg, "cases/net/plain.c"));
+	ck_assert_ptr_null(reg.own);
 }
 END_TEST
 
@@ -163,6 +228,8 @@ static Suite *registry_suite(void)
 	tcase_add_test(tc, test_sorted_by_id);
 	tcase_add_test(tc, test_duplicate_rejected);
 	tcase_add_test(tc, test_empty_and_bad_ids_rejected);
+	tcase_add_test(tc, test_file_must_match_id);
+	tcase_add_test(tc, test_entries_assembled);
 	tcase_add_test(tc, test_select_all_skips_hidden);
 	tcase_add_test(tc, test_select_glob_ns_and_exact);
 	tcase_add_test(tc, test_select_errors_name_the_problem);

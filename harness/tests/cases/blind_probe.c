@@ -17,10 +17,9 @@ static void child(struct nsc_ctx *ctx)
 	NSC_ISOLATED_STREQ(ctx, a, b, "hostname equals itself");
 }
 
-/* clang-format off */
-NSC_CASE(test, blind_probe,
+NSC_CASE(test, blind_probe) = {
 	.summary = "test-only: a check that cannot fail",
 	.clone_flags = CLONE_NEWUTS,
 	.hidden = true,
-	.child = child);
-/* clang-format on */
+	.child = child,
+};

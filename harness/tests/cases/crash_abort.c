@@ -20,12 +20,11 @@ static void verify(struct nsc_ctx *ctx)
 	abort();
 }
 
-/* clang-format off */
-NSC_CASE(test, crash_abort,
+NSC_CASE(test, crash_abort) = {
 	.summary = "test-only: abort() in verify",
 	.clone_flags = CLONE_NEWPID,
 	.no_control = "test-only crash",
 	.hidden = true,
 	.child = child,
-	.verify = verify);
-/* clang-format on */
+	.verify = verify,
+};

@@ -24,11 +24,10 @@ static void child(struct nsc_ctx *ctx)
 	NSC_EXPECT(ctx, false, "survived a store to page 0");
 }
 
-/* clang-format off */
-NSC_CASE(test, crash_segv,
+NSC_CASE(test, crash_segv) = {
 	.summary = "test-only: SIGSEGV in the sandbox",
 	.clone_flags = CLONE_NEWUTS,
 	.no_control = "test-only crash",
 	.hidden = true,
-	.child = child);
-/* clang-format on */
+	.child = child,
+};

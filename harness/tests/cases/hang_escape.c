@@ -30,11 +30,10 @@ static void child(struct nsc_ctx *ctx)
 	sleep_forever();
 }
 
-/* clang-format off */
-NSC_CASE(test, hang_escape,
+NSC_CASE(test, hang_escape) = {
 	.summary = "test-only: setsid()-ed sandbox and grandchildren without a PID namespace",
 	.clone_flags = CLONE_NEWUTS,
 	.no_control = "test-only hang",
 	.hidden = true,
-	.child = child);
-/* clang-format on */
+	.child = child,
+};

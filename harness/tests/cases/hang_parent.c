@@ -23,12 +23,11 @@ static void parent(struct nsc_ctx *ctx)
 		pause();
 }
 
-/* clang-format off */
-NSC_CASE(test, hang_parent,
+NSC_CASE(test, hang_parent) = {
 	.summary = "test-only: a case process hook that hangs",
 	.clone_flags = CLONE_NEWUTS,
 	.no_control = "test-only hang",
 	.hidden = true,
 	.child = child,
-	.parent = parent);
-/* clang-format on */
+	.parent = parent,
+};

@@ -28,11 +28,10 @@ static void child(struct nsc_ctx *ctx)
 	sleep_forever();
 }
 
-/* clang-format off */
-NSC_CASE(test, hang_setsid,
+NSC_CASE(test, hang_setsid) = {
 	.summary = "test-only: a setsid()-ed sandbox init and grandchild that never end",
 	.clone_flags = CLONE_NEWPID | CLONE_NEWUTS,
 	.no_control = "test-only hang",
 	.hidden = true,
-	.child = child);
-/* clang-format on */
+	.child = child,
+};

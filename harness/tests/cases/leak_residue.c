@@ -57,13 +57,12 @@ static void parent(struct nsc_ctx *ctx)
 	nsc_sync_wake(ctx);
 }
 
-/* clang-format off */
-NSC_CASE(test, leak_residue,
+NSC_CASE(test, leak_residue) = {
 	.summary = "test-only: leaves a hostname, a SysV segment and a named netns behind",
 	.clone_flags = CLONE_NEWNET,
 	.no_control = "test-only residue plant",
 	.hidden = true,
 	.setup = setup,
 	.child = child,
-	.parent = parent);
-/* clang-format on */
+	.parent = parent,
+};
