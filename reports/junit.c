@@ -1,10 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * JUnit XML valid against shared/schemas/junit-10.xsd: <testsuites> with
- * totals, one <testsuite> per namespace (first-seen order) carrying the
- * environment in <properties>, <failure>/<error>/<skipped> and the
- * case's captured output in <system-out>/<system-err>.  Results are
- * buffered and written in end(): a suite's counts open its tag.
+ * JUnit XML in the dialect described by reports/nscheck-junit.xsd (and,
+ * but for the testcase file attribute, the generic junit-10.xsd):
+ * <testsuites> with totals, one <testsuite> per namespace (first-seen
+ * order), the environment once, in the first suite's <properties>,
+ * <failure>/<error>/<skipped> and the case's captured output in
+ * <system-out>/<system-err>.  A testcase's classname is its namespace and
+ * its name the rest of the id, so "classname.name" is the case id (Jenkins
+ * shows that, not "pid.pid.x"); file is the case source (GitLab links it).
+ * The SKIP reason is the <skipped> text as well as its message (GitLab
+ * shows only the text).  Results are buffered and written in end(): a
+ * suite's counts open its tag.
  */
 #include <inttypes.h>
 #include <stdlib.h>
@@ -119,12 +125,31 @@ static void problem(FILE *fp, const struct nsc_result *res)
 	fprintf(fp, "</%s>\n", tag);
 }
 
+/*
+ * The id without its "<ns>." prefix: classname "uts" + name
+ * "hostname_private" read back as "uts.hostname_private".  An id that
+ * does not start with its namespace stays whole.
+ */
+static const char *case_name(const struct nsc_result *res, const char *ns)
+{
+	const char *id = res->id ? res->id : "";
+	size_t n = strlen(ns);
+
+	if (n && !strncmp(id, ns, n) && id[n] == '.' && id[n + 1])
+		return id + n + 1;
+	return id;
+}
+
 static void testcase(FILE *fp, const struct nsc_result *res)
 {
+	const char *ns = res->ns ? res->ns : "";
+
 	fputs("    <testcase name=\"", fp);
-	nsc_xml_attr(fp, res->id);
+	nsc_xml_attr(fp, case_name(res, ns));
 	fputs("\" classname=\"", fp);
-	nsc_xml_attr(fp, res->ns);
+	nsc_xml_attr(fp, ns[0] ? ns : "nscheck");
+	fputs("\" file=\"", fp);
+	nsc_xml_attr(fp, res->file ? res->file : "");
 	fprintf(fp, "\" time=\"%.3f\"", nsc_secs(res->duration));
 	if (res->status == NSC_PASS && !res->out_len && !res->errout_len) {
 		fputs("/>\n", fp);
@@ -137,8 +162,9 @@ static void testcase(FILE *fp, const struct nsc_result *res)
 		fputs("      <skipped message=\"", fp);
 		nsc_xml_attr(fp, res->reason);
 		fputs("\">", fp);
+		text(fp, res->reason);
 		if (res->hint[0]) {
-			fputs("hint: ", fp);
+			fputs("\nhint: ", fp);
 			text(fp, res->hint);
 		}
 		fputs("</skipped>\n", fp);
@@ -161,12 +187,35 @@ static int same_ns(const struct nsc_result *a, const char *ns)
 	return !strcmp(a->ns ? a->ns : "", ns);
 }
 
+/*
+ * <testsuite ...> for @tests cases with counts @c, and the environment
+ * when it is the first suite (@id 0): the properties are written once.
+ */
+static void suite_open(FILE *fp, const char *name, unsigned int tests, const struct nsc_counts *c,
+		       double time, unsigned int id, const struct nsc_run_info *run,
+		       const char *start)
+{
+	const char *host = run->env ? run->env->hostname : "";
+
+	fputs("  <testsuite name=\"", fp);
+	nsc_xml_attr(fp, name);
+	fprintf(fp,
+		"\" tests=\"%u\" failures=\"%u\" errors=\"%u\" skipped=\"%u\" time=\"%.3f\" timestamp=\"",
+		tests, c->fail, c->error, c->skip, time);
+	nsc_xml_attr(fp, start);
+	fputs("\" hostname=\"", fp);
+	nsc_xml_attr(fp, host[0] ? host : "localhost");
+	fprintf(fp, "\" id=\"%u\" package=\"nscheck\">\n", id);
+	if (!id)
+		properties(fp, run, start);
+}
+
 static void suite(FILE *fp, const struct nsc_store *s, size_t first, unsigned int id,
 		  const struct nsc_run_info *run, const char *start)
 {
 	const char *ns = s->v[first].ns ? s->v[first].ns : "";
-	const char *host = run->env ? run->env->hostname : "";
-	unsigned int tests = 0, fail = 0, error = 0, skip = 0;
+	struct nsc_counts c = { 0 };
+	unsigned int tests = 0;
 	double time = 0;
 	size_t i;
 
@@ -174,21 +223,12 @@ static void suite(FILE *fp, const struct nsc_store *s, size_t first, unsigned in
 		if (!same_ns(&s->v[i], ns))
 			continue;
 		time += nsc_secs(s->v[i].duration);
-		fail += s->v[i].status == NSC_FAIL;
-		error += s->v[i].status == NSC_ERROR;
-		skip += s->v[i].status == NSC_SKIP;
+		c.fail += s->v[i].status == NSC_FAIL;
+		c.error += s->v[i].status == NSC_ERROR;
+		c.skip += s->v[i].status == NSC_SKIP;
 		tests++;
 	}
-	fputs("  <testsuite name=\"", fp);
-	nsc_xml_attr(fp, ns);
-	fprintf(fp,
-		"\" tests=\"%u\" failures=\"%u\" errors=\"%u\" skipped=\"%u\" time=\"%.3f\" timestamp=\"",
-		tests, fail, error, skip, time);
-	nsc_xml_attr(fp, start);
-	fputs("\" hostname=\"", fp);
-	nsc_xml_attr(fp, host[0] ? host : "localhost");
-	fprintf(fp, "\" id=\"%u\" package=\"nscheck\">\n", id);
-	properties(fp, run, start);
+	suite_open(fp, ns[0] ? ns : "nscheck", tests, &c, time, id, run, start);
 	for (i = first; i < s->n; i++)
 		if (same_ns(&s->v[i], ns))
 			testcase(fp, &s->v[i]);
@@ -225,9 +265,7 @@ static int junit_end(struct nsc_reporter *r, const struct nsc_run_info *run, str
 	}
 	if (!s->n) {
 		/* No record (interrupted early): keep the environment anyway. */
-		fputs("  <testsuite name=\"nscheck\" tests=\"0\" failures=\"0\" errors=\"0\" skipped=\"0\" time=\"0.000\" id=\"0\" package=\"nscheck\">\n",
-		      fp);
-		properties(fp, run, start);
+		suite_open(fp, "nscheck", 0, &c, 0, 0, run, start);
 		fputs("  </testsuite>\n", fp);
 	}
 	fputs("</testsuites>\n", fp);

@@ -95,8 +95,9 @@ START_TEST(test_lines)
 	ck_assert_str_eq(l[i + 2], "  message: \"killed by SIGSEGV\"");
 	ck_assert_str_eq(l[i + 3], "  severity: error");
 	ck_assert_str_eq(l[i + 4], "  errno: EPERM");
+	ck_assert_str_eq(l[i + 5], "  where: \"cases/uts/error.c\"");
 	ck_assert_ptr_nonnull(
-		strstr(l[i + 9], "  stdout: \"out\\0with NUL \\uFFFD <b>&amp; ]]>\\n\""));
+		strstr(l[i + 10], "  stdout: \"out\\0with NUL \\uFFFD <b>&amp; ]]>\\n\""));
 	free(buf);
 }
 END_TEST

@@ -19,9 +19,6 @@
 #include "reporter.h"
 #include "nsc_check_main.h"
 
-#ifndef NSC_SCHEMA_DIR
-#define NSC_SCHEMA_DIR "../shared/schemas"
-#endif
 #ifndef NSC_SRC_DIR
 #define NSC_SRC_DIR "."
 #endif
@@ -224,6 +221,7 @@ static inline void nsc_t_results(struct nsc_result *r)
 
 	r[2].id = "time.skip";
 	r[2].ns = "time";
+	r[2].file = "cases/time/skip.c";
 	r[2].status = NSC_SKIP;
 	r[2].control = NSC_CONTROL_NOT_RUN;
 	nsc_t_fill(r[2].reason, sizeof(r[2].reason), "no # time\\ns " NSC_HOSTILE);
@@ -231,6 +229,7 @@ static inline void nsc_t_results(struct nsc_result *r)
 
 	r[3].id = "uts.error";
 	r[3].ns = "uts";
+	r[3].file = "cases/uts/error.c";
 	r[3].status = NSC_ERROR;
 	r[3].err = 1;
 	r[3].control = NSC_CONTROL_ERROR;
@@ -242,10 +241,12 @@ static inline void nsc_t_results(struct nsc_result *r)
 
 	r[4].id = "uts.pass";
 	r[4].ns = "uts";
+	r[4].file = "cases/uts/pass.c";
 	r[4].status = NSC_PASS;
 
 	r[5].id = "env.host_residue";
 	r[5].ns = "env";
+	r[5].file = "harness/audit.c";
 	r[5].status = NSC_PASS;
 	r[5].control = NSC_CONTROL_NONE;
 }

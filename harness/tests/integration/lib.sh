@@ -5,7 +5,10 @@ set -euo pipefail
 
 : "${NSCHECK:?NSCHECK must point to the built nscheck}"
 : "${NSCHECK_TEST:=$NSCHECK}"
-: "${NSC_SHARED:=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../../../shared" && pwd)}"
+: "${NSC_SRC:=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)}"
+# Optional material beside the repository (a clone alone has none): only
+# integration.junit_generic_schema reads it, and skips without it.
+: "${NSC_SHARED:=$NSC_SRC/../shared}"
 
 NSC_TMP=$(mktemp -d /tmp/nsc-itest.XXXXXX)
 trap 'rm -rf "$NSC_TMP"' EXIT
@@ -40,4 +43,16 @@ tap_parser() {
 	local bin="$NSC_SRC/ci/node_modules/.bin/tap-parser"
 	[ -x "$bin" ] || fail "tap-parser not installed (run ci/setup)"
 	"$bin" "$@"
+}
+
+# junit_validate FILE: the project's JUnit schema (reports/nscheck-junit.xsd)
+# accepts FILE, and junitparser reads it with declared totals equal to the
+# cases and the environment in exactly one suite.  Prints junitparser's
+# "tests failures errors skipped".
+junit_validate() {
+	local f=$1
+	xmllint --noout --schema "$NSC_SRC/reports/nscheck-junit.xsd" "$f" 2>"$NSC_TMP/xmllint.err" ||
+		fail "$f: not valid against reports/nscheck-junit.xsd: $(head -5 "$NSC_TMP/xmllint.err")"
+	/usr/bin/python3 "$NSC_SRC/harness/tests/helpers/junit_read.py" counts "$f" ||
+		fail "$f: junitparser disagrees"
 }

@@ -13,7 +13,8 @@ prefix=$NSC_TMP/prefix
 cmake --install "$NSC_BUILD" --prefix "$prefix" >/dev/null
 for f in bin/nscheck share/man/man1/nscheck.1 \
 	share/bash-completion/completions/nscheck \
-	share/nscheck/nscheck-report.schema.json share/doc/nscheck/copyright; do
+	share/nscheck/nscheck-report.schema.json share/nscheck/nscheck-junit.xsd \
+	share/doc/nscheck/copyright; do
 	[ -f "$prefix/$f" ] || fail "cmake --install did not install $f"
 done
 [ -x "$prefix/bin/nscheck" ] || fail "bin/nscheck is not executable"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # All reports at once from one real run: the JUnit validates against the
-# shared JUnit schema, the JSON against reports/nscheck-report.schema.json,
+# project's JUnit schema (reports/nscheck-junit.xsd) and junitparser reads
+# it, the JSON against reports/nscheck-report.schema.json,
 # the TAP passes prove (as TAP 13) and strict tap-parser (TAP 14), and the
 # pass/fail/skip/error counts agree across all three.
 source "$(dirname "$0")/lib.sh"
@@ -13,8 +14,7 @@ T=$NSC_TMP
 leftover=$(find "$T" -name '.*' -type f)
 [ -z "$leftover" ] || fail "temp files left behind: $leftover"
 
-xmllint --noout --schema "$NSC_SHARED/schemas/junit-10.xsd" "$T/r.xml" ||
-	fail "JUnit XML does not validate"
+read -r jp_total jp_fail jp_err jp_skip < <(junit_validate "$T/r.xml")
 $py - "$NSC_SRC/reports/nscheck-report.schema.json" "$T/r.json" <<'PY' || fail "JSON does not validate"
 import json, sys, jsonschema
 schema = json.load(open(sys.argv[1]))
@@ -53,6 +53,8 @@ for k, v in (("pass", "PASS"), ("fail", "FAIL"), ("skip", "SKIP"), ("error", "ER
 print(s["total"], s["pass"], s["fail"], s["skip"], s["error"])
 PY
 )
+[ "$jp_total $jp_fail $jp_err $jp_skip" = "$j_total $j_fail $j_err $j_skip" ] ||
+	fail "junitparser reads $jp_total $jp_fail $jp_err $jp_skip, ElementTree $j_total $j_fail $j_err $j_skip"
 [ "$tap_total" = "$j_total" ] || fail "totals differ: TAP $tap_total, JUnit $j_total"
 [ "$tap_total" = "$s_total" ] ||
 	fail "totals differ: TAP $tap_total, JUnit $j_total, JSON $s_total"
