@@ -13,32 +13,16 @@
 
 #include "env.h"
 #include "gunzip.h"
+#include "ns.h"
 
+/* Beyond the namespace table's own options (ns.c). */
 const char *const nsc_env_kconfig_names[] = {
-	"CONFIG_NAMESPACES",
-	"CONFIG_UTS_NS",
-	"CONFIG_IPC_NS",
-	"CONFIG_PID_NS",
-	"CONFIG_NET_NS",
-	"CONFIG_USER_NS",
-	"CONFIG_CGROUPS",
-	"CONFIG_TIME_NS",
-	"CONFIG_VETH",
-	"CONFIG_PROC_FS",
-	"CONFIG_SECURITY_APPARMOR",
-	"CONFIG_SECCOMP",
-	NULL,
+	"CONFIG_NAMESPACES",	    "CONFIG_VETH",    "CONFIG_PROC_FS",
+	"CONFIG_SECURITY_APPARMOR", "CONFIG_SECCOMP", NULL,
 };
 
+/* Beyond the namespace table's limits (ns.c). */
 static const char *const sysctl_names[] = {
-	"user.max_user_namespaces",
-	"user.max_pid_namespaces",
-	"user.max_net_namespaces",
-	"user.max_ipc_namespaces",
-	"user.max_uts_namespaces",
-	"user.max_mnt_namespaces",
-	"user.max_cgroup_namespaces",
-	"user.max_time_namespaces",
 	"kernel.unprivileged_userns_clone",
 	"kernel.apparmor_restrict_unprivileged_userns",
 	NULL,
@@ -161,6 +145,9 @@ int nsc_osrelease_parse(const char *text, size_t len, struct nsc_env *env)
 
 static int wanted(const char *name, size_t n)
 {
+	for (int i = 0; i < NSC_NS_COUNT; i++)
+		if (strlen(nsc_ns_table[i].kconfig) == n && !memcmp(nsc_ns_table[i].kconfig, name, n))
+			return 1;
 	for (int i = 0; nsc_env_kconfig_names[i]; i++)
 		if (strlen(nsc_env_kconfig_names[i]) == n &&
 		    !memcmp(nsc_env_kconfig_names[i], name, n))
@@ -315,14 +302,22 @@ static void collect_kconfig(struct nsc_env *env, const char *release)
 	}
 }
 
+/* The namespace table's limits, then the others. */
+static const char *sysctl_name(int i)
+{
+	return i < NSC_NS_COUNT ? nsc_ns_table[i].max_sysctl : sysctl_names[i - NSC_NS_COUNT];
+}
+
 static void collect_sysctls(struct nsc_env *env)
 {
-	for (int i = 0; sysctl_names[i] && env->nsysctl < NSC_ENV_SYSCTL_MAX; i++) {
+	const char *name;
+
+	for (int i = 0; (name = sysctl_name(i)) && env->nsysctl < NSC_ENV_SYSCTL_MAX; i++) {
 		struct nsc_kv *kv = &env->sysctl[env->nsysctl];
 		char path[128], *buf, *p;
 		size_t len;
 
-		snprintf(path, sizeof(path), "/proc/sys/%s", sysctl_names[i]);
+		snprintf(path, sizeof(path), "/proc/sys/%s", name);
 		for (p = path + 10; *p; p++)
 			if (*p == '.')
 				*p = '/';
@@ -330,7 +325,7 @@ static void collect_sysctls(struct nsc_env *env)
 			continue;
 		while (len && (buf[len - 1] == '\n' || buf[len - 1] == ' '))
 			len--;
-		set_field(kv->key, sizeof(kv->key), sysctl_names[i], strlen(sysctl_names[i]));
+		set_field(kv->key, sizeof(kv->key), name, strlen(name));
 		set_field(kv->value, sizeof(kv->value), buf, len);
 		free(buf);
 		env->nsysctl++;

@@ -51,7 +51,10 @@ const char *nsc_env_sysctl(const struct nsc_env *env, const char *name);
 int nsc_osrelease_parse(const char *text, size_t len, struct nsc_env *env);
 int nsc_kconfig_parse(const char *text, size_t len, struct nsc_env *env);
 
-/* The kernel config options collected, NULL-terminated. */
+/*
+ * The kernel config options collected besides the namespace table's
+ * (ns.c), NULL-terminated.
+ */
 extern const char *const nsc_env_kconfig_names[];
 
 #endif

@@ -7,13 +7,8 @@
 #include <stdatomic.h>
 
 #include "nscheck.h"
+#include "ns.h"
 #include "result.h"
-
-/* Namespaces whose state a case may change: disposable in the control. */
-#define NSC_MUTABLE_NS (CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWNS | CLONE_NEWNET)
-#define NSC_ALL_NS                                                                                 \
-	(CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWPID | CLONE_NEWUSER | \
-	 CLONE_NEWCGROUP | CLONE_NEWTIME)
 
 enum nsc_mode {
 	NSC_MODE_REAL,	    /* the case as declared */

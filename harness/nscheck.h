@@ -7,7 +7,6 @@
  *	NSC_CASE(uts, hostname_private) = {
  *		.summary = "...",
  *		.clone_flags = CLONE_NEWUTS,
- *		.kconfigs = NSC_KCONFIGS("CONFIG_UTS_NS"),
  *		.child = child,
  *		.verify = verify,
  *	};
@@ -54,7 +53,8 @@ struct nsc_case {
 	const char *summary;		      /* one line: the property */
 	uint64_t clone_flags;		      /* namespaces the sandbox is cloned with */
 	uint64_t outer_flags;		      /* disposable namespaces for the case process */
-	const char *const *kconfigs;	      /* NULL-terminated, for SKIP hints */
+	const char *const *kconfigs;	      /* NULL-terminated; beyond the options of the
+						 * namespaces in the flags (harness/ns.c) */
 	bool needs_root;		      /* SKIP "needs root" in rootless mode */
 	unsigned int timeout_s;		      /* 0: the run's --timeout */
 	bool manual_idmap;		      /* CLONE_NEWUSER: the case writes the maps */
@@ -233,6 +233,23 @@ uint64_t nsc_sandbox_flags(struct nsc_ctx *ctx);
  * Returns 0 or -errno (and fills nsc_errbuf(ctx)).
  */
 int nsc_unshare(struct nsc_ctx *ctx, uint64_t flags);
+
+/*
+ * Namespaces by identity (harness/ns.c reads /proc/PID/ns; cases never
+ * spell those paths).  @pid 0 is the calling thread; @flag one
+ * CLONE_NEW* flag.  Return -errno and fill @err on failure.
+ *
+ * nsc_ns_ino: inode of @pid's namespace of that type.
+ * nsc_ns_children_ino: inode of the one its children get
+ *   (pid_for_children, time_for_children; -EINVAL for other types).
+ * nsc_ns_same: 1 when @a and @b share the namespace (st_dev and st_ino),
+ *   0 when not.
+ * nsc_ns_open: a read-only O_CLOEXEC fd of it (for setns).
+ */
+long long nsc_ns_ino(pid_t pid, uint64_t flag, struct nsc_err *err);
+long long nsc_ns_children_ino(pid_t pid, uint64_t flag, struct nsc_err *err);
+int nsc_ns_same(pid_t a, pid_t b, uint64_t flag, struct nsc_err *err);
+int nsc_ns_open(pid_t pid, uint64_t flag, struct nsc_err *err);
 
 /* The case's descriptor and the uid/gid the case process runs as. */
 const struct nsc_case *nsc_case_of(struct nsc_ctx *ctx);

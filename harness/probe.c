@@ -14,39 +14,22 @@
 #include <unistd.h>
 
 #include "internal.h"
+#include "ns.h"
 #include "probe.h"
-
-static const struct {
-	uint64_t flag;
-	const char *ns;
-	const char *kconfig;
-} nsc_flags[] = {
-	{ CLONE_NEWUSER, "user", "CONFIG_USER_NS" },
-	{ CLONE_NEWUTS, "uts", "CONFIG_UTS_NS" },
-	{ CLONE_NEWIPC, "ipc", "CONFIG_IPC_NS" },
-	{ CLONE_NEWPID, "pid", "CONFIG_PID_NS" },
-	{ CLONE_NEWNET, "net", "CONFIG_NET_NS" },
-	{ CLONE_NEWNS, "mnt", "CONFIG_NAMESPACES" },
-	{ CLONE_NEWCGROUP, "cgroup", "CONFIG_CGROUPS" },
-	{ CLONE_NEWTIME, "time", "CONFIG_TIME_NS" },
-};
-
-#define NSC_NFLAGS (sizeof(nsc_flags) / sizeof(nsc_flags[0]))
 
 const char *nsc_flag_ns(uint64_t flag)
 {
-	for (size_t i = 0; i < NSC_NFLAGS; i++)
-		if (nsc_flags[i].flag == flag)
-			return nsc_flags[i].ns;
-	return "?";
+	const struct nsc_ns_info *ns = nsc_ns_by_flag(flag);
+
+	return ns ? ns->name : "?";
 }
 
 const char *nsc_flag_kconfig(uint64_t flag)
 {
-	for (size_t i = 0; i < NSC_NFLAGS; i++)
-		if (nsc_flags[i].flag == flag)
-			return nsc_flags[i].kconfig;
-	return "CONFIG_NAMESPACES";
+	const struct nsc_ns_info *ns = nsc_ns_by_flag(flag);
+
+	/* Several flags, or none: the umbrella option (the mnt row's). */
+	return ns ? ns->kconfig : nsc_ns_table[NSC_NS_MNT].kconfig;
 }
 
 static const char *env_lookup(const struct nsc_kv *kv, unsigned int n, const char *key)
@@ -71,12 +54,12 @@ static bool clone3_available(void)
 void nsc_probe_classify(struct nsc_probe *p, uint64_t flag, int err, bool in_userns_step,
 			bool rootless, const struct nsc_env *env)
 {
+	const struct nsc_ns_info *info = nsc_ns_by_flag(flag);
 	const char *ns = nsc_flag_ns(flag), *kc = nsc_flag_kconfig(flag);
 	const char *kval = NULL, *aa = NULL, *uuc = NULL, *maxv = NULL;
-	char maxkey[48];
+	const char *maxkey = info ? info->max_sysctl : "the namespace limit sysctls";
 	int seccomp = env ? env->seccomp : -1;
 
-	snprintf(maxkey, sizeof(maxkey), "user.max_%s_namespaces", flag == CLONE_NEWNS ? "mnt" : ns);
 	if (env) {
 		kval = env_lookup(env->kconfig, env->nkconfig, kc);
 		aa = env_lookup(env->sysctl, env->nsysctl,
@@ -89,14 +72,15 @@ void nsc_probe_classify(struct nsc_probe *p, uint64_t flag, int err, bool in_use
 	switch (err) {
 	case EINVAL:
 	case ENOSYS:
-		if (flag == CLONE_NEWTIME && !clone3_available()) {
+		if (info && info->clone3_only && !clone3_available()) {
 			snprintf(p->reason, sizeof(p->reason),
 				 "clone3() is unavailable (ENOSYS%s) and clone(2) cannot create time namespaces",
 				 seccomp == 2 ? ", a seccomp filter is active" : "");
 			snprintf(p->hint, sizeof(p->hint),
 				 seccomp == 2 ?
 					 "allow clone3 in the seccomp profile, or run without it" :
-					 "run on Linux >= 5.8 (clone3 with CLONE_NEWTIME)");
+					 "run on Linux >= 5.8 (clone3 with %s)",
+				 info->flag_name);
 			break;
 		}
 		snprintf(p->reason, sizeof(p->reason),
@@ -149,7 +133,7 @@ void nsc_probe_classify(struct nsc_probe *p, uint64_t flag, int err, bool in_use
 		break;
 	case EPERM:
 	default:
-		if (flag == CLONE_NEWUSER && uuc && !strcmp(uuc, "0")) {
+		if (flag == NSC_NS_FLAG(USER) && uuc && !strcmp(uuc, "0")) {
 			snprintf(p->reason, sizeof(p->reason),
 				 "unprivileged user namespaces are disabled (kernel.unprivileged_userns_clone=0)");
 			snprintf(p->hint, sizeof(p->hint),
@@ -200,7 +184,7 @@ static void __attribute__((noreturn)) probe_grandchild(int gate[2], uint64_t fla
 	if (read(gate[0], &b, 1) != 1)
 		status = 1;
 	/* AppArmor's userns restriction bites here, one step later. */
-	else if ((flags & CLONE_NEWUSER) && unshare(CLONE_NEWNS) < 0)
+	else if ((flags & NSC_NS_FLAG(USER)) && unshare((int)NSC_NS_FLAG(MNT)) < 0)
 		status = 100 + (errno & 0x7f);
 	nsc_cov_dump();
 	_exit(status);
@@ -219,7 +203,7 @@ probe_child(int fd, uint64_t outer, uint64_t flags, bool rootless)
 	int ret;
 
 	memset(&ctx, 0, sizeof(ctx));
-	if (rootless && unshare(CLONE_NEWUSER) < 0)
+	if (rootless && unshare((int)NSC_NS_FLAG(USER)) < 0)
 		probe_report(fd, 4, errno);
 	if (rootless && (ret = nsc_idmap_root(getpid(), uid, gid, NULL)) < 0)
 		probe_report(fd, 4, -ret);
@@ -233,7 +217,7 @@ probe_child(int fd, uint64_t outer, uint64_t flags, bool rootless)
 	if (pid == 0)
 		probe_grandchild(gate, flags);
 	close(gate[0]);
-	if (flags & CLONE_NEWUSER) {
+	if (flags & NSC_NS_FLAG(USER)) {
 		ret = nsc_idmap_root(pid, geteuid(), getegid(), NULL);
 		if (ret < 0) {
 			kill(pid, SIGKILL);
@@ -298,22 +282,27 @@ int nsc_probe_run(uint64_t outer, uint64_t flags, bool rootless, const struct ns
 	if (!m.step)
 		return 0;
 	if (m.step == 4) {
-		nsc_probe_classify(out, CLONE_NEWUSER, m.err, false, true, env);
+		nsc_probe_classify(out, NSC_NS_FLAG(USER), m.err, false, true, env);
 		return 0;
 	}
-	/* Find the single namespace that fails, for a precise hint. */
-	for (size_t i = 0; i < NSC_NFLAGS; i++) {
-		uint64_t f = nsc_flags[i].flag;
+	/*
+	 * Find the single namespace that fails, for a precise hint: the
+	 * user namespace first (the others may depend on it), then the
+	 * sandbox's, then the disposable outer ones.
+	 */
+	for (size_t i = 0; i < 1 + 2 * NSC_NS_COUNT; i++) {
+		uint64_t f = i ? nsc_ns_table[(i - 1) % NSC_NS_COUNT].flag : NSC_NS_FLAG(USER);
+		uint64_t set = i > NSC_NS_COUNT ? outer : flags | (i ? 0 : outer);
 		struct probe_msg one = { 0, 0 };
 
-		if (!((outer | flags) & f))
+		if (!(set & f) || (i && f == NSC_NS_FLAG(USER)))
 			continue;
 		if (probe_once(0, f, rootless, &one) == 0 && one.step) {
 			nsc_probe_classify(out, f, one.err, one.step == 3, rootless, env);
 			return 0;
 		}
 	}
-	nsc_probe_classify(out, flags & CLONE_NEWUSER ? CLONE_NEWUSER : flags, m.err, m.step == 3,
-			   rootless, env);
+	nsc_probe_classify(out, flags & NSC_NS_FLAG(USER) ? NSC_NS_FLAG(USER) : flags, m.err,
+			   m.step == 3, rootless, env);
 	return 0;
 }

@@ -10,22 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ns.h"
 #include "registry.h"
 
 extern const struct nsc_case_entry *const __start_nsc_cases[] __attribute__((weak));
 extern const struct nsc_case_entry *const __stop_nsc_cases[] __attribute__((weak));
-
-static const char *const nsc_known_ns[] = {
-	"cgroup", "ipc", "mnt", "net", "pid", "time", "user", "uts", "setns", "env", "test", NULL,
-};
-
-bool nsc_ns_known(const char *ns)
-{
-	for (const char *const *k = nsc_known_ns; *k; k++)
-		if (!strcmp(*k, ns))
-			return true;
-	return false;
-}
 
 static int case_cmp(const void *a, const void *b)
 {
@@ -45,7 +34,7 @@ static bool id_valid(const struct nsc_case *c)
 	for (p = c->name; *p; p++)
 		if (!islower((unsigned char)*p) && !isdigit((unsigned char)*p) && *p != '_')
 			return false;
-	return nsc_ns_known(c->ns);
+	return nsc_ns_group_known(c->ns);
 }
 
 /* Does @s end with @suffix, starting at a path component? */
@@ -237,10 +226,9 @@ static int ns_list_check(const char *list, struct nsc_err *err)
 			return nsc_err_setx(err, EINVAL, "bad --ns list '%s'", list);
 		memcpy(item, p, n);
 		item[n] = '\0';
-		if (!nsc_ns_known(item))
-			return nsc_err_setx(err, EINVAL,
-					    "unknown namespace '%s' in --ns (known: cgroup ipc mnt net pid time user uts setns env)",
-					    item);
+		if (!nsc_ns_group_known(item))
+			return nsc_err_setx(err, EINVAL, "unknown namespace '%s' in --ns (known: %s)",
+					    item, nsc_ns_group_list());
 		if (!end)
 			break;
 		p = end + 1;

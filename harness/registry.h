@@ -47,7 +47,4 @@ const struct nsc_case *nsc_registry_find(const struct nsc_registry *reg, const c
 int nsc_registry_select(const struct nsc_registry *reg, char *const *patterns, size_t npatterns,
 			const char *ns_list, const struct nsc_case **out, struct nsc_err *err);
 
-/* Is @ns one of the known namespace names (uts, ipc, ..., setns, env)? */
-bool nsc_ns_known(const char *ns);
-
 #endif

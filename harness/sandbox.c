@@ -83,10 +83,11 @@ pid_t nsc_clone_pidfd(uint64_t flags, int *pidfd, struct nsc_err *err)
 					   (unsigned long long)flags);
 		no_clone3 = 1;
 	}
-	/* clone(2) cannot express CLONE_NEWTIME: its bit is in CSIGNAL. */
-	if (flags & CLONE_NEWTIME)
+	/* clone(2) cannot express some flags (time: its bit is in CSIGNAL). */
+	if (flags & nsc_ns_clone3_only_flags())
 		return nsc_err_setx(err, ENOSYS,
-				    "clone3 unavailable and clone(2) cannot create a time namespace");
+				    "clone3 unavailable and clone(2) cannot express flags 0x%llx",
+				    (unsigned long long)(flags & nsc_ns_clone3_only_flags()));
 	pid = syscall(SYS_clone, CLONE_PIDFD | flags | SIGCHLD, NULL, pidfd, NULL, 0);
 	if (pid < 0)
 		return nsc_err_set(err, errno, "clone(flags 0x%llx)", (unsigned long long)flags);
@@ -99,8 +100,8 @@ static int enter_own_userns(struct nsc_ctx *ctx)
 	uid_t uid = geteuid();
 	gid_t gid = getegid();
 
-	if (unshare(CLONE_NEWUSER) < 0)
-		return nsc_err_set(&ctx->err, errno, "rootless: unshare(CLONE_NEWUSER)");
+	if (unshare((int)NSC_NS_FLAG(USER)) < 0)
+		return nsc_err_set(&ctx->err, errno, "rootless: unshare a user namespace");
 	return nsc_idmap_root(getpid(), uid, gid, &ctx->err);
 }
 
@@ -138,7 +139,7 @@ static void __attribute__((noreturn)) sandbox_child(struct nsc_ctx *ctx, int gat
 	if (n != 1)
 		nsc_exit(ctx); /* the parent gave up; it recorded why */
 	close(gate[0]);
-	if ((flags & CLONE_NEWNS) && make_mounts_private(&ctx->err) < 0)
+	if ((flags & NSC_NS_FLAG(MNT)) && make_mounts_private(&ctx->err) < 0)
 		nsc_error(ctx, ctx->err.err, "%s", ctx->err.msg);
 	ctx->c->child(ctx);
 	nsc_exit(ctx);
@@ -169,7 +170,7 @@ static void run_sandbox(struct nsc_ctx *ctx)
 	close(ctx->sync_c2p[1]);
 	close(ctx->sync_p2c[0]);
 	ctx->sync_c2p[1] = ctx->sync_p2c[0] = -1;
-	if ((flags & CLONE_NEWUSER) && !ctx->c->manual_idmap) {
+	if ((flags & NSC_NS_FLAG(USER)) && !ctx->c->manual_idmap) {
 		ret = nsc_idmap_root(ctx->child_pid, ctx->outer_uid, ctx->outer_gid, &ctx->err);
 		if (ret < 0)
 			nsc_error(ctx, -ret, "%s", ctx->err.msg);
@@ -200,7 +201,7 @@ static uint64_t outer_flags(const struct nsc_ctx *ctx)
 	uint64_t f = ctx->c->outer_flags;
 
 	if (ctx->mode != NSC_MODE_REAL)
-		f |= ctx->c->clone_flags & NSC_MUTABLE_NS;
+		f |= ctx->c->clone_flags & nsc_ns_mutable_flags();
 	return f;
 }
 
@@ -225,7 +226,7 @@ void nsc_case_process(struct nsc_ctx *ctx)
 		if (outer && unshare((int)outer) < 0)
 			nsc_error(ctx, errno, "unshare disposable outer namespaces 0x%llx",
 				  (unsigned long long)outer);
-		if ((outer & CLONE_NEWNS) && make_mounts_private(&ctx->err) < 0)
+		if ((outer & NSC_NS_FLAG(MNT)) && make_mounts_private(&ctx->err) < 0)
 			nsc_error(ctx, ctx->err.err, "%s", ctx->err.msg);
 		if (c->setup && (ret = c->setup(ctx)) < 0)
 			nsc_error(ctx, -ret, "setup: %s", ctx->err.msg[0] ? ctx->err.msg : "failed");

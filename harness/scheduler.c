@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "env.h"
+#include "ns.h"
 #include "scheduler.h"
 
 static void outcome_read(const struct nsc_job *j, struct nsc_outcome *o)
@@ -164,7 +165,7 @@ static bool item_unhostable(struct nsc_sched *s, struct nsc_item *it)
 
 	/* The control also needs the disposable outer namespaces. */
 	if (s->mode != NSC_MODE_REAL || (s->opts->control && !c->no_control))
-		outer |= flags & NSC_MUTABLE_NS;
+		outer |= flags & nsc_ns_mutable_flags();
 	for (size_t i = 0; i < s->n; i++) {
 		struct nsc_item *o = &s->items[i];
 
@@ -272,7 +273,7 @@ static void order_slowest_first(struct nsc_sched *s)
 	for (int pass = 0; pass < 2; pass++) {
 		for (size_t i = 0; i < s->n; i++) {
 			const struct nsc_case *c = s->items[i].c;
-			bool net = (c->clone_flags | c->outer_flags) & CLONE_NEWNET;
+			bool net = (c->clone_flags | c->outer_flags) & NSC_NS_FLAG(NET);
 
 			if (net == !pass)
 				s->order[k++] = i;

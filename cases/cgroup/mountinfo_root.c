@@ -177,7 +177,6 @@ static void child(struct nsc_ctx *ctx)
 NSC_CASE(cgroup, mountinfo_root) = {
 	.summary = "mountinfo shows cgroup mount roots relative to the cgroup namespace root",
 	.clone_flags = CLONE_NEWCGROUP,
-	.kconfigs = NSC_KCONFIGS("CONFIG_CGROUPS"),
 	.setup = setup,
 	.child = child,
 };

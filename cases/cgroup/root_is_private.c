@@ -44,7 +44,6 @@ static void child(struct nsc_ctx *ctx)
 NSC_CASE(cgroup, root_is_private) = {
 	.summary = "a new cgroup namespace shows its creator's cgroups as '/'",
 	.clone_flags = CLONE_NEWCGROUP,
-	.kconfigs = NSC_KCONFIGS("CONFIG_CGROUPS"),
 	.setup = setup,
 	.child = child,
 };

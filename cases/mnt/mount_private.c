@@ -50,7 +50,7 @@ static void verify(struct nsc_ctx *ctx)
 NSC_CASE(mnt, mount_private) = {
 	.summary = "a mount made in a new mount namespace is invisible outside",
 	.clone_flags = CLONE_NEWNS,
-	.kconfigs = NSC_KCONFIGS("CONFIG_NAMESPACES", "CONFIG_TMPFS"),
+	.kconfigs = NSC_KCONFIGS("CONFIG_TMPFS"),
 	.setup = setup,
 	.child = child,
 	.verify = verify,

@@ -90,7 +90,7 @@ static void verify(struct nsc_ctx *ctx)
 NSC_CASE(mnt, proc_only_ns_pids) = {
 	.summary = "proc mounted in a new mount+PID namespace lists only its PIDs",
 	.clone_flags = CLONE_NEWNS | CLONE_NEWPID,
-	.kconfigs = NSC_KCONFIGS("CONFIG_PID_NS", "CONFIG_PROC_FS"),
+	.kconfigs = NSC_KCONFIGS("CONFIG_PROC_FS"),
 	.setup = setup,
 	.child = child,
 	.verify = verify,

@@ -23,7 +23,7 @@ struct pp_shared {
 
 static void pp_lo_up(struct nsc_ctx *ctx)
 {
-	int fd = (int)NSC_SAFE(ctx, open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC));
+	int fd = (int)NSC_TRY(ctx, nsc_ns_open(0, CLONE_NEWNET, nsc_errbuf(ctx)));
 
 	NSC_TRY(ctx, nsc_link_up(fd, "lo", nsc_errbuf(ctx)));
 	close(fd);
@@ -89,7 +89,7 @@ NSC_CASE(net, port_private) = {
 	.summary = "the same TCP port on 127.0.0.1 can be bound in two netns at once",
 	.clone_flags = CLONE_NEWNET,
 	.outer_flags = CLONE_NEWNET,
-	.kconfigs = NSC_KCONFIGS("CONFIG_NET_NS", "CONFIG_INET"),
+	.kconfigs = NSC_KCONFIGS("CONFIG_INET"),
 	.setup = pp_setup,
 	.child = pp_child,
 	.cleanup = pp_cleanup,

@@ -91,6 +91,6 @@ NSC_CASE(net, veth_ping) = {
 	.summary = "two new netns joined by a veth see only their own end and ping each other",
 	.clone_flags = CLONE_NEWNET,
 	.outer_flags = CLONE_NEWNET,
-	.kconfigs = NSC_KCONFIGS("CONFIG_NET_NS", "CONFIG_VETH"),
+	.kconfigs = NSC_KCONFIGS("CONFIG_VETH"),
 	.verify = vp_verify,
 };

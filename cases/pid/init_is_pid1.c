@@ -66,7 +66,6 @@ static void parent(struct nsc_ctx *ctx)
 NSC_CASE(pid, init_is_pid1) = {
 	.summary = "the first process in a new PID namespace is PID 1 with parent 0",
 	.clone_flags = CLONE_NEWPID,
-	.kconfigs = NSC_KCONFIGS("CONFIG_PID_NS"),
 	.child = child,
 	.parent = parent,
 };

@@ -87,7 +87,6 @@ static void child(struct nsc_ctx *ctx)
 NSC_CASE(pid, nested_levels) = {
 	.summary = "a PID namespace inside a PID namespace adds a level to NSpid",
 	.clone_flags = CLONE_NEWPID,
-	.kconfigs = NSC_KCONFIGS("CONFIG_PID_NS"),
 	.setup = setup,
 	.child = child,
 };

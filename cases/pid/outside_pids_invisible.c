@@ -62,7 +62,6 @@ static void child(struct nsc_ctx *ctx)
 NSC_CASE(pid, outside_pids_invisible) = {
 	.summary = "processes outside a new PID namespace cannot be addressed by PID",
 	.clone_flags = CLONE_NEWPID,
-	.kconfigs = NSC_KCONFIGS("CONFIG_PID_NS"),
 	.setup = setup,
 	.child = child,
 };

@@ -8,7 +8,6 @@
  * and the forked child's getpid() equals fork()'s return.
  */
 #include <stdio.h>
-#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -18,15 +17,15 @@ struct jp_shared {
 	pid_t self, parent; /* getpid()/getppid() in the forked child */
 };
 
-static long long ns_ino(pid_t pid, const char *name)
+/* Inode of @pid's PID namespace, or of the one its children get. */
+static long long pid_ino(struct nsc_ctx *ctx, pid_t pid)
 {
-	char path[64];
-	struct stat st;
+	return NSC_TRY(ctx, nsc_ns_ino(pid, CLONE_NEWPID, nsc_errbuf(ctx)));
+}
 
-	snprintf(path, sizeof(path), "/proc/%d/ns/%s", (int)pid, name);
-	if (stat(path, &st) < 0)
-		return -errno;
-	return (long long)st.st_ino;
+static long long kids_ino(struct nsc_ctx *ctx, pid_t pid)
+{
+	return NSC_TRY(ctx, nsc_ns_children_ino(pid, CLONE_NEWPID, nsc_errbuf(ctx)));
 }
 
 static void child(struct nsc_ctx *ctx)
@@ -46,8 +45,7 @@ static void parent(struct nsc_ctx *ctx)
 	 * Joining the PID namespace one is already in is a no-op, and one
 	 * owned by an ancestor user namespace (rootless control) refuses it.
 	 */
-	if (NSC_SAFE(ctx, ns_ino(nsc_child_pid(ctx), "pid")) !=
-	    NSC_SAFE(ctx, ns_ino(me, "pid_for_children")))
+	if (pid_ino(ctx, nsc_child_pid(ctx)) != kids_ino(ctx, me))
 		NSC_SAFE(ctx, setns(nsc_child_pidfd(ctx), CLONE_NEWPID));
 	pid = NSC_SAFE(ctx, fork());
 	if (pid == 0) {
@@ -60,20 +58,16 @@ static void parent(struct nsc_ctx *ctx)
 			"a child forked after setns(CLONE_NEWPID) sees the PID fork() returned outside");
 	NSC_EXPECT_EQ(ctx, sh->parent, 0, "getppid() of a child whose parent is outside");
 	NSC_EXPECT_EQ(ctx, getpid(), me, "the caller's own PID after setns");
-	NSC_EXPECT_EQ(ctx,
-		      NSC_SAFE(ctx, ns_ino(me, "pid")) !=
-			      NSC_SAFE(ctx, ns_ino(me, "pid_for_children")),
-		      1, "the caller's pid and pid_for_children differ after setns");
-	NSC_EXPECT_EQ(ctx, NSC_SAFE(ctx, ns_ino(me, "pid_for_children")),
-		      NSC_SAFE(ctx, ns_ino(nsc_child_pid(ctx), "pid")),
-		      "pid_for_children is the sandbox's PID namespace");
+	NSC_EXPECT_EQ(ctx, pid_ino(ctx, me) != kids_ino(ctx, me), 1,
+		      "the PID namespace of the caller and of its children differ after setns");
+	NSC_EXPECT_EQ(ctx, kids_ino(ctx, me), pid_ino(ctx, nsc_child_pid(ctx)),
+		      "the PID namespace for the caller's children is the sandbox's");
 	NSC_TRY(ctx, nsc_sync_wake(ctx));
 }
 
 NSC_CASE(setns, join_pid) = {
 	.summary = "setns() into a PID namespace places only later children in it",
 	.clone_flags = CLONE_NEWPID,
-	.kconfigs = NSC_KCONFIGS("CONFIG_PID_NS"),
 	.child = child,
 	.parent = parent,
 };

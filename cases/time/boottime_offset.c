@@ -13,7 +13,6 @@ NSC_TIMENS_HOOKS(boottime, CLOCK_BOOTTIME, "boottime")
 NSC_CASE(time, boottime_offset) = {
 	.summary = "a boottime offset applies only inside its time namespace",
 	.clone_flags = CLONE_NEWTIME,
-	.kconfigs = NSC_KCONFIGS("CONFIG_TIME_NS"),
 	.setup = boottime_setup,
 	.child = boottime_child,
 	.verify = boottime_verify,

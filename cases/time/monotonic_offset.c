@@ -13,7 +13,6 @@ NSC_TIMENS_HOOKS(monotonic, CLOCK_MONOTONIC, "monotonic")
 NSC_CASE(time, monotonic_offset) = {
 	.summary = "a monotonic offset applies only inside its time namespace",
 	.clone_flags = CLONE_NEWTIME,
-	.kconfigs = NSC_KCONFIGS("CONFIG_TIME_NS"),
 	.setup = monotonic_setup,
 	.child = monotonic_child,
 	.verify = monotonic_verify,

@@ -50,7 +50,6 @@ static void child(struct nsc_ctx *ctx)
 NSC_CASE(time, realtime_not_namespaced) = {
 	.summary = "CLOCK_REALTIME is the same inside a time namespace",
 	.clone_flags = CLONE_NEWTIME,
-	.kconfigs = NSC_KCONFIGS("CONFIG_TIME_NS"),
 	.no_control = "the property is the absence of an offset: a missing time namespace cannot make it fail",
 	.child = child,
 };

@@ -16,7 +16,6 @@
 #define NSC_CASES_TIME_TIMENS_H
 
 #include <stdio.h>
-#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -41,16 +40,11 @@ static inline long long nsc_timens_now(clockid_t clk)
 	return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
 }
 
-/* Inode of /proc/self/ns/@name, or -errno. */
-static inline long long nsc_timens_ino(const char *name)
+/* Inode of our time namespace (@children: the one children get), or -errno. */
+static inline long long nsc_timens_ino(bool children, struct nsc_err *err)
 {
-	char path[64];
-	struct stat st;
-
-	snprintf(path, sizeof(path), "/proc/self/ns/%s", name);
-	if (stat(path, &st) < 0)
-		return -errno;
-	return (long long)st.st_ino;
+	return children ? nsc_ns_children_ino(0, CLONE_NEWTIME, err) :
+			  nsc_ns_ino(0, CLONE_NEWTIME, err);
 }
 
 static inline int nsc_timens_write_offset(const char *clkname, long long sec)
@@ -85,8 +79,8 @@ static inline void nsc_timens_child(struct nsc_ctx *ctx, clockid_t clk, const ch
 
 	NSC_TRY(ctx, nsc_unshare(ctx, CLONE_NEWTIME));
 	/* Offsets can only be written before a process enters. */
-	if (NSC_SAFE(ctx, nsc_timens_ino("time_for_children")) !=
-	    NSC_SAFE(ctx, nsc_timens_ino("time"))) {
+	if (NSC_TRY(ctx, nsc_timens_ino(true, nsc_errbuf(ctx))) !=
+	    NSC_TRY(ctx, nsc_timens_ino(false, nsc_errbuf(ctx)))) {
 		ret = nsc_timens_write_offset(clkname, NSC_TIMENS_OFFSET_S);
 		if (ret < 0)
 			nsc_error(ctx, -ret, "write '%s %lld 0' to /proc/self/timens_offsets",

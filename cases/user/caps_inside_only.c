@@ -73,7 +73,6 @@ NSC_CASE(user, caps_inside_only) = {
 	.summary = "capabilities in a new user namespace do not reach outside resources",
 	.clone_flags = CLONE_NEWUSER,
 	.outer_flags = CLONE_NEWUTS,
-	.kconfigs = NSC_KCONFIGS("CONFIG_USER_NS", "CONFIG_UTS_NS"),
 	.setup = setup,
 	.child = child,
 };

@@ -66,7 +66,6 @@ static void parent(struct nsc_ctx *ctx)
 NSC_CASE(user, setgroups_deny) = {
 	.summary = "setgroups() is denied in a user namespace whose setgroups says deny",
 	.clone_flags = CLONE_NEWUSER,
-	.kconfigs = NSC_KCONFIGS("CONFIG_USER_NS"),
 	.setup = setup,
 	.child = child,
 	.parent = parent,

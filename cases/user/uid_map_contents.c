@@ -89,7 +89,6 @@ static void parent(struct nsc_ctx *ctx)
 NSC_CASE(user, uid_map_contents) = {
 	.summary = "uid_map/gid_map of a new user namespace read back as written",
 	.clone_flags = CLONE_NEWUSER,
-	.kconfigs = NSC_KCONFIGS("CONFIG_USER_NS"),
 	.manual_idmap = true,
 	.child = child,
 	.parent = parent,

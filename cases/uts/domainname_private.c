@@ -66,7 +66,6 @@ static void verify(struct nsc_ctx *ctx)
 NSC_CASE(uts, domainname_private) = {
 	.summary = "domainname set inside a new UTS namespace is invisible outside",
 	.clone_flags = CLONE_NEWUTS,
-	.kconfigs = NSC_KCONFIGS("CONFIG_UTS_NS"),
 	.setup = setup,
 	.child = child,
 	.verify = verify,

@@ -47,7 +47,6 @@ static void verify(struct nsc_ctx *ctx)
 NSC_CASE(uts, hostname_private) = {
 	.summary = "hostname set inside a new UTS namespace is invisible outside",
 	.clone_flags = CLONE_NEWUTS,
-	.kconfigs = NSC_KCONFIGS("CONFIG_UTS_NS"),
 	.setup = setup,
 	.child = child,
 	.verify = verify,
