@@ -107,14 +107,13 @@ void nsc_error_msg_at(struct nsc_ctx *ctx, int errnum, const char *file, int lin
 void nsc_error_at(struct nsc_ctx *ctx, int errnum, const char *file, int line, const char *fmt, ...)
 {
 	char msg[NSC_DIAG_TEXT];
-	int n;
 	va_list ap;
 
 	va_start(ap, fmt);
-	n = vsnprintf(msg, sizeof(msg), fmt, ap);
+	if (vsnprintf(msg, sizeof(msg), fmt, ap) < 0)
+		msg[0] = '\0';
 	va_end(ap);
-	if (errnum && n >= 0 && (size_t)n < sizeof(msg))
-		snprintf(msg + n, sizeof(msg) - (size_t)n, ": %s", strerror(errnum));
+	nsc_errno_append(msg, sizeof(msg), errnum);
 	nsc_error_msg_at(ctx, errnum, file, line, msg);
 }
 

@@ -8,19 +8,36 @@
 
 static int err_vset(struct nsc_err *e, int errnum, int with_str, const char *fmt, va_list ap)
 {
-	int n;
-
 	if (errnum < 0)
 		errnum = -errnum;
 	if (!e)
 		return -errnum;
 	e->err = errnum;
-	n = vsnprintf(e->msg, sizeof(e->msg), fmt, ap);
-	if (n < 0)
-		n = 0;
-	if (with_str && errnum && (size_t)n < sizeof(e->msg))
-		snprintf(e->msg + n, sizeof(e->msg) - n, ": %s", strerror(errnum));
+	if (vsnprintf(e->msg, sizeof(e->msg), fmt, ap) < 0)
+		e->msg[0] = '\0';
+	if (with_str)
+		nsc_errno_append(e->msg, sizeof(e->msg), errnum);
 	return -errnum;
+}
+
+void nsc_errno_append(char *buf, size_t len, int errnum)
+{
+	const char *s;
+	size_t n, k;
+
+	if (errnum < 0)
+		errnum = -errnum;
+	if (!buf || !len || !errnum)
+		return;
+	s = strerror(errnum);
+	n = strnlen(buf, len - 1);
+	buf[n] = '\0';
+	k = strlen(s);
+	/* Forwarded from a struct nsc_err: the text is there already. */
+	if (n >= k && !strcmp(buf + n - k, s) && (n == k || !strncmp(buf + n - k - 2, ": ", 2)))
+		return;
+	if (n < len - 1)
+		snprintf(buf + n, len - n, "%s%s", n ? ": " : "", s);
 }
 
 int nsc_err_set(struct nsc_err *e, int errnum, const char *fmt, ...)

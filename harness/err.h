@@ -19,7 +19,8 @@ struct nsc_err {
 /*
  * Fill @e with @errnum and a printf-style message; returns -@errnum so a
  * caller can write "return nsc_err_set(err, errno, "open %s", path);".
- * @e may be NULL.  When @errnum is non-zero, ": <strerror>" is appended.
+ * @e may be NULL.  When @errnum is non-zero, ": <strerror>" is appended
+ * (once: see nsc_errno_append()).
  */
 int nsc_err_set(struct nsc_err *e, int errnum, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
@@ -29,6 +30,15 @@ int nsc_err_setx(struct nsc_err *e, int errnum, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
 void nsc_err_clear(struct nsc_err *e);
+
+/*
+ * Append ": <strerror(@errnum)>" to the string in @buf (size @len), cut to
+ * fit, unless @errnum is 0 or the string already ends with exactly that
+ * (a message forwarded from a struct nsc_err carries it): the one place
+ * errno text is added to a message, so it never appears twice.  An empty
+ * string becomes the bare strerror text.
+ */
+void nsc_errno_append(char *buf, size_t len, int errnum);
 
 /* "EPERM", "ENOENT", ... or "E<n>"; never NULL.  "" for 0. */
 const char *nsc_errno_name(int errnum);
