@@ -6,7 +6,7 @@
 # shellcheck disable=SC1091 # lib.sh is found at run time
 source "$(dirname "$0")/lib.sh"
 
-[ "$(id -u)" -eq 0 ] || { echo "skip: ci/bench needs root"; exit 0; }
+[ "$(id -u)" -eq 0 ] || skip "ci/bench needs root"
 rc=0
 "$NSC_SRC/ci/bench" --short --settle 0.05 --build-dir "$NSC_TMP/build" \
 	--json "$NSC_TMP/bench.json" >"$NSC_TMP/out" 2>"$NSC_TMP/err" || rc=$?

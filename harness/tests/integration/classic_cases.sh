@@ -15,7 +15,7 @@ diff -u "$NSC_TMP/before" "$NSC_TMP/after" || fail "host state changed"
 
 n=$(echo $ids | wc -w)
 # The residue audit adds one record after the cases.
-head -2 "$NSC_TMP/out.tap" | grep -qx "1..$((n + 1))" || fail "plan is not 1..$((n + 1))"
+grep -qx "1..$((n + 1))" <(head -2 "$NSC_TMP/out.tap") || fail "plan is not 1..$((n + 1))"
 for id in $ids env.host_residue; do
 	grep -Eq "^ok [0-9]+ - $id\$" "$NSC_TMP/out.tap" ||
 		fail "$id did not pass: $(grep -E " - $id( |\$)" "$NSC_TMP/out.tap" || true)"
@@ -24,6 +24,6 @@ prove -e cat "$NSC_TMP/out.tap" || fail "prove rejected the TAP"
 
 # TAP 14 by default.
 "$NSCHECK" uts.hostname_private >"$NSC_TMP/v14.tap" || fail "exit $?"
-head -1 "$NSC_TMP/v14.tap" | grep -qx 'TAP version 14' ||
+[ "$(head -1 "$NSC_TMP/v14.tap")" = 'TAP version 14' ] ||
 	fail "default TAP version is not 14"
 echo "ok: $n classic cases pass, prove accepts the TAP, host unchanged"

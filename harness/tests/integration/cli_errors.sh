@@ -30,9 +30,12 @@ check_usage "bad colour" --color=purple --all
 grep -q "no.such_case" <("$NSCHECK" no.such_case 2>&1 || true) ||
 	fail "unknown id message does not name the id"
 
-"$NSCHECK" --help | grep -q -- '--all' || fail "--help lacks --all"
-"$NSCHECK" --version | grep -Eq '^nscheck [0-9]' || fail "--version"
-"$NSCHECK" --list | grep -q '^uts.hostname_private ' || fail "--list"
+out=$("$NSCHECK" --help) || fail "--help exited $?"
+grep -q -- '--all' <<<"$out" || fail "--help lacks --all"
+out=$("$NSCHECK" --version) || fail "--version exited $?"
+grep -Eq '^nscheck [0-9]' <<<"$out" || fail "--version: $out"
+out=$("$NSCHECK" --list) || fail "--list exited $?"
+grep -q '^uts.hostname_private ' <<<"$out" || fail "--list"
 [ "$("$NSCHECK" --list 'ipc.*' | wc -l)" -ge 3 ] || fail "--list with glob"
 [ "$("$NSCHECK" --list --ns uts | cut -d' ' -f1 | sed 's/\..*//' | sort -u)" = uts ] ||
 	fail "--ns filter"

@@ -26,7 +26,7 @@ tap_parser --strict -s <"$T/r.tap" || fail "tap-parser --strict rejected the TAP
 
 # The same run as TAP 13 for Debian's prove (Test::Harness 3.44).
 "$NSCHECK" --all --tap-version 13 >"$T/r13.tap" || fail "TAP 13 run exited $?"
-head -1 "$T/r13.tap" | grep -qx 'TAP version 13' || fail "--tap-version 13"
+[ "$(head -1 "$T/r13.tap")" = 'TAP version 13' ] || fail "--tap-version 13"
 prove -e cat "$T/r13.tap" >/dev/null || fail "prove rejected the TAP 13 output"
 
 # Counts: TAP lines, JUnit totals, JSON summary.
@@ -67,7 +67,8 @@ PY
 [ "$s_pass" -gt 0 ] || fail "nothing passed"
 
 # --env and --env --json -.
-"$NSCHECK" --env | grep -q "$(uname -r)" || fail "--env lacks the kernel release"
+out=$("$NSCHECK" --env) || fail "--env exited $?"
+grep -qF "$(uname -r)" <<<"$out" || fail "--env lacks the kernel release"
 "$NSCHECK" --env --json - | $py -c 'import json,sys; d=json.load(sys.stdin); assert d["environment"]["kernel_release"]' ||
 	fail "--env --json - is not a JSON document with the environment"
 echo "ok: $tap_total records agree across TAP, JUnit and JSON; all three validate"

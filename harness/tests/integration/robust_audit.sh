@@ -44,7 +44,8 @@ grep -qx '1\.\.3' "$NSC_TMP/c.tap" || fail "leaky run TAP plan is not 1..3"
 
 # Without the permission variable the planting case refuses to run.
 "$NSCHECK_TEST" test.leak_residue --json "$NSC_TMP/d.json" >/dev/null || true
-python3 "$results" statuses "$NSC_TMP/d.json" | grep -q '^test.leak_residue SKIP' ||
+python3 "$results" statuses "$NSC_TMP/d.json" >"$NSC_TMP/d"
+grep -q '^test.leak_residue SKIP' "$NSC_TMP/d" ||
 	fail "test.leak_residue ran without NSC_TEST_PLANT_RESIDUE"
 
 host_snapshot >"$NSC_TMP/host.after"

@@ -12,7 +12,7 @@ export NSC_HANG_MARK="itest-$$"
 survivors() {
 	local p
 	for p in $(pgrep -x nsc-hang-test || true); do
-		if tr '\0' '\n' <"/proc/$p/environ" 2>/dev/null | grep -qx "NSC_HANG_MARK=$NSC_HANG_MARK"; then
+		if grep -qxzF "NSC_HANG_MARK=$NSC_HANG_MARK" "/proc/$p/environ" 2>/dev/null; then
 			echo "$p"
 		fi
 	done
@@ -43,8 +43,9 @@ s=$(survivors)
 # pass missed a grandchild in 8 of 15 runs).
 for i in 1 2 3 4 5; do
 	"$NSCHECK_TEST" --timeout 1 --json "$NSC_TMP/e.json" test.hang_escape >/dev/null || true
-	python3 "$results" statuses "$NSC_TMP/e.json" | grep -q '^env.host_residue PASS' ||
-		fail "run $i: audit saw a leftover: $(python3 "$results" statuses "$NSC_TMP/e.json")"
+	python3 "$results" statuses "$NSC_TMP/e.json" >"$NSC_TMP/e"
+	grep -q '^env.host_residue PASS' "$NSC_TMP/e" ||
+		fail "run $i: audit saw a leftover: $(cat "$NSC_TMP/e")"
 done
 s=$(survivors)
 [ -z "$s" ] || fail "escaped processes survive: $s"

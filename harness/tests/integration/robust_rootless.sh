@@ -40,7 +40,7 @@ while read -r id st reason; do
 	case "$st" in
 	PASS) npass=$((npass + 1)) ;;
 	SKIP) grep -Eq 'root' <<<"$reason" ||
-		awk -v id="$id" '$1 == id && $2 == "SKIP"' "$NSC_TMP/root" | grep -q . ||
+		grep -q "^$id SKIP" "$NSC_TMP/root" ||
 		fail "$id SKIPs rootless without naming root: $reason" ;;
 	*) fail "$id is $st as $user: $reason" ;;
 	esac

@@ -11,7 +11,7 @@ export NSC_HANG_MARK="itest-$$"
 survivors() {
 	local p
 	for p in $(pgrep -x nsc-hang-test || true); do
-		if tr '\0' '\n' <"/proc/$p/environ" 2>/dev/null | grep -qx "NSC_HANG_MARK=$NSC_HANG_MARK"; then
+		if grep -qxzF "NSC_HANG_MARK=$NSC_HANG_MARK" "/proc/$p/environ" 2>/dev/null; then
 			echo "$p"
 		fi
 	done
@@ -38,7 +38,8 @@ interrupt() {
 	grep -q '^Bail out!' "$d/r.tap" || fail "$sig: TAP lacks 'Bail out!'"
 	grep -q '^ok 1 \|^not ok 1 ' "$d/r.tap" || fail "$sig: TAP lacks the finished case"
 	python3 "$results" interrupted "$d/r.json" || fail "$sig: JSON not marked interrupted"
-	python3 "$results" statuses "$d/r.json" | grep -q '^test.crash_abort ERROR' ||
+	python3 "$results" statuses "$d/r.json" >"$NSC_TMP/$sig.st"
+	grep -q '^test.crash_abort ERROR' "$NSC_TMP/$sig.st" ||
 		fail "$sig: JSON lacks the finished case"
 	[ "$(ls -A "$d" | tr '\n' ' ')" = "r.json r.tap r.xml stderr stdout " ] ||
 		fail "$sig: unexpected files (temp files left?): $(ls -A "$d")"
