@@ -32,12 +32,15 @@ static void add_diag(struct nsc_ctx *ctx, const char *where, const char *msg, in
 	copy_str(d->got, sizeof(d->got), got);
 }
 
-static void set_first(struct nsc_ctx *ctx, int errnum, const char *msg)
+/*
+ * Number this record (1, 2, ...) and keep the number in @slot if it is the
+ * first of its kind.  Returns true for the first: its message is kept.
+ */
+static bool record_first(struct nsc_ctx *ctx, atomic_uint *slot)
 {
-	if (ctx->shm->first_msg[0])
-		return;
-	ctx->shm->first_err = errnum;
-	copy_str(ctx->shm->first_msg, sizeof(ctx->shm->first_msg), msg);
+	unsigned int seq = atomic_fetch_add(&ctx->shm->seq, 1) + 1, none = 0;
+
+	return atomic_compare_exchange_strong(slot, &none, seq);
 }
 
 void nsc_ctx_leave(struct nsc_ctx *ctx)
@@ -64,15 +67,16 @@ bool nsc_check(struct nsc_ctx *ctx, enum nsc_check_kind kind, bool ok, const cha
 	if (ctx->mode == NSC_MODE_CONTROL) {
 		if (kind == NSC_CHK_ISOLATION) {
 			/* The probe saw the shared object: it can see. */
-			if (!atomic_exchange(&ctx->shm->shared_seen, 1))
+			if (record_first(ctx, &ctx->shm->shared_seq))
 				copy_str(ctx->shm->shared_msg, sizeof(ctx->shm->shared_msg), msg);
 			nsc_ctx_leave(ctx);
 		}
-		if (atomic_load(&ctx->shm->shared_seen))
+		if (atomic_load(&ctx->shm->shared_seq))
 			nsc_ctx_leave(ctx);
 	}
 	atomic_fetch_add(&ctx->shm->failed, 1);
-	set_first(ctx, 0, msg);
+	if (record_first(ctx, &ctx->shm->fail_seq))
+		copy_str(ctx->shm->fail_msg, sizeof(ctx->shm->fail_msg), msg);
 	add_diag(ctx, where, msg, 0, expected, got);
 	if (kind == NSC_CHK_ASSERT)
 		nsc_ctx_leave(ctx);
@@ -87,8 +91,10 @@ void nsc_ctx_record_error(struct nsc_ctx *ctx, int errnum, const char *where, co
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	atomic_store(&ctx->shm->error, 1);
-	set_first(ctx, errnum, msg);
+	if (record_first(ctx, &ctx->shm->error_seq)) {
+		ctx->shm->error_err = errnum;
+		copy_str(ctx->shm->error_msg, sizeof(ctx->shm->error_msg), msg);
+	}
 	add_diag(ctx, where, msg, errnum, NULL, NULL);
 }
 
@@ -97,7 +103,7 @@ void nsc_error_msg_at(struct nsc_ctx *ctx, int errnum, const char *file, int lin
 	char where[80];
 
 	/* After the control saw the sharing, later breakage is irrelevant. */
-	if (ctx->mode == NSC_MODE_CONTROL && atomic_load(&ctx->shm->shared_seen))
+	if (ctx->mode == NSC_MODE_CONTROL && atomic_load(&ctx->shm->shared_seq))
 		nsc_ctx_leave(ctx);
 	snprintf(where, sizeof(where), "%s:%d", file, line);
 	nsc_ctx_record_error(ctx, errnum, where, "%s", msg);
@@ -119,12 +125,21 @@ void nsc_error_at(struct nsc_ctx *ctx, int errnum, const char *file, int line, c
 
 void nsc_skip(struct nsc_ctx *ctx, int errnum, const char *hint, const char *fmt, ...)
 {
+	char reason[sizeof(ctx->shm->skip_reason)];
 	va_list ap;
 
-	if (!atomic_exchange(&ctx->shm->skipped, 1)) {
-		va_start(ap, fmt);
-		vsnprintf(ctx->shm->skip_reason, sizeof(ctx->shm->skip_reason), fmt, ap);
-		va_end(ap);
+	va_start(ap, fmt);
+	vsnprintf(reason, sizeof(reason), fmt, ap);
+	va_end(ap);
+	/*
+	 * A skip after a failed check is an error of the case: whatever the
+	 * host lacks, the failure was observed (and wins, see verdict.c).
+	 */
+	if (atomic_load(&ctx->shm->fail_seq))
+		nsc_ctx_record_error(ctx, errnum, "nsc_skip", "skip after a failed check: %s",
+				     reason);
+	else if (record_first(ctx, &ctx->shm->skip_seq)) {
+		copy_str(ctx->shm->skip_reason, sizeof(ctx->shm->skip_reason), reason);
 		copy_str(ctx->shm->skip_hint, sizeof(ctx->shm->skip_hint), hint);
 		ctx->shm->skip_err = errnum;
 	}

@@ -20,14 +20,17 @@ enum nsc_mode {
 struct nsc_shm {
 	atomic_uint checks;	/* checks evaluated */
 	atomic_uint failed;	/* FAIL checks */
-	atomic_int error;	/* ERROR recorded */
-	atomic_int skipped;	/* SKIP recorded */
-	atomic_int shared_seen; /* control: sharing observed */
+	atomic_uint seq;	/* FAIL/ERROR/SKIP records so far */
+	atomic_uint fail_seq;	/* order of the first FAIL, 0: none */
+	atomic_uint error_seq;	/* ... of the first ERROR */
+	atomic_uint skip_seq;	/* ... of the first SKIP */
+	atomic_uint shared_seq; /* control: order of the first sharing seen */
 	atomic_int finished;	/* the case process ran to its end */
 	atomic_uint ndiag;
-	int first_err; /* errno of the first FAIL/ERROR */
+	int error_err; /* errno of the first ERROR */
 	int skip_err;
-	char first_msg[512]; /* first FAIL/ERROR message */
+	char fail_msg[512];  /* first FAIL message */
+	char error_msg[512]; /* first ERROR message */
 	char skip_reason[512];
 	char skip_hint[256];
 	char shared_msg[256]; /* what the control observed */

@@ -19,40 +19,29 @@
 static void outcome_read(const struct nsc_job *j, struct nsc_outcome *o)
 {
 	const struct nsc_shm *s = j->shm;
+	struct nsc_facts f = {
+		.timed_out = j->timed_out,
+		.timeout_s = j->timeout_s,
+		.code = j->code,
+		.status = j->status,
+		.finished = atomic_load(&s->finished),
+		.checks = atomic_load(&s->checks),
+		.fail_seq = atomic_load(&s->fail_seq),
+		.error_seq = atomic_load(&s->error_seq),
+		.skip_seq = atomic_load(&s->skip_seq),
+		.fail_msg = s->fail_msg,
+		.error_msg = s->error_msg,
+		.error_err = s->error_err,
+		.skip_reason = s->skip_reason,
+		.skip_hint = s->skip_hint,
+		.skip_err = s->skip_err,
+	};
 
 	memset(o, 0, sizeof(*o));
-	o->shared_seen = atomic_load(&s->shared_seen);
+	nsc_verdict_case(&f, &o->v);
+	o->shared_seq = atomic_load(&s->shared_seq);
+	o->broke_seq = nsc_facts_first_seq(&f);
 	snprintf(o->shared_msg, sizeof(o->shared_msg), "%s", s->shared_msg);
-	if (j->timed_out) {
-		o->status = NSC_ERROR;
-		snprintf(o->reason, sizeof(o->reason), "timeout after %u s", j->timeout_s);
-		o->err = ETIMEDOUT;
-	} else if (j->code == CLD_KILLED || j->code == CLD_DUMPED) {
-		o->status = NSC_ERROR;
-		snprintf(o->reason, sizeof(o->reason), "case process killed by %s",
-			 nsc_signal_name(j->status));
-	} else if (atomic_load(&s->skipped)) {
-		o->status = NSC_SKIP;
-		snprintf(o->reason, sizeof(o->reason), "%s", s->skip_reason);
-		snprintf(o->hint, sizeof(o->hint), "%s", s->skip_hint);
-		o->err = s->skip_err;
-	} else if (atomic_load(&s->failed)) {
-		o->status = NSC_FAIL;
-		snprintf(o->reason, sizeof(o->reason), "%s", s->first_msg);
-	} else if (atomic_load(&s->error)) {
-		o->status = NSC_ERROR;
-		snprintf(o->reason, sizeof(o->reason), "%s", s->first_msg);
-		o->err = s->first_err;
-	} else if (j->code != CLD_EXITED || j->status != 0 || !atomic_load(&s->finished)) {
-		o->status = NSC_ERROR;
-		snprintf(o->reason, sizeof(o->reason),
-			 "case process exited with status %d before finishing", j->status);
-	} else if (!atomic_load(&s->checks)) {
-		o->status = NSC_ERROR;
-		snprintf(o->reason, sizeof(o->reason), "case reported nothing (no check evaluated)");
-	} else {
-		o->status = NSC_PASS;
-	}
 }
 
 static void result_from_job(struct nsc_item *it, const struct nsc_job *j, const struct nsc_outcome *o)
@@ -60,16 +49,16 @@ static void result_from_job(struct nsc_item *it, const struct nsc_job *j, const 
 	struct nsc_result *r = &it->res;
 	unsigned int nd = atomic_load(&j->shm->ndiag);
 
-	r->status = o->status;
-	snprintf(r->reason, sizeof(r->reason), "%s", o->reason);
-	snprintf(r->hint, sizeof(r->hint), "%s", o->hint);
-	r->err = o->err;
+	r->status = o->v.status;
+	snprintf(r->reason, sizeof(r->reason), "%s", o->v.reason);
+	snprintf(r->hint, sizeof(r->hint), "%s", o->v.hint);
+	r->err = o->v.err;
 	r->checks = atomic_load(&j->shm->checks);
 	r->ndiag = nd < NSC_DIAG_MAX ? nd : NSC_DIAG_MAX;
 	memcpy(r->diag, j->shm->diag, r->ndiag * sizeof(r->diag[0]));
-	if (o->status == NSC_ERROR && !r->ndiag && o->reason[0]) {
-		snprintf(r->diag[0].message, sizeof(r->diag[0].message), "%s", o->reason);
-		r->diag[0].err = o->err;
+	if (o->v.status == NSC_ERROR && !r->ndiag && o->v.reason[0]) {
+		snprintf(r->diag[0].message, sizeof(r->diag[0].message), "%s", o->v.reason);
+		r->diag[0].err = o->v.err;
 		r->ndiag = 1;
 	}
 	free((void *)r->out);
@@ -78,43 +67,28 @@ static void result_from_job(struct nsc_item *it, const struct nsc_job *j, const 
 	r->errout = nsc_job_capture(j->err_fd, &r->errout_len);
 }
 
-/* Fold the control run into the case's result. */
+/* Fold the control run into the case's (passing) result. */
 static void result_add_control(struct nsc_item *it, const struct nsc_outcome *o)
 {
 	struct nsc_result *r = &it->res;
+	struct nsc_verdict v = { .status = r->status };
+	struct nsc_control_facts c = {
+		.status = o->v.status,
+		.reason = o->v.reason,
+		.hint = o->v.hint,
+		.err = o->v.err,
+		.shared_seq = o->shared_seq,
+		.broke_seq = o->broke_seq,
+		.shared_msg = o->shared_msg,
+	};
 
-	if (o->shared_seen) {
-		r->control = NSC_CONTROL_SHARED;
-		snprintf(r->control_detail, sizeof(r->control_detail),
-			 "without the namespace the probe saw the sharing: %s", o->shared_msg);
+	r->control = nsc_verdict_control(&v, &c, r->control_detail, sizeof(r->control_detail));
+	if (v.status == r->status)
 		return;
-	}
-	if (o->status == NSC_PASS) {
-		r->control = NSC_CONTROL_BLIND;
-		snprintf(r->control_detail, sizeof(r->control_detail),
-			 "control did not observe sharing");
-		r->status = NSC_ERROR;
-		snprintf(r->reason, sizeof(r->reason),
-			 "probe blind: control did not observe sharing");
-		return;
-	}
-	if (o->status == NSC_SKIP) {
-		/* Unproven is not PASS: the host cannot host the control. */
-		r->control = NSC_CONTROL_NOT_RUN;
-		snprintf(r->control_detail, sizeof(r->control_detail),
-			 "control cannot run here: %s", o->reason);
-		r->status = NSC_SKIP;
-		snprintf(r->reason, sizeof(r->reason), "positive control cannot run here: %s",
-			 o->reason);
-		snprintf(r->hint, sizeof(r->hint), "%s", o->hint);
-		r->err = o->err;
-		return;
-	}
-	r->control = NSC_CONTROL_ERROR;
-	snprintf(r->control_detail, sizeof(r->control_detail), "control broke: %s", o->reason);
-	r->status = NSC_ERROR;
-	snprintf(r->reason, sizeof(r->reason), "control run broke: %s", o->reason);
-	r->err = o->err;
+	r->status = v.status;
+	snprintf(r->reason, sizeof(r->reason), "%s", v.reason);
+	snprintf(r->hint, sizeof(r->hint), "%s", v.hint);
+	r->err = v.err;
 }
 
 static void item_init(struct nsc_item *it, const struct nsc_case *c, size_t idx)
@@ -248,7 +222,7 @@ static void job_finished(struct nsc_sched *s, struct nsc_job *j)
 	if (j->mode == NSC_MODE_CONTROL) {
 		it->ctl = o;
 		it->ctl_ran = true;
-	} else if (o.status == NSC_ERROR && item_unhostable(s, it)) {
+	} else if (o.v.status == NSC_ERROR && item_unhostable(s, it)) {
 		return;
 	} else {
 		result_from_job(it, j, &o);

@@ -11,14 +11,12 @@
 #include "job.h"
 #include "probe.h"
 #include "runner.h"
+#include "verdict.h"
 
 /* What one case process said, read from its shared record. */
 struct nsc_outcome {
-	enum nsc_status status;
-	char reason[512];
-	char hint[256];
-	int err;
-	bool shared_seen;
+	struct nsc_verdict v;
+	unsigned int shared_seq, broke_seq;
 	char shared_msg[256];
 };
 
