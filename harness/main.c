@@ -12,6 +12,7 @@
 #include "audit.h"
 #include "cli.h"
 #include "env.h"
+#include "probe.h"
 #include "registry.h"
 #include "reporter.h"
 #include "runner.h"
@@ -166,7 +167,7 @@ static int run_selected(const struct nsc_cli *cli, const struct nsc_case **sel, 
 	ropts.timeout_s = cli->timeout_s;
 	ropts.timeout_explicit = cli->timeout_set;
 	ropts.control = !cli->no_control;
-	ropts.rootless = cli->rootless || geteuid() != 0;
+	ropts.rootless = cli->rootless;
 	ropts.env = env;
 
 	if (cli->self_check) {
@@ -229,6 +230,8 @@ int main(int argc, char **argv)
 	if (nsc_env_collect(&env, &err) < 0)
 		fprintf(stderr, "nscheck: warning: environment incomplete: %s\n", err.msg);
 	run.env = &env;
+	/* From here on cli.rootless is the mode chosen, not only the option. */
+	env.mode = nsc_probe_mode(cli.rootless, &cli.rootless);
 	if (cli.env_only || cli.json_path || cli.junit_path)
 		nsc_env_collect_kconfig(&env);
 	if (cli.env_only)

@@ -5,6 +5,7 @@
  * context in the hint.
  */
 #include <fcntl.h>
+#include <linux/capability.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -305,4 +306,35 @@ int nsc_probe_run(uint64_t outer, uint64_t flags, bool rootless, const struct ns
 	nsc_probe_classify(out, flags & NSC_NS_FLAG(USER) ? NSC_NS_FLAG(USER) : flags, m.err,
 			   m.step == 3, rootless, env);
 	return 0;
+}
+
+/* Is @cap in the effective set?  (capget: no libcap needed.) */
+static bool cap_effective(unsigned int cap)
+{
+	struct __user_cap_header_struct h = { .version = _LINUX_CAPABILITY_VERSION_3 };
+	struct __user_cap_data_struct d[_LINUX_CAPABILITY_U32S_3];
+
+	memset(d, 0, sizeof(d));
+	if (syscall(SYS_capget, &h, d) < 0)
+		return false;
+	return d[cap / 32].effective & (1u << (cap % 32));
+}
+
+const char *nsc_probe_mode(bool forced, bool *rootless)
+{
+	struct probe_msg m = { 0, 0 };
+
+	*rootless = true;
+	if (forced)
+		return "rootless (--rootless)";
+	if (geteuid() != 0)
+		return "rootless (not root)";
+	if (cap_effective(CAP_SYS_ADMIN))
+		goto root;
+	/* A container's default: root without CAP_SYS_ADMIN, userns allowed. */
+	if (probe_once(0, NSC_NS_FLAG(MNT), true, &m) == 0 && !m.step)
+		return "rootless (root without CAP_SYS_ADMIN)";
+root:
+	*rootless = false;
+	return "root";
 }

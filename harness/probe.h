@@ -35,4 +35,14 @@ const char *nsc_flag_kconfig(uint64_t flag);
 void nsc_probe_classify(struct nsc_probe *p, uint64_t flag, int err, bool in_userns_step,
 			bool rootless, const struct nsc_env *env);
 
+/*
+ * How the cases run: sets *@rootless and returns the mode's name for the
+ * reports.  Rootless (each case process in a user namespace of its own)
+ * when @forced (--rootless), when not root, and when root lacks
+ * CAP_SYS_ADMIN but a user namespace of its own can create namespaces
+ * (a container's default security: then the cases run as they do for an
+ * unprivileged user instead of all skipping); else "root".
+ */
+const char *nsc_probe_mode(bool forced, bool *rootless);
+
 #endif

@@ -180,6 +180,7 @@ static int env_begin(struct nsc_reporter *r, const struct nsc_run_info *run, str
 	line(fp, "os id", e->os_id);
 	line(fp, "os version id", e->os_version_id);
 	fprintf(fp, "%-16s %u\n", "euid", e->euid);
+	line(fp, "mode", e->mode ? e->mode : "");
 	fprintf(fp, "%-16s 0x%016" PRIx64 "\n", "CapEff", e->cap_eff);
 	fprintf(fp, "%-16s %s\n", "seccomp",
 		e->seccomp == 0 ? "off (0)" :

@@ -86,6 +86,12 @@ static void environment(FILE *fp, const struct nsc_env *e)
 	kv_str(fp, 4, "os_version_id", e->os_version_id, 1);
 	kv_str(fp, 4, "os_pretty_name", e->os_pretty, 1);
 	fprintf(fp, "    \"euid\": %u,\n", e->euid);
+	key(fp, 4, "mode");
+	if (e->mode)
+		nsc_json_str(fp, e->mode);
+	else
+		fputs("null", fp);
+	fputs(",\n", fp);
 	fprintf(fp, "    \"cap_eff\": \"0x%016" PRIx64 "\",\n", e->cap_eff);
 	fprintf(fp, "    \"seccomp\": %d,\n", e->seccomp);
 	fputs("    \"kconfig\": {\n", fp);

@@ -64,6 +64,8 @@ static void properties(FILE *fp, const struct nsc_run_info *run, const char *sta
 		prop(fp, "", "os.pretty_name", e->os_pretty);
 		snprintf(buf, sizeof(buf), "%u", e->euid);
 		prop(fp, "", "euid", buf);
+		if (e->mode)
+			prop(fp, "", "mode", e->mode);
 		snprintf(buf, sizeof(buf), "0x%016" PRIx64, e->cap_eff);
 		prop(fp, "", "capabilities.effective", buf);
 		snprintf(buf, sizeof(buf), "%d", e->seccomp);

@@ -84,6 +84,7 @@ struct nsc_env {
 	char os_version_id[64];	  /* VERSION_ID */
 	char os_pretty[128];	  /* PRETTY_NAME */
 	unsigned int euid;
+	const char *mode;	  /* "root", "rootless (why)"; NULL: not decided */
 	uint64_t cap_eff;	  /* CapEff from /proc/self/status */
 	int seccomp;		  /* Seccomp: 0 off, 1 strict, 2 filter, -1 unknown */
 	bool kconfig_read;	  /* the kernel config was looked for */

@@ -238,6 +238,8 @@ START_TEST(test_env)
 	ck_assert_ptr_nonnull(strstr(out, "\nos id            debian\n"));
 	ck_assert_ptr_nonnull(strstr(out, "\nos version id    12\n"));
 	ck_assert_ptr_nonnull(strstr(out, "\neuid             0\n"));
+	ck_assert_ptr_nonnull(
+		strstr(out, "\nmode             rootless (root without CAP_SYS_ADMIN)\n"));
 	ck_assert_ptr_nonnull(strstr(out, "\nCapEff           0x000001ffffffffff\n"));
 	ck_assert_ptr_nonnull(strstr(out, "\nseccomp          filter (2)\n"));
 	ck_assert_ptr_nonnull(strstr(out, "\nLSMs             lockdown,capability,apparmor\n"));
@@ -248,7 +250,7 @@ START_TEST(test_env)
 					  "  user.max_user_namespaces                     0\n"));
 	/* The hostile kernel version stays on one line, without ESC. */
 	ck_assert_ptr_null(strchr(out, '\033'));
-	ck_assert_int_eq(count_of(out, "\n"), 1 + 11 + 1 + 2 + 1 + 1);
+	ck_assert_int_eq(count_of(out, "\n"), 1 + 12 + 1 + 2 + 1 + 1);
 	/* The case results are not part of the fingerprint. */
 	ck_assert_ptr_null(strstr(out, "env.first"));
 	free(out);

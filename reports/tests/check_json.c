@@ -59,6 +59,7 @@ START_TEST(test_hostile)
 	      "e=d['environment']\n"
 	      "assert e['kconfig']=={'source':'/proc/config.gz','values':{'CONFIG_USER_NS':'y','CONFIG_TIME_NS':'n'}}\n"
 	      "assert e['sysctl']=={'user.max_user_namespaces':'0'} and e['lsm']==['lockdown','capability','apparmor']\n"
+	      "assert e['mode']=='rootless (root without CAP_SYS_ADMIN)'\n"
 	      "assert e['cap_eff']=='0x000001ffffffffff' and e['seccomp']==2 and e['os_pretty_name']=='Debian \"12\" \\x01'\n"
 	      "h='quote\" apos\\' <tag> & ]]> x\\nnewline\\rcr\\ttab \\x01\\x02\\x1b[31m \\x7f \\x85 \\ufffd\\ufffd bad \\ufffd( \\ufffd\\ufffd\\ufffd \\ufffe # hash \\\\ bs \\xe9 \\u65e5 \\U0001f642 {'\n"
 	      "assert e['kernel_version']==h, repr(e['kernel_version'])\n"

@@ -80,6 +80,7 @@ START_TEST(test_structure)
 		"assert [x.find('properties') is not None for x in s]==[True,False,False,False]\n"
 		"p={q.get('name'):q.get('value') for q in env.find('properties')}\n"
 		"assert p['kernel.release']=='6.1.0-test' and p['kconfig.CONFIG_TIME_NS']=='n' and p['euid']=='0'\n"
+		"assert p['mode']=='rootless (root without CAP_SYS_ADMIN)'\n"
 		"assert p['sysctl.user.max_user_namespaces']=='0' and p['lsm'].startswith('lockdown')\n"
 		"assert p['kernel.version'].startswith('quote\" apos\\' <tag> & ]]> x\\nnewline\\rcr\\ttab \\\\x01')\n"
 		"f=s[1].find('testcase/failure'); assert f is not None and f.get('type')=='FAIL'\n"

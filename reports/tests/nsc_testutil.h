@@ -165,6 +165,7 @@ static inline void nsc_t_run_info(struct nsc_run_info *run, unsigned int planned
 	snprintf(nsc_t_env.os_id, sizeof(nsc_t_env.os_id), "debian");
 	snprintf(nsc_t_env.os_version_id, sizeof(nsc_t_env.os_version_id), "12");
 	snprintf(nsc_t_env.os_pretty, sizeof(nsc_t_env.os_pretty), "Debian \"12\" \x01");
+	nsc_t_env.mode = "rootless (root without CAP_SYS_ADMIN)";
 	nsc_t_env.cap_eff = 0x1ffffffffffULL;
 	nsc_t_env.seccomp = 2;
 	snprintf(nsc_t_env.kconfig_source, sizeof(nsc_t_env.kconfig_source), "/proc/config.gz");

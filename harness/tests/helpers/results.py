@@ -4,6 +4,7 @@
 
     results.py statuses FILE     one line per record: "id STATUS reason"
     results.py interrupted FILE  exit 0 iff the document says interrupted
+    results.py mode FILE         the environment's mode ("root", "rootless (...)")
 
 Finds the records wherever the document keeps them (any object with
 "id" and "status"), so it does not depend on the exact layout.
@@ -51,6 +52,8 @@ def main():
             print(f'{r["id"]} {r["status"].upper()} {reason}'.rstrip())
     elif sys.argv[1] == "interrupted":
         sys.exit(0 if find_key(doc, "interrupted") is True else 1)
+    elif sys.argv[1] == "mode":
+        print(find_key(doc, "mode"))
     else:
         sys.exit(__doc__)
 
