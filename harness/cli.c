@@ -31,6 +31,7 @@ const char nsc_cli_usage[] =
 	"Reports (several at once):\n"
 	"      --tap[=FILE]       TAP 14 (default: on stdout)\n"
 	"      --tap-version V    13 for older TAP consumers (prove 3.44, tappy)\n"
+	"      --ktap[=FILE]      KTAP version 1, for kernel CI (default: stdout)\n"
 	"      --junit FILE       JUnit XML\n"
 	"      --json FILE        JSON document ('-' for stdout)\n"
 	"  -q, --quiet            console: summary line only\n"
@@ -48,6 +49,7 @@ enum {
 	OPT_NS = 256,
 	OPT_TAP,
 	OPT_TAP_VERSION,
+	OPT_KTAP,
 	OPT_JUNIT,
 	OPT_JSON,
 	OPT_COLOR,
@@ -70,6 +72,7 @@ static const struct option nsc_long_opts[] = {
 	{ "no-audit", no_argument, NULL, OPT_NO_AUDIT },
 	{ "tap", optional_argument, NULL, OPT_TAP },
 	{ "tap-version", required_argument, NULL, OPT_TAP_VERSION },
+	{ "ktap", optional_argument, NULL, OPT_KTAP },
 	{ "junit", required_argument, NULL, OPT_JUNIT },
 	{ "json", required_argument, NULL, OPT_JSON },
 	{ "quiet", no_argument, NULL, 'q' },
@@ -162,6 +165,10 @@ static int parse_one(int c, const char *arg, const char *bad, struct nsc_cli *cl
 		cli->tap_version = (int)v;
 		return 0;
 	}
+	case OPT_KTAP:
+		cli->ktap_set = true;
+		cli->ktap_path = arg;
+		return arg ? need_path("--ktap", arg, err) : 0;
 	case OPT_JUNIT:
 		cli->junit_path = arg;
 		return need_path("--junit", arg, err);

@@ -21,6 +21,8 @@ struct nsc_cli {
 	bool tap_set;	      /* --tap given */
 	const char *tap_path; /* NULL/"-": stdout */
 	int tap_version;      /* 13 or 14 */
+	bool ktap_set;	       /* --ktap given */
+	const char *ktap_path; /* NULL/"-": stdout */
 	const char *junit_path;
 	const char *json_path; /* "-": stdout */
 	int color;	       /* -1 auto, 0 never, 1 always */

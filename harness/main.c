@@ -86,20 +86,26 @@ static int reports_open(const struct nsc_cli *cli, struct nsc_reports *rs, struc
 		.quiet = cli->quiet,
 	};
 	bool json_stdout = cli->json_path && !strcmp(cli->json_path, "-");
-	bool tap = cli->tap_set || !json_stdout;
+	bool ktap_stdout = cli->ktap_set && (!cli->ktap_path || !strcmp(cli->ktap_path, "-"));
+	bool tap = cli->tap_set || !(json_stdout || ktap_stdout);
 	bool tap_stdout = tap && (!cli->tap_path || !strcmp(cli->tap_path, "-"));
 	int ret = 0;
 
 	/* TAP on the same terminal: the console adds only the summary. */
-	if (tap_stdout && isatty(1)) {
+	if ((tap_stdout || ktap_stdout) && isatty(1)) {
 		o.quiet = 1;
 		o.progress = 0;
 	}
 
-	if (cli->tap_set && json_stdout && (!cli->tap_path || !strcmp(cli->tap_path, "-")))
-		return nsc_err_setx(err, EINVAL, "--tap and --json - cannot both write to stdout");
+	if (tap_stdout && (json_stdout || ktap_stdout))
+		return nsc_err_setx(err, EINVAL, "--tap and --%s cannot both write to stdout",
+				    json_stdout ? "json -" : "ktap");
+	if (json_stdout && ktap_stdout)
+		return nsc_err_setx(err, EINVAL, "--ktap and --json - cannot both write to stdout");
 	if (tap)
 		ret = reports_add(rs, NSC_REPORT_TAP, cli->tap_path, &o, err);
+	if (ret >= 0 && cli->ktap_set)
+		ret = reports_add(rs, NSC_REPORT_KTAP, cli->ktap_path, &o, err);
 	if (ret >= 0 && cli->junit_path)
 		ret = reports_add(rs, NSC_REPORT_JUNIT, cli->junit_path, &o, err);
 	if (ret >= 0 && cli->json_path)

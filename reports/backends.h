@@ -6,6 +6,7 @@
 #include "reporter.h"
 
 extern const struct nsc_reporter_ops nsc_tap_ops;
+extern const struct nsc_reporter_ops nsc_ktap_ops;
 extern const struct nsc_reporter_ops nsc_junit_ops;
 extern const struct nsc_reporter_ops nsc_json_ops;
 extern const struct nsc_reporter_ops nsc_console_ops;

@@ -25,6 +25,8 @@ static const struct nsc_reporter_ops *ops_for(enum nsc_report_kind kind)
 	switch (kind) {
 	case NSC_REPORT_TAP:
 		return &nsc_tap_ops;
+	case NSC_REPORT_KTAP:
+		return &nsc_ktap_ops;
 	case NSC_REPORT_JUNIT:
 		return &nsc_junit_ops;
 	case NSC_REPORT_JSON:

@@ -52,6 +52,21 @@ tap_parser() {
 	"$bin" "$@"
 }
 
+# The kernel's KTAP parser, tools/testing/kunit/kunit.py, extracted by
+# ci/setup from Debian's linux-source-6.12.
+kunit_py() {
+	local py="$NSC_SRC/ci/.cache/linux-source-6.12/tools/testing/kunit/kunit.py"
+	[ -f "$py" ] || fail "kunit.py not extracted (run ci/setup)"
+	echo "$py"
+}
+
+# ktap_check KTAP JSON: kunit.py parses KTAP without error, with the
+# statuses and counts of nscheck's JSON of the same run.
+ktap_check() {
+	/usr/bin/python3 "$NSC_SRC/harness/tests/helpers/ktap_check.py" "$(kunit_py)" "$1" "$2" ||
+		fail "$1: kunit.py disagrees with $2"
+}
+
 # junit_validate FILE: the project's JUnit schema (reports/nscheck-junit.xsd)
 # accepts FILE, and junitparser reads it with declared totals equal to the
 # cases and the environment in exactly one suite.  Prints junitparser's
