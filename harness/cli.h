@@ -17,10 +17,10 @@ struct nsc_cli {
 	const char *ns;		/* --ns LIST */
 	unsigned int timeout_s; /* default 10 */
 	bool timeout_set;
-	unsigned int jobs;    /* 0: number of CPUs */
-	bool tap_set;	      /* --tap given */
-	const char *tap_path; /* NULL/"-": stdout */
-	int tap_version;      /* 13 or 14 */
+	unsigned int jobs;     /* 0: number of CPUs */
+	bool tap_set;	       /* --tap given */
+	const char *tap_path;  /* NULL/"-": stdout */
+	int tap_version;       /* 13 or 14 */
 	bool ktap_set;	       /* --ktap given */
 	const char *ktap_path; /* NULL/"-": stdout */
 	const char *junit_path;

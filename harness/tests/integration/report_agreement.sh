@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
 # One run, four reports: TAP, KTAP, JUnit and JSON name the same cases
-# with the same status each (PASS, SKIP, ERROR here: the time cases skip
-# without clone3, a test-only case crashes).  TAP tells FAIL from ERROR by
+# with the same status each (PASS, FAIL, SKIP, ERROR: test-only cases
+# fail and crash, the time cases skip without clone3).  TAP tells FAIL from ERROR by
 # its YAML severity, KTAP by its ERROR directive, JUnit by <failure> or
 # <error>; junitparser reads the JUnit, kunit.py the KTAP.
 source "$(dirname "$0")/lib.sh"
 
 T=$NSC_TMP
 got=0
-NSCHECK_NO_CLONE3=1 "$NSCHECK_TEST" '*' test.crash_abort --tap="$T/r.tap" --ktap="$T/r.ktap" \
+NSCHECK_NO_CLONE3=1 "$NSCHECK_TEST" '*' test.crash_abort test.isolation_fail --tap="$T/r.tap" --ktap="$T/r.ktap" \
 	--junit "$T/r.xml" --json "$T/r.json" >"$T/out" 2>"$T/err" || got=$?
-[ "$got" -eq 2 ] || fail "run exited $got, want 2 (the crash): $(cat "$T/err")"
+[ "$got" -eq 1 ] || fail "run exited $got, want 1 (a FAIL): $(cat "$T/err")"
 junit_validate "$T/r.xml" >/dev/null
 ktap_check "$T/r.ktap" "$T/r.json" >/dev/null
 /usr/bin/python3 "$NSC_SRC/harness/tests/helpers/junit_read.py" statuses "$T/r.xml" >"$T/junit.st"
@@ -51,6 +51,6 @@ for i in sorted(ids):
     seen = {name: st[i] for name, st in r.items()}
     assert len(set(seen.values())) == 1, f"{i}: {seen}"
 kinds = set(r["JSON"].values())
-assert {"PASS", "SKIP", "ERROR"} <= kinds, f"statuses seen: {kinds}"
+assert {"PASS", "FAIL", "SKIP", "ERROR"} <= kinds, f"statuses seen: {kinds}"
 print(f"ok: {len(ids)} cases, the same status in TAP, KTAP, JUnit and JSON ({sorted(kinds)})")
 PY
