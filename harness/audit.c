@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "audit.h"
+#include "base.h"
 
 #ifndef MQUEUE_MAGIC
 #define MQUEUE_MAGIC 0x19800202
@@ -74,50 +75,14 @@ static void add(struct nsc_audit *a, const char *kind, const char *key, const ch
 /* Whole file, NUL-terminated, malloc'd; NULL with errno on failure. */
 static char *slurp(const char *path)
 {
-	size_t len = 0, cap = 8192;
-	char *buf = malloc(cap);
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	ssize_t n;
+	size_t len;
+	char *buf;
+	int ret = nsc_file_read(path, 64u << 20, &buf, &len, NULL);
 
-	if (fd < 0 || !buf) {
-		int e = fd < 0 ? errno : ENOMEM;
-
-		free(buf);
-		if (fd >= 0)
-			close(fd);
-		errno = e;
+	if (ret < 0) {
+		errno = -ret;
 		return NULL;
 	}
-	for (;;) {
-		if (len + 1 >= cap) {
-			char *p = realloc(buf, cap * 2);
-
-			if (!p) {
-				free(buf);
-				close(fd);
-				errno = ENOMEM;
-				return NULL;
-			}
-			buf = p;
-			cap *= 2;
-		}
-		n = read(fd, buf + len, cap - len - 1);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			int e = errno;
-
-			free(buf);
-			close(fd);
-			errno = e;
-			return NULL;
-		}
-		if (!n)
-			break;
-		len += (size_t)n;
-	}
-	close(fd);
-	buf[len] = '\0';
 	return buf;
 }
 

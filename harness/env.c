@@ -11,6 +11,7 @@
 #include <sys/utsname.h>
 #include <unistd.h>
 
+#include "base.h"
 #include "env.h"
 #include "gunzip.h"
 #include "ns.h"
@@ -203,77 +204,26 @@ int nsc_kconfig_parse(const char *text, size_t len, struct nsc_env *env)
 	return (int)env->nkconfig;
 }
 
-static const char *kv_lookup(const struct nsc_kv *kv, unsigned int n, unsigned int max,
-			     const char *name)
-{
-	if (!name)
-		return NULL;
-	for (unsigned int i = 0; i < n && i < max; i++)
-		if (!strcmp(kv[i].key, name))
-			return kv[i].value;
-	return NULL;
-}
-
 const char *nsc_env_kconfig(const struct nsc_env *env, const char *name)
 {
-	return env ? kv_lookup(env->kconfig, env->nkconfig, NSC_ENV_KCONFIG_MAX, name) : NULL;
+	return env ? nsc_kv_get(env->kconfig,
+				env->nkconfig < NSC_ENV_KCONFIG_MAX ? env->nkconfig :
+								      NSC_ENV_KCONFIG_MAX,
+				name) :
+		     NULL;
 }
 
 const char *nsc_env_sysctl(const struct nsc_env *env, const char *name)
 {
-	return env ? kv_lookup(env->sysctl, env->nsysctl, NSC_ENV_SYSCTL_MAX, name) : NULL;
+	return env ? nsc_kv_get(env->sysctl,
+				env->nsysctl < NSC_ENV_SYSCTL_MAX ? env->nsysctl : NSC_ENV_SYSCTL_MAX,
+				name) :
+		     NULL;
 }
 
-/* Whole file into a NUL-terminated malloc()ed buffer; -errno. */
 static int read_file(const char *path, char **buf, size_t *len, size_t max)
 {
-	size_t cap = 4096, n = 0;
-	char *p = malloc(cap);
-	int fd, e;
-
-	*buf = NULL;
-	*len = 0;
-	if (!p)
-		return -ENOMEM;
-	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
-	if (fd < 0) {
-		e = errno ? errno : EIO;
-		free(p);
-		return -e;
-	}
-	for (;;) {
-		ssize_t r;
-
-		if (n + 1 >= cap) {
-			char *q = cap * 2 > max ? NULL : realloc(p, cap * 2);
-
-			if (!q) {
-				e = cap * 2 > max ? EFBIG : ENOMEM;
-				goto fail;
-			}
-			p = q;
-			cap *= 2;
-		}
-		r = read(fd, p + n, cap - n - 1);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0) {
-			e = errno ? errno : EIO;
-			goto fail;
-		}
-		if (!r)
-			break;
-		n += (size_t)r;
-	}
-	close(fd);
-	p[n] = '\0';
-	*buf = p;
-	*len = n;
-	return 0;
-fail:
-	close(fd);
-	free(p);
-	return -e;
+	return nsc_file_read(path, max, buf, len, NULL);
 }
 
 static void collect_kconfig(struct nsc_env *env, const char *release)

@@ -10,7 +10,7 @@
 #include <stddef.h>
 
 #include "err.h"
-#include "../reports/result.h"
+#include "result.h"
 
 /*
  * Fill @env.  Missing sources leave their fields empty (kconfig_source

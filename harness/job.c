@@ -25,14 +25,6 @@
 #define P_PIDFD 3
 #endif
 
-double nsc_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 int nsc_slots_init(struct nsc_job_slot *slots, unsigned int n, struct nsc_err *err)
 {
 	for (unsigned int i = 0; i < n; i++) {

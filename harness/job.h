@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <time.h>
 
+#include "base.h"
 #include "internal.h"
 
 #define NSC_CAPTURE_MAX (64 * 1024)
@@ -55,7 +56,5 @@ void nsc_reap_orphans(const struct nsc_job_slot *slots, unsigned int n);
 
 /* Copy at most NSC_CAPTURE_MAX bytes of captured output; malloc'd. */
 char *nsc_job_capture(int fd, size_t *len);
-
-double nsc_now(void);
 
 #endif

@@ -14,6 +14,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "env.h"
 #include "internal.h"
 #include "ns.h"
 #include "probe.h"
@@ -31,14 +32,6 @@ const char *nsc_flag_kconfig(uint64_t flag)
 
 	/* Several flags, or none: the umbrella option (the mnt row's). */
 	return ns ? ns->kconfig : nsc_ns_table[NSC_NS_MNT].kconfig;
-}
-
-static const char *env_lookup(const struct nsc_kv *kv, unsigned int n, const char *key)
-{
-	for (unsigned int i = 0; i < n; i++)
-		if (!strcmp(kv[i].key, key))
-			return kv[i].value;
-	return NULL;
 }
 
 /*
@@ -62,11 +55,10 @@ void nsc_probe_classify(struct nsc_probe *p, uint64_t flag, int err, bool in_use
 	int seccomp = env ? env->seccomp : -1;
 
 	if (env) {
-		kval = env_lookup(env->kconfig, env->nkconfig, kc);
-		aa = env_lookup(env->sysctl, env->nsysctl,
-				"kernel.apparmor_restrict_unprivileged_userns");
-		uuc = env_lookup(env->sysctl, env->nsysctl, "kernel.unprivileged_userns_clone");
-		maxv = env_lookup(env->sysctl, env->nsysctl, maxkey);
+		kval = nsc_env_kconfig(env, kc);
+		aa = nsc_env_sysctl(env, "kernel.apparmor_restrict_unprivileged_userns");
+		uuc = nsc_env_sysctl(env, "kernel.unprivileged_userns_clone");
+		maxv = nsc_env_sysctl(env, maxkey);
 	}
 	p->err = err;
 	p->culprit = flag;

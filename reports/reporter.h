@@ -13,7 +13,7 @@
 
 #include <stdio.h>
 
-#include "../harness/err.h"
+#include "err.h"
 #include "result.h"
 
 enum nsc_report_kind {

@@ -12,6 +12,8 @@
 #include <stdint.h>
 #include <time.h>
 
+#include "base.h"
+
 enum nsc_status {
 	NSC_PASS,
 	NSC_FAIL,  /* isolation violated */
@@ -61,14 +63,6 @@ struct nsc_result {
 	size_t out_len;
 	const char *errout; /* captured stderr of the case, may be NULL */
 	size_t errout_len;
-};
-
-#define NSC_KV_KEY 64
-#define NSC_KV_VALUE 256
-
-struct nsc_kv {
-	char key[NSC_KV_KEY];
-	char value[NSC_KV_VALUE];
 };
 
 #define NSC_ENV_KCONFIG_MAX 24

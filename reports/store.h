@@ -6,7 +6,7 @@
 #ifndef NSC_STORE_H
 #define NSC_STORE_H
 
-#include "../harness/err.h"
+#include "err.h"
 #include "result.h"
 
 struct nsc_store {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
-// fuzz-sources: harness/env.c harness/gunzip.c harness/err.c
+// fuzz-sources: harness/env.c harness/gunzip.c harness/ns.c harness/base/err.c harness/base/file.c harness/base/kv.c
 /*
  * libFuzzer harness for the parsers of outside input in harness/env.c:
  * os-release text, kernel .config text and the gzip decoder that reads

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
-// fuzz-sources: fixtures/idmap.c harness/err.c
+// fuzz-sources: fixtures/idmap.c harness/base/err.c
 /*
  * libFuzzer harness for nsc_idmap_parse() (fixtures/idmap.c): uid_map /
  * gid_map text is outside input.  Besides the sanitizers, checks that

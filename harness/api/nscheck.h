@@ -41,7 +41,7 @@
 #include <string.h>
 #include <sys/types.h>
 
-#include "err.h"
+#include "base.h"
 
 struct nsc_ctx;
 
@@ -251,11 +251,23 @@ long long nsc_ns_children_ino(pid_t pid, uint64_t flag, struct nsc_err *err);
 int nsc_ns_same(pid_t a, pid_t b, uint64_t flag, struct nsc_err *err);
 int nsc_ns_open(pid_t pid, uint64_t flag, struct nsc_err *err);
 
+/*
+ * User namespace id maps (harness/idmap.c; a case with .manual_idmap
+ * writes its sandbox's itself).  nsc_idmap_write: "deny" to
+ * /proc/@pid/setgroups (when @deny_setgroups), then @uid_map to uid_map
+ * and @gid_map to gid_map; either map may be NULL.  nsc_idmap_root: map
+ * @uid and @gid (ids of the parent user namespace) to root in the user
+ * namespace of @pid: setgroups "deny", "0 <uid> 1", "0 <gid> 1".
+ */
+int nsc_idmap_write(pid_t pid, const char *uid_map, const char *gid_map, bool deny_setgroups,
+		    struct nsc_err *err);
+int nsc_idmap_root(pid_t pid, uid_t uid, gid_t gid, struct nsc_err *err);
+
 /* The case's descriptor and the uid/gid the case process runs as. */
 const struct nsc_case *nsc_case_of(struct nsc_ctx *ctx);
 uid_t nsc_outer_uid(struct nsc_ctx *ctx);
 gid_t nsc_outer_gid(struct nsc_ctx *ctx);
 
-#include "../fixtures/fixture.h"
+#include "fixture.h"
 
 #endif

@@ -1,0 +1,3 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* Must not compile: cases/ may not include internal.h (see the top CMakeLists.txt). */
+#include "internal.h"
