@@ -15,7 +15,7 @@ EXPECT:
            block (fail or error) and the "# pass P, fail F, ..." line
   JUnit    testcases (classname.name, status element), and per suite and
            overall tests, failures, errors, skipped (where declared)
-  KTAP     (once nscheck writes it) "ok/not ok", "# SKIP", the per-
+  KTAP     "ok/not ok", "# SKIP", "# ERROR", the per-
            namespace subtest plans and the kselftest "# Totals:" line
   console  the summary line "nscheck: P passed, F failed, S skipped, E errors"
 Exits 1 naming the first disagreement; prints one line per format read.
@@ -136,13 +136,17 @@ def read_ktap(path, want):
     lines = open(path, encoding="utf-8").read().splitlines()
     got = []
     for l in lines:
-        m = re.match(r"(\s*)(not )?ok \d+ (\S+)( # SKIP.*)?$", l)
+        m = re.match(r"(\s*)(not )?ok \d+ (\S+)( # (SKIP|ERROR)\b.*)?$", l)
         if not m or not m.group(1) and "." not in m.group(3):
             continue  # a namespace's own result line, not a case
-        st = "SKIP" if m.group(4) else "PASS" if not m.group(2) else "FAIL/ERROR"
+        if m.group(5) == "SKIP":
+            st = "SKIP" if not m.group(2) else "not ok ... # SKIP"
+        elif m.group(5) == "ERROR":
+            st = "ERROR" if m.group(2) else "ok ... # ERROR"
+        else:
+            st = "FAIL" if m.group(2) else "PASS"
         got.append((m.group(3), st))
-    norm = [(i, "FAIL/ERROR" if s in ("FAIL", "ERROR") else s) for i, s in want]
-    check_records("KTAP", sorted(got), sorted(norm))
+    check_records("KTAP", sorted(got), sorted(want))
     c = tally(want)
     tot = [l for l in lines if "# Totals:" in l]
     if tot:

@@ -25,7 +25,7 @@ ids=$(awk '$1 != "env.host_residue" { print $1 }' "$T/expect")
 ktap=()
 help=$("$NSCHECK_TEST" --help) || fail "--help exited $?"
 if grep -q -- '--ktap' <<<"$help"; then
-	ktap=(--ktap "$T/r.ktap")
+	ktap=(--ktap="$T/r.ktap")
 fi
 # shellcheck disable=SC2086 # one id per word
 expect_status 1 env -u NSC_TEST_PLANT_RESIDUE "$NSCHECK_TEST" -q --tap="$T/r.tap" \
