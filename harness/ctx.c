@@ -244,14 +244,63 @@ gid_t nsc_outer_gid(struct nsc_ctx *ctx)
 	return ctx->outer_gid;
 }
 
+void nsc_ctx_fail(struct nsc_ctx *ctx, const char *where, const char *fmt, ...)
+{
+	char msg[NSC_DIAG_TEXT];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	atomic_fetch_add(&ctx->shm->checks, 1);
+	atomic_fetch_add(&ctx->shm->failed, 1);
+	if (record_first(ctx, &ctx->shm->fail_seq))
+		copy_str(ctx->shm->fail_msg, sizeof(ctx->shm->fail_msg), msg);
+	add_diag(ctx, where, msg, 0, NULL, NULL);
+	nsc_ctx_leave(ctx);
+}
+
+void nsc_ctx_not_created(struct nsc_ctx *ctx, uint64_t flag, const char *how)
+{
+	const struct nsc_ns_info *ns = nsc_ns_by_flag(flag);
+
+	nsc_ctx_fail(ctx, how,
+		     "namespace not created: %s returned success, but the %s namespace is still the parent's",
+		     how, ns ? ns->name : "?");
+}
+
+int nsc_unshare_checked(struct nsc_ctx *ctx, uint64_t flags, const char *what)
+{
+	struct nsc_ns_ids before, after;
+	uint64_t same;
+	int ret;
+
+	ret = nsc_ns_ids_self(flags, true, &before, &ctx->err);
+	if (ret < 0)
+		return ret;
+	if (unshare((int)flags) < 0)
+		return nsc_err_set(&ctx->err, errno, "%s", what);
+	ret = nsc_ns_ids_self(flags, true, &after, &ctx->err);
+	if (ret < 0)
+		return ret;
+	same = nsc_ns_ids_same(&before, &after, flags);
+	if (same)
+		nsc_ctx_not_created(ctx, same, what);
+	return 0;
+}
+
 int nsc_unshare(struct nsc_ctx *ctx, uint64_t flags)
 {
+	char what[48];
+
 	if (ctx)
 		flags &= ~ctx->withheld;
 	if (!flags)
 		return 0;
+	snprintf(what, sizeof(what), "unshare(0x%llx)", (unsigned long long)flags);
+	if (ctx)
+		return nsc_unshare_checked(ctx, flags, what);
 	if (unshare((int)flags) < 0)
-		return nsc_err_set(ctx ? &ctx->err : NULL, errno, "unshare(0x%llx)",
-				   (unsigned long long)flags);
+		return nsc_err_set(NULL, errno, "%s", what);
 	return 0;
 }

@@ -65,6 +65,21 @@ void nsc_ctx_leave(struct nsc_ctx *ctx) __attribute__((noreturn));
 void nsc_ctx_record_error(struct nsc_ctx *ctx, int errnum, const char *where, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 
+/* Record a FAIL (not an isolation check: no control semantics) and leave. */
+void nsc_ctx_fail(struct nsc_ctx *ctx, const char *where, const char *fmt, ...)
+	__attribute__((noreturn, format(printf, 3, 4)));
+
+/* FAIL "namespace not created": @how succeeded but @flag's namespace did not change. */
+void nsc_ctx_not_created(struct nsc_ctx *ctx, uint64_t flag, const char *how)
+	__attribute__((noreturn));
+
+/*
+ * unshare(@flags), then prove by identity that every namespace was
+ * created (else FAIL "namespace not created", leaves).  Returns 0 or
+ * -errno (ctx->err names @what).
+ */
+int nsc_unshare_checked(struct nsc_ctx *ctx, uint64_t flags, const char *what);
+
 /* gcov: reset counters in a new child, dump them before _exit(). */
 void nsc_cov_reset(void);
 void nsc_cov_dump(void);

@@ -244,3 +244,37 @@ int nsc_ns_open(pid_t pid, uint64_t flag, struct nsc_err *err)
 		return nsc_err_set(err, errno, "open %s", path);
 	return fd;
 }
+
+int nsc_ns_ids_self(uint64_t flags, bool children, struct nsc_ns_ids *ids, struct nsc_err *err)
+{
+	memset(ids, 0, sizeof(*ids));
+	for (size_t i = 0; i < NSC_NS_COUNT; i++) {
+		const struct nsc_ns_info *ns = &nsc_ns_table[i];
+		struct stat st;
+		int ret;
+
+		if (!(flags & ns->flag))
+			continue;
+		ret = ns_stat(0, ns->flag, children && ns->for_children, &st, err);
+		/*
+		 * After unshare(CLONE_NEWPID) pid_for_children has no target
+		 * until the new namespace's init exists: a new namespace (0, 0).
+		 */
+		if (ret == -ENOENT && children && ns->for_children)
+			continue;
+		if (ret < 0)
+			return ret;
+		ids->dev[i] = st.st_dev;
+		ids->ino[i] = st.st_ino;
+	}
+	return 0;
+}
+
+uint64_t nsc_ns_ids_same(const struct nsc_ns_ids *a, const struct nsc_ns_ids *b, uint64_t flags)
+{
+	for (size_t i = 0; i < NSC_NS_COUNT; i++)
+		if ((flags & nsc_ns_table[i].flag) && a->ino[i] && a->dev[i] == b->dev[i] &&
+		    a->ino[i] == b->ino[i])
+			return nsc_ns_table[i].flag;
+	return 0;
+}

@@ -24,6 +24,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 enum nsc_ns_type {
 	NSC_NS_CGROUP,
@@ -61,6 +62,24 @@ const struct nsc_ns_info *nsc_ns_by_name(const char *name);
 uint64_t nsc_ns_all_flags(void);
 uint64_t nsc_ns_mutable_flags(void);
 uint64_t nsc_ns_clone3_only_flags(void);
+
+/*
+ * Namespace identity (st_dev, st_ino of /proc/thread-self/ns/<x>) of the
+ * calling thread, for every type in @flags: what the harness compares to
+ * prove that a namespace it asked for was really created.  @children:
+ * the *_for_children entry where the type has one (what a child or an
+ * unshare gets).
+ */
+struct nsc_ns_ids {
+	dev_t dev[NSC_NS_COUNT];
+	ino_t ino[NSC_NS_COUNT];
+};
+
+struct nsc_err;
+int nsc_ns_ids_self(uint64_t flags, bool children, struct nsc_ns_ids *ids, struct nsc_err *err);
+
+/* The first type of @flags whose identity is the same in @a and @b, or 0. */
+uint64_t nsc_ns_ids_same(const struct nsc_ns_ids *a, const struct nsc_ns_ids *b, uint64_t flags);
 
 /*
  * Case groups: the namespace types plus the cross-cutting groups a case

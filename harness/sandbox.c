@@ -100,8 +100,10 @@ static int enter_own_userns(struct nsc_ctx *ctx)
 	uid_t uid = geteuid();
 	gid_t gid = getegid();
 
-	if (unshare((int)NSC_NS_FLAG(USER)) < 0)
-		return nsc_err_set(&ctx->err, errno, "rootless: unshare a user namespace");
+	int ret = nsc_unshare_checked(ctx, NSC_NS_FLAG(USER), "rootless: unshare a user namespace");
+
+	if (ret < 0)
+		return ret;
 	return nsc_idmap_root(getpid(), uid, gid, &ctx->err);
 }
 
@@ -122,17 +124,41 @@ static void close_pair(int p[2])
 	p[0] = p[1] = -1;
 }
 
-static void __attribute__((noreturn)) sandbox_child(struct nsc_ctx *ctx, int gate[2], uint64_t flags)
+/*
+ * In the sandbox, before the case body: every namespace it was cloned to
+ * get differs from the one it would have inherited (@parent), by
+ * identity.  A clone that succeeded without creating one is FAIL.
+ */
+static void sandbox_verify_ns(struct nsc_ctx *ctx, const struct nsc_ns_ids *parent, uint64_t flags)
+{
+	struct nsc_ns_ids self;
+	uint64_t same;
+
+	if (nsc_ns_ids_self(flags, false, &self, &ctx->err) < 0)
+		nsc_error_msg_at(ctx, ctx->err.err, __FILE__, __LINE__, ctx->err.msg);
+	same = nsc_ns_ids_same(parent, &self, flags);
+	if (same)
+		nsc_ctx_not_created(ctx, same, "the sandbox clone");
+}
+
+static void __attribute__((noreturn)) sandbox_child(struct nsc_ctx *ctx, int gate[2], int ready[2],
+							  const struct nsc_ns_ids *parent, uint64_t flags)
 {
 	ssize_t n;
-	char b;
+	char b = 1;
 
 	nsc_cov_reset(); /* counters inherited from the case process */
 	ctx->in_child = true;
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
 	close(gate[1]);
+	close(ready[0]);
 	close(ctx->sync_c2p[0]);
 	close(ctx->sync_p2c[1]);
+	/* Before anything else (the parent's id maps included). */
+	sandbox_verify_ns(ctx, parent, flags);
+	if (write(ready[1], &b, 1) != 1)
+		nsc_exit(ctx);
+	close(ready[1]);
 	do
 		n = read(gate[0], &b, 1);
 	while (n < 0 && errno == EINTR);
@@ -148,28 +174,43 @@ static void __attribute__((noreturn)) sandbox_child(struct nsc_ctx *ctx, int gat
 static void run_sandbox(struct nsc_ctx *ctx)
 {
 	uint64_t flags = nsc_sandbox_flags(ctx);
-	int gate[2] = { -1, -1 }, pidfd = -1, ret;
+	struct nsc_ns_ids parent;
+	int gate[2] = { -1, -1 }, ready[2] = { -1, -1 }, pidfd = -1, ret;
+	ssize_t n;
 	siginfo_t si;
 	pid_t pid;
 	char b = 1;
 
-	if (pipe2(gate, O_CLOEXEC) < 0 || pipe2(ctx->sync_c2p, O_CLOEXEC) < 0 ||
+	if (pipe2(gate, O_CLOEXEC) < 0 || pipe2(ready, O_CLOEXEC) < 0 ||
+	    pipe2(ctx->sync_c2p, O_CLOEXEC) < 0 ||
 	    pipe2(ctx->sync_p2c, O_CLOEXEC) < 0)
 		nsc_error(ctx, errno, "sandbox pipes");
+	/* What the sandbox would inherit: it must differ in every type of @flags. */
+	ret = nsc_ns_ids_self(flags, true, &parent, &ctx->err);
+	if (ret < 0)
+		nsc_error_msg_at(ctx, -ret, __FILE__, __LINE__, ctx->err.msg);
 	/* No stdio buffer (reports included) may be inherited and flushed twice. */
 	fflush(NULL);
 	pid = nsc_clone_pidfd(flags, &pidfd, &ctx->err);
 	if (pid < 0)
 		nsc_error(ctx, -pid, "%s", ctx->err.msg);
 	if (pid == 0)
-		sandbox_child(ctx, gate, flags);
+		sandbox_child(ctx, gate, ready, &parent, flags);
 
 	ctx->child_pid = pid;
 	ctx->child_pidfd = pidfd;
 	close(gate[0]);
+	close(ready[1]);
 	close(ctx->sync_c2p[1]);
 	close(ctx->sync_p2c[0]);
 	ctx->sync_c2p[1] = ctx->sync_p2c[0] = -1;
+	/* The sandbox proved its namespaces (else it recorded why and left). */
+	do
+		n = read(ready[0], &b, 1);
+	while (n < 0 && errno == EINTR);
+	close(ready[0]);
+	if (n != 1)
+		nsc_ctx_leave(ctx);
 	if ((flags & NSC_NS_FLAG(USER)) && !ctx->c->manual_idmap) {
 		ret = nsc_idmap_root(ctx->child_pid, ctx->outer_uid, ctx->outer_gid, &ctx->err);
 		if (ret < 0)
@@ -226,9 +267,9 @@ void nsc_case_process(struct nsc_ctx *ctx)
 		ctx->outer_uid = geteuid();
 		ctx->outer_gid = getegid();
 		outer = outer_flags(ctx);
-		if (outer && unshare((int)outer) < 0)
-			nsc_error(ctx, errno, "unshare disposable outer namespaces 0x%llx",
-				  (unsigned long long)outer);
+		if (outer && (ret = nsc_unshare_checked(ctx, outer,
+							"unshare disposable outer namespaces")) < 0)
+			nsc_error_msg_at(ctx, -ret, __FILE__, __LINE__, ctx->err.msg);
 		if ((outer & NSC_NS_FLAG(MNT)) && make_mounts_private(&ctx->err) < 0)
 			nsc_error(ctx, ctx->err.err, "%s", ctx->err.msg);
 		if (c->setup && (ret = c->setup(ctx)) < 0)
