@@ -207,6 +207,32 @@ static bool is_active(const struct nsc_job_slot *slots, unsigned int n, pid_t pi
 	return false;
 }
 
+bool nsc_proc_is_ours(void)
+{
+	char link[64];
+	ssize_t n = readlink("/proc/thread-self", link, sizeof(link) - 1);
+
+	if (n <= 0)
+		return false;
+	link[n] = '\0';
+	return strtol(link, NULL, 10) == (long)getpid();
+}
+
+void nsc_reap_zombies(const struct nsc_job_slot *slots, unsigned int n)
+{
+	for (int round = 0; round < 256; round++) {
+		siginfo_t si;
+
+		memset(&si, 0, sizeof(si));
+		if (waitid(P_ALL, 0, &si, WEXITED | WNOHANG | WNOWAIT) < 0 || !si.si_pid)
+			return;
+		/* A job is reaped through its pidfd; what is behind it, later. */
+		if (is_active(slots, n, si.si_pid))
+			return;
+		waitpid(si.si_pid, NULL, WNOHANG);
+	}
+}
+
 /*
  * One pass over our children: kill and reap every one that is no active
  * job.  Returns how many were reaped.
@@ -218,7 +244,14 @@ static int reap_orphans_once(const struct nsc_job_slot *slots, unsigned int n)
 	char *p, *end;
 	int fd, reaped = 0;
 
-	snprintf(path, sizeof(path), "/proc/self/task/%d/children", (int)getpid());
+	/*
+	 * Its pid numbers are those of /proc's PID namespace: only when that
+	 * is ours (not so for "unshare --pid --fork" without a new /proc) may
+	 * we kill by them.  Else only zombies are reaped (nsc_reap_zombies).
+	 */
+	if (!nsc_proc_is_ours())
+		return 0;
+	snprintf(path, sizeof(path), "/proc/thread-self/children");
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return 0;
@@ -244,6 +277,7 @@ static int reap_orphans_once(const struct nsc_job_slot *slots, unsigned int n)
 
 void nsc_reap_orphans(const struct nsc_job_slot *slots, unsigned int n)
 {
+	nsc_reap_zombies(slots, n);
 	/*
 	 * An orphan that dies hands its own children (setsid()-ed
 	 * grandchildren of a sandbox without a PID namespace) to us, the

@@ -51,6 +51,15 @@ int nsc_job_try_reap(struct nsc_job *j);
 /* SIGKILL the case process group and the case process. */
 void nsc_job_kill(struct nsc_job *j);
 
+/* /proc/thread-self names our own pid: /proc is of our PID namespace. */
+bool nsc_proc_is_ours(void);
+
+/*
+ * Reap every zombie child that is no active job, without blocking: what
+ * a PID 1 inherits, and orphans that already died.
+ */
+void nsc_reap_zombies(const struct nsc_job_slot *slots, unsigned int n);
+
 /* Kill and reap any child of ours that is no active job (orphans). */
 void nsc_reap_orphans(const struct nsc_job_slot *slots, unsigned int n);
 

@@ -142,7 +142,7 @@ static void sandbox_verify_ns(struct nsc_ctx *ctx, const struct nsc_ns_ids *pare
 }
 
 static void __attribute__((noreturn)) sandbox_child(struct nsc_ctx *ctx, int gate[2], int ready[2],
-							  const struct nsc_ns_ids *parent, uint64_t flags)
+						    const struct nsc_ns_ids *parent, uint64_t flags)
 {
 	ssize_t n;
 	char b = 1;
@@ -182,8 +182,7 @@ static void run_sandbox(struct nsc_ctx *ctx)
 	char b = 1;
 
 	if (pipe2(gate, O_CLOEXEC) < 0 || pipe2(ready, O_CLOEXEC) < 0 ||
-	    pipe2(ctx->sync_c2p, O_CLOEXEC) < 0 ||
-	    pipe2(ctx->sync_p2c, O_CLOEXEC) < 0)
+	    pipe2(ctx->sync_c2p, O_CLOEXEC) < 0 || pipe2(ctx->sync_p2c, O_CLOEXEC) < 0)
 		nsc_error(ctx, errno, "sandbox pipes");
 	/* What the sandbox would inherit: it must differ in every type of @flags. */
 	ret = nsc_ns_ids_self(flags, true, &parent, &ctx->err);

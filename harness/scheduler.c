@@ -277,7 +277,24 @@ int nsc_sched_init(struct nsc_sched *s, const struct nsc_case *const *cases, siz
 	for (size_t i = 0; i < n; i++)
 		item_init(&s->items[i], cases[i], i);
 	order_slowest_first(s);
+	/*
+	 * /proc/<pid> must mean the process we know as <pid> (id maps, ns
+	 * identity, orphans): refuse a /proc of another PID namespace, as
+	 * after "unshare --pid --fork" without --mount-proc.
+	 */
+	if (!nsc_proc_is_ours())
+		return nsc_err_setx(err, EXDEV,
+				    "/proc belongs to another PID namespace than nscheck's (pid %d): mount a proc of its own (unshare --pid --fork --mount-proc)",
+				    (int)getpid());
+	/*
+	 * Started with SIGCHLD ignored (a parent's choice that execve keeps),
+	 * our children would reap themselves and waitid() fail with ECHILD.
+	 */
+	sigaction(SIGCHLD, &(struct sigaction){ .sa_handler = SIG_DFL }, &s->oldchld);
+	s->chld_saved = true;
 	sigemptyset(&mask);
+	/* A child ended: reap what is no job (as PID 1, anything reparented). */
+	sigaddset(&mask, SIGCHLD);
 	sigaddset(&mask, SIGINT);
 	sigaddset(&mask, SIGTERM);
 	sigaddset(&mask, SIGHUP);
@@ -321,6 +338,8 @@ void nsc_sched_free(struct nsc_sched *s)
 	if (s->sigfd >= 0)
 		close(s->sigfd);
 	sigprocmask(SIG_SETMASK, &s->oldmask, NULL);
+	if (s->chld_saved)
+		sigaction(SIGCHLD, &s->oldchld, NULL);
 	free(s->items);
 	free(s->controls);
 	free(s->order);
@@ -381,9 +400,14 @@ int nsc_sched_loop(struct nsc_sched *s,
 		if (pfd[0].revents & POLLIN) {
 			struct signalfd_siginfo si;
 
-			if (read(s->sigfd, &si, sizeof(si)) == sizeof(si)) {
+			while (!s->signo && read(s->sigfd, &si, sizeof(si)) == sizeof(si)) {
+				if (si.ssi_signo == SIGCHLD)
+					nsc_reap_zombies(s->slots, s->nslots);
+				else
+					s->signo = (int)si.ssi_signo;
+			}
+			if (s->signo) {
 				/* Interrupted: every sandbox dies now, reports follow. */
-				s->signo = (int)si.ssi_signo;
 				nsc_sched_kill_all(s);
 				break;
 			}

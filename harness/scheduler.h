@@ -43,6 +43,8 @@ struct nsc_sched {
 	unsigned int nslots;
 	int sigfd;
 	sigset_t oldmask;
+	struct sigaction oldchld; /* SIGCHLD disposition we started with */
+	bool chld_saved;
 	int signo;
 	enum nsc_mode mode; /* REAL (with controls) or SELFCHECK */
 };
