@@ -300,8 +300,7 @@ int nsc_probe_run(uint64_t outer, uint64_t flags, bool rootless, const struct ns
 	return 0;
 }
 
-/* Is @cap in the effective set?  (capget: no libcap needed.) */
-static bool cap_effective(unsigned int cap)
+bool nsc_cap_effective(unsigned int cap)
 {
 	struct __user_cap_header_struct h = { .version = _LINUX_CAPABILITY_VERSION_3 };
 	struct __user_cap_data_struct d[_LINUX_CAPABILITY_U32S_3];
@@ -321,7 +320,7 @@ const char *nsc_probe_mode(bool forced, bool *rootless)
 		return "rootless (--rootless)";
 	if (geteuid() != 0)
 		return "rootless (not root)";
-	if (cap_effective(CAP_SYS_ADMIN))
+	if (nsc_cap_effective(CAP_SYS_ADMIN))
 		goto root;
 	/* A container's default: root without CAP_SYS_ADMIN, userns allowed. */
 	if (probe_once(0, NSC_NS_FLAG(MNT), true, &m) == 0 && !m.step)
@@ -329,4 +328,62 @@ const char *nsc_probe_mode(bool forced, bool *rootless)
 root:
 	*rootless = false;
 	return "root";
+}
+
+/* How to lift what podman and docker restrict by default. */
+#define NSC_HINT_UNMASK                                                                \
+	"run the container with --security-opt unmask=ALL (podman) or --security-opt " \
+	"systempaths=unconfined (docker), or --privileged"
+
+bool nsc_probe_classify_op(struct nsc_probe *p, enum nsc_op op, int err, const char *path,
+			   const struct nsc_host_facts *f)
+{
+	const char *call = op == NSC_OP_SETDOMAINNAME ? "setdomainname" : "sethostname";
+
+	p->err = err;
+	p->culprit = 0;
+	switch (op) {
+	case NSC_OP_SETHOSTNAME:
+	case NSC_OP_SETDOMAINNAME:
+		/* The kernel asks for CAP_SYS_ADMIN over the UTS namespace: held. */
+		if (err != EPERM || !f->cap_sys_admin || !f->owns_uts)
+			return false;
+		if (f->seccomp == 2) {
+			snprintf(p->reason, sizeof(p->reason),
+				 "a seccomp filter denies %s() (EPERM although nscheck holds CAP_SYS_ADMIN over the UTS namespace; container runtimes allow it only to containers with CAP_SYS_ADMIN)",
+				 call);
+			snprintf(p->hint, sizeof(p->hint),
+				 "run the container with --cap-add SYS_ADMIN or --security-opt seccomp=unconfined");
+		} else {
+			snprintf(p->reason, sizeof(p->reason),
+				 "%s() is denied by an LSM policy (EPERM although nscheck holds CAP_SYS_ADMIN over the UTS namespace)",
+				 call);
+			snprintf(p->hint, sizeof(p->hint),
+				 "check the LSM policy (AppArmor, SELinux) for %s", call);
+		}
+		return true;
+	case NSC_OP_MOUNT_PROC:
+		/* mount_too_revealing(): only outside the initial user namespace. */
+		if (err != EPERM || f->init_userns || !f->proc_masks)
+			return false;
+		snprintf(p->reason, sizeof(p->reason),
+			 "proc is masked (%u mount%s over paths under /proc, e.g. %s, as container runtimes make): the kernel refuses a new proc mount in a user namespace while proc is not fully visible",
+			 f->proc_masks, f->proc_masks == 1 ? "" : "s", f->proc_mask);
+		snprintf(p->hint, sizeof(p->hint), NSC_HINT_UNMASK);
+		return true;
+	case NSC_OP_WRITE:
+		if (err != EROFS || !f->rdonly || !path)
+			return false;
+		snprintf(p->reason, sizeof(p->reason), "%s is on a read-only mount (%s)%s", path,
+			 f->rdonly_at[0] ? f->rdonly_at : "?",
+			 !strncmp(path, "/proc/sys/", 10) ?
+				 ": container runtimes mount /proc/sys read-only" :
+				 "");
+		snprintf(p->hint, sizeof(p->hint),
+			 !strncmp(path, "/proc/sys/", 10) ? NSC_HINT_UNMASK :
+							    "run where %s is writable",
+			 path);
+		return true;
+	}
+	return false;
 }

@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "nscheck.h"
 #include "result.h"
 
 /* Can this host create the namespaces a case needs?  Found by trying. */
@@ -44,5 +45,35 @@ void nsc_probe_classify(struct nsc_probe *p, uint64_t flag, int err, bool in_use
  * unprivileged user instead of all skipping); else "root".
  */
 const char *nsc_probe_mode(bool forced, bool *rootless);
+
+/* Is capability @cap in the effective set?  (capget: no libcap.) */
+bool nsc_cap_effective(unsigned int cap);
+
+/*
+ * What a process observes about its host when an operation failed
+ * (harness/restrict.c reads it; nsc_probe_classify_op() decides).
+ */
+struct nsc_host_facts {
+	int seccomp;		 /* Seccomp: of /proc/self/status, -1 unknown */
+	bool cap_sys_admin;	 /* CAP_SYS_ADMIN effective */
+	bool owns_uts;		 /* our user namespace owns our UTS namespace */
+	bool init_userns;	 /* in the initial user namespace */
+	unsigned int proc_masks; /* mounts below a proc mount (masked paths) */
+	char proc_mask[128];	 /* the first of them */
+	bool rdonly;		 /* the operation's path is on a read-only mount */
+	char rdonly_at[128];	 /* that mount's mount point */
+};
+
+/* Observe @f for a failure of @op on @path (may be NULL). */
+void nsc_host_facts_read(struct nsc_host_facts *f, enum nsc_op op, const char *path);
+
+/*
+ * Did a restriction of the host (a container runtime's seccomp profile,
+ * masked proc, a read-only mount) make @op on @path fail with @err?
+ * Fills @p->reason and @p->hint and returns true when @f names one;
+ * false leaves the failure an ERROR.  Pure: decides from @f only.
+ */
+bool nsc_probe_classify_op(struct nsc_probe *p, enum nsc_op op, int err, const char *path,
+			   const struct nsc_host_facts *f);
 
 #endif

@@ -65,6 +65,8 @@ static void child(struct nsc_ctx *ctx)
 	if (ret == -EPERM && !(nsc_sandbox_flags(ctx) & CLONE_NEWPID))
 		nsc_skip(ctx, EPERM, "run nscheck as root",
 			 "mounting proc of a PID namespace nscheck does not own needs root");
+	if (ret < 0)
+		nsc_skip_if_restricted(ctx, NSC_OP_MOUNT_PROC, -ret, "/proc");
 	NSC_TRY(ctx, ret);
 	n = NSC_TRY(ctx, nsc_proc_pids("/proc", pids, NSC_PROC_MAX, nsc_errbuf(ctx)));
 	NSC_ISOLATED(ctx, n == 3 && pids[0] == 1 && pids[1] == a && pids[2] == b,

@@ -55,7 +55,7 @@ static void st_child(struct nsc_ctx *ctx)
 {
 	struct st_shared *sh = nsc_shared_as(ctx, struct st_shared);
 	char buf[32];
-	int fd = (int)NSC_SAFE(ctx, open(ST_PATH, O_WRONLY | O_CLOEXEC));
+	int fd = (int)NSC_SAFE_OP(ctx, NSC_OP_WRITE, ST_PATH, open(ST_PATH, O_WRONLY | O_CLOEXEC));
 	int len = snprintf(buf, sizeof(buf), "%ld\n", sh->set);
 
 	NSC_SAFE(ctx, write(fd, buf, (size_t)len));

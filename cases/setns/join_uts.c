@@ -32,7 +32,7 @@ static void child(struct nsc_ctx *ctx)
 	struct join_shared *sh = nsc_shared_as(ctx, struct join_shared);
 	char now[65] = "";
 
-	NSC_SAFE(ctx, sethostname(sh->inner, strlen(sh->inner)));
+	NSC_SAFE_OP(ctx, NSC_OP_SETHOSTNAME, NULL, sethostname(sh->inner, strlen(sh->inner)));
 	NSC_TRY(ctx, nsc_sync_wake(ctx));
 	NSC_TRY(ctx, nsc_sync_wait(ctx)); /* the case process joined */
 	NSC_SAFE(ctx, gethostname(now, sizeof(now) - 1));
@@ -54,7 +54,7 @@ static void parent(struct nsc_ctx *ctx)
 		      "ns/uts of the caller is the sandbox's after setns(pidfd, CLONE_NEWUTS)");
 	NSC_SAFE(ctx, gethostname(now, sizeof(now) - 1));
 	NSC_EXPECT_STREQ(ctx, now, sh->inner, "hostname after joining the sandbox");
-	NSC_SAFE(ctx, sethostname(sh->back, strlen(sh->back)));
+	NSC_SAFE_OP(ctx, NSC_OP_SETHOSTNAME, NULL, sethostname(sh->back, strlen(sh->back)));
 	NSC_TRY(ctx, nsc_sync_wake(ctx));
 }
 

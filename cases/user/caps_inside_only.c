@@ -64,7 +64,7 @@ static void child(struct nsc_ctx *ctx)
 		     ret);
 	/* The same capability works on a namespace this user namespace owns. */
 	NSC_TRY(ctx, nsc_unshare(ctx, CLONE_NEWUTS));
-	NSC_SAFE(ctx, sethostname(sh->name, strlen(sh->name)));
+	NSC_SAFE_OP(ctx, NSC_OP_SETHOSTNAME, NULL, sethostname(sh->name, strlen(sh->name)));
 	NSC_SAFE(ctx, gethostname(now, sizeof(now) - 1));
 	NSC_EXPECT_STREQ(ctx, now, sh->name, "hostname in an owned UTS namespace");
 }

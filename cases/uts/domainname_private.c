@@ -42,7 +42,7 @@ static void child(struct nsc_ctx *ctx)
 	struct dom_shared *sh = nsc_shared_as(ctx, struct dom_shared);
 	char now[65] = "", proc[80];
 
-	NSC_SAFE(ctx, setdomainname(sh->set, strlen(sh->set)));
+	NSC_SAFE_OP(ctx, NSC_OP_SETDOMAINNAME, NULL, setdomainname(sh->set, strlen(sh->set)));
 	NSC_SAFE(ctx, getdomainname(now, sizeof(now) - 1));
 	NSC_EXPECT_STREQ(ctx, now, sh->set, "domainname reads back inside");
 	read_proc_domain(ctx, proc, sizeof(proc));

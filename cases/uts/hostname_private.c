@@ -29,7 +29,7 @@ static void child(struct nsc_ctx *ctx)
 	struct uts_shared *sh = nsc_shared_as(ctx, struct uts_shared);
 	char now[65] = "";
 
-	NSC_SAFE(ctx, sethostname(sh->set, strlen(sh->set)));
+	NSC_SAFE_OP(ctx, NSC_OP_SETHOSTNAME, NULL, sethostname(sh->set, strlen(sh->set)));
 	NSC_SAFE(ctx, gethostname(now, sizeof(now) - 1));
 	NSC_EXPECT_STREQ(ctx, now, sh->set, "hostname reads back inside");
 }

@@ -126,6 +126,39 @@ void nsc_error_msg_at(struct nsc_ctx *ctx, int errnum, const char *file, int lin
 void nsc_skip(struct nsc_ctx *ctx, int errnum, const char *hint, const char *fmt, ...)
 	__attribute__((noreturn, format(printf, 4, 5)));
 
+/*
+ * Operations a restricted host may refuse although the kernel's own
+ * permission check would let nscheck do them: container runtimes deny
+ * sethostname(2) by seccomp to containers without CAP_SYS_ADMIN, mask
+ * paths under /proc (the kernel then refuses a new proc mount in a user
+ * namespace) and mount /proc/sys read-only.
+ */
+enum nsc_op {
+	NSC_OP_SETHOSTNAME,
+	NSC_OP_SETDOMAINNAME,
+	NSC_OP_MOUNT_PROC, /* a new proc instance */
+	NSC_OP_WRITE,	   /* open for writing, or write, the file @path */
+};
+
+/*
+ * @op (on @path, may be NULL) failed with @errnum.  When the harness can
+ * name a restriction of the host behind it, SKIP naming it (leaves);
+ * else return: the caller reports the failure as it would have.
+ */
+void nsc_skip_if_restricted(struct nsc_ctx *ctx, enum nsc_op op, int errnum, const char *path);
+
+/* NSC_SAFE that first lets nsc_skip_if_restricted() name a restriction. */
+#define NSC_SAFE_OP(ctx, op, path, expr)                                        \
+	({                                                                      \
+		long _r = (long)(expr);                                         \
+		if (_r < 0) {                                                   \
+			int _e = errno;                                         \
+			nsc_skip_if_restricted(ctx, op, _e, path);              \
+			nsc_error_at(ctx, _e, __FILE__, __LINE__, "%s", #expr); \
+		}                                                               \
+		_r;                                                             \
+	})
+
 /* End the sandbox child (flushes coverage); never returns. */
 void nsc_exit(struct nsc_ctx *ctx) __attribute__((noreturn));
 

@@ -4,6 +4,12 @@
  * namespaces the way container runtimes do.
  *
  *	seccomp_deny CMD [ARG...]
+ *	seccomp_deny --uts CMD [ARG...]
+ *
+ * With --uts the filter denies only sethostname(2) and setdomainname(2),
+ * with EPERM, as podman's default profile does for a container without
+ * CAP_SYS_ADMIN (user namespaces allowed); the rest of this comment is
+ * about the default filter.
  *
  * clone(2) and unshare(2) with CLONE_NEWUSER fail with EACCES.  clone3(2)
  * fails with ENOSYS altogether: its flags live in memory, out of reach of
@@ -57,6 +63,17 @@ static struct sock_filter filter[] = {
 	BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
 };
 
+static struct sock_filter filter_uts[] = {
+	BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch)),
+	BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, NSC_AUDIT_ARCH, 1, 0),
+	BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+	BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
+	BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_sethostname, 1, 0),
+	BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_setdomainname, 0, 1),
+	BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EPERM),
+	BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+};
+
 int main(int argc, char **argv)
 {
 	struct sock_fprog prog = {
@@ -64,8 +81,14 @@ int main(int argc, char **argv)
 		.filter = filter,
 	};
 
+	if (argc > 1 && !strcmp(argv[1], "--uts")) {
+		prog.len = sizeof(filter_uts) / sizeof(filter_uts[0]);
+		prog.filter = filter_uts;
+		argv++;
+		argc--;
+	}
 	if (argc < 2) {
-		fprintf(stderr, "usage: seccomp_deny CMD [ARG...]\n");
+		fprintf(stderr, "usage: seccomp_deny [--uts] CMD [ARG...]\n");
 		return 2;
 	}
 	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0) {
