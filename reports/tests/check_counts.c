@@ -4,7 +4,7 @@
  * (3 PASS, 2 FAIL, 1 ERROR, 4 SKIP: every count differs from every other,
  * so a swapped total cannot hide), spread over three namespaces in an
  * interleaved order (ipc, net, uts each seen again after another), go
- * through the TAP, JUnit, JSON and console back ends; then
+ * through the TAP, KTAP, JUnit, JSON and console back ends; then
  * harness/tests/helpers/report_counts.py reads each report on its own and
  * requires its records and every total it declares (JUnit: per suite and
  * overall) to agree with the records.
@@ -31,7 +31,7 @@ static const struct {
 };
 
 static char *dir;
-static char path[5][300]; /* expect, tap, junit, json, console */
+static char path[6][300]; /* expect, tap, junit, json, ktap, console */
 
 static void fill(struct nsc_result *r)
 {
@@ -54,11 +54,12 @@ static void fill(struct nsc_result *r)
 
 static void setup(void)
 {
-	static const char *const names[5] = { "expect", "r.tap", "r.xml", "r.json", "console" };
+	static const char *const names[6] = { "expect", "r.tap",  "r.xml",
+					      "r.json", "r.ktap", "console" };
 	FILE *fp;
 
 	dir = nsc_t_tmpdir();
-	for (int i = 0; i < 5; i++)
+	for (int i = 0; i < 6; i++)
 		snprintf(path[i], sizeof(path[i]), "%s/%s", dir, names[i]);
 	fp = fopen(path[0], "w");
 	ck_assert_ptr_nonnull(fp);
@@ -72,7 +73,7 @@ static void teardown(void)
 	nsc_t_rmtree(dir);
 }
 
-/* The console writes to fd 2: point it at path[4] for the report. */
+/* The console writes to fd 2: point it at path[5] for the report. */
 static void console_report(struct nsc_result *res)
 {
 	struct nsc_report_opts o = { .tap_version = 14, .quiet = 1 };
@@ -83,7 +84,7 @@ static void console_report(struct nsc_result *res)
 	fflush(stderr);
 	saved = dup(2);
 	ck_assert_int_ge(saved, 0);
-	fd = open(path[4], O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	fd = open(path[5], O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
 	ck_assert_int_ge(fd, 0);
 	ck_assert_int_eq(dup2(fd, 2), 2);
 	close(fd);
@@ -95,8 +96,8 @@ static void console_report(struct nsc_result *res)
 
 START_TEST(test_all_formats_agree)
 {
-	static const enum nsc_report_kind kinds[3] = { NSC_REPORT_TAP, NSC_REPORT_JUNIT,
-						       NSC_REPORT_JSON };
+	static const enum nsc_report_kind kinds[4] = { NSC_REPORT_TAP, NSC_REPORT_JUNIT,
+						       NSC_REPORT_JSON, NSC_REPORT_KTAP };
 	struct nsc_report_opts o = { .tap_version = 14 };
 	struct nsc_result res[NREC];
 	struct nsc_run_info run;
@@ -105,12 +106,13 @@ START_TEST(test_all_formats_agree)
 		path[0],	"--tap",
 		path[1],	"--junit",
 		path[2],	"--json",
-		path[3],	"--console",
-		path[4],	NULL
+		path[3],	"--ktap",
+		path[4],	"--console",
+		path[5],	NULL
 	};
 
 	fill(res);
-	for (int k = 0; k < 3; k++) {
+	for (int k = 0; k < 4; k++) {
 		nsc_t_run_info(&run, NREC);
 		ck_assert_int_eq(nsc_t_report(kinds[k], path[k + 1], &o, res, NREC, &run), 0);
 		ck_assert_uint_eq(run.counts.pass, 3);

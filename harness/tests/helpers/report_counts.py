@@ -15,8 +15,8 @@ EXPECT:
            block (fail or error) and the "# pass P, fail F, ..." line
   JUnit    testcases (classname.name, status element), and per suite and
            overall tests, failures, errors, skipped (where declared)
-  KTAP     "ok/not ok", "# SKIP", "# ERROR", the per-
-           namespace subtest plans and the kselftest "# Totals:" line
+  KTAP     "ok/not ok", "# SKIP", "# ERROR" in the per-namespace
+           subtests, their plans, the top-level plan and the "# Totals:" line
   console  the summary line "nscheck: P passed, F failed, S skipped, E errors"
 Exits 1 naming the first disagreement; prints one line per format read.
 """
@@ -134,28 +134,42 @@ def read_junit(path, want):
 
 def read_ktap(path, want):
     lines = open(path, encoding="utf-8").read().splitlines()
-    got = []
-    for l in lines:
-        m = re.match(r"(\s*)(not )?ok \d+ (\S+)( # (SKIP|ERROR)\b.*)?$", l)
-        if not m or not m.group(1) and "." not in m.group(3):
-            continue  # a namespace's own result line, not a case
-        if m.group(5) == "SKIP":
-            st = "SKIP" if not m.group(2) else "not ok ... # SKIP"
-        elif m.group(5) == "ERROR":
-            st = "ERROR" if m.group(2) else "ok ... # ERROR"
-        else:
-            st = "FAIL" if m.group(2) else "PASS"
-        got.append((m.group(3), st))
-    check_records("KTAP", sorted(got), sorted(want))
     c = tally(want)
-    tot = [l for l in lines if "# Totals:" in l]
-    if tot:
-        m = re.search(r"pass:(\d+) fail:(\d+) xfail:\d+ xpass:\d+ skip:(\d+) error:(\d+)",
-                      tot[-1])
-        if not m:
-            die(f"KTAP: totals line '{tot[-1]}'")
-        same("KTAP", "totals (pass, fail, skip, error)", tuple(int(x) for x in m.groups()),
-             (c["PASS"], c["FAIL"], c["SKIP"], c["ERROR"]))
+    if not lines or lines[0] != "KTAP version 1":
+        die("KTAP: no 'KTAP version 1' first line")
+    got, subtests, plan, sub_plan, sub_n = [], 0, None, None, 0
+    for l in lines:
+        if re.fullmatch(r"1\.\.\d+", l):
+            plan = int(l[3:])
+        elif re.fullmatch(r"  1\.\.\d+", l):
+            sub_plan, sub_n = int(l[5:]), 0
+        m = re.match(r"  (not )?ok (\d+) (\S+)( # (SKIP|ERROR)\b.*)?$", l)
+        if m:
+            sub_n += 1
+            same("KTAP", f"test number of {m.group(3)}", int(m.group(2)), sub_n)
+            d = m.group(5)
+            if d == ("SKIP" if m.group(1) else "ERROR"):
+                die(f"KTAP: '{l.strip()}'")
+            st = d or ("FAIL" if m.group(1) else "PASS")
+            got.append((m.group(3), st))
+        m = re.match(r"(not )?ok (\d+) (\S+)", l)
+        if m:  # a namespace's subtest result: not ok iff a case in it is
+            subtests += 1
+            same("KTAP", f"plan of subtest {m.group(3)}", sub_plan, sub_n)
+            bad = any(st in ("FAIL", "ERROR") for _, st in got[len(got) - sub_n:])
+            same("KTAP", f"subtest {m.group(3)} not ok", bool(m.group(1)), bad)
+    same("KTAP", "top-level plan", plan, subtests)
+    # Subtests group by namespace: compare as sets of records, order aside.
+    check_records("KTAP", sorted(got), sorted(want))
+    tot = [l for l in lines if l.startswith("# Totals:")]
+    if len(tot) != 1:
+        die(f"KTAP: {len(tot)} '# Totals:' lines")
+    m = re.fullmatch(r"# Totals: pass:(\d+) fail:(\d+) xfail:0 xpass:0 skip:(\d+) error:(\d+)",
+                     tot[0])
+    if not m:
+        die(f"KTAP: totals line '{tot[0]}'")
+    same("KTAP", "totals (pass, fail, skip, error)", tuple(int(x) for x in m.groups()),
+         (c["PASS"], c["FAIL"], c["SKIP"], c["ERROR"]))
 
 
 def read_console(path, want):
