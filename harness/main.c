@@ -110,7 +110,10 @@ static int reports_open(const struct nsc_cli *cli, struct nsc_reports *rs, struc
 		ret = reports_add(rs, NSC_REPORT_JUNIT, cli->junit_path, &o, err);
 	if (ret >= 0 && cli->json_path)
 		ret = reports_add(rs, NSC_REPORT_JSON, cli->json_path, &o, err);
-	if (ret >= 0 && (isatty(2) || cli->quiet))
+	/* Off a terminal (a CI log) the console is the summary line alone. */
+	if (!isatty(2))
+		o.quiet = 1;
+	if (ret >= 0)
 		ret = reports_add(rs, NSC_REPORT_CONSOLE, NULL, &o, err);
 	if (ret < 0)
 		reports_close(rs, 0, NULL);
