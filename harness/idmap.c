@@ -9,7 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "nscheck.h"
+#include "internal.h"
 
 static int proc_write(pid_t pid, const char *which, const char *text, struct nsc_err *err)
 {
@@ -49,6 +49,16 @@ int nsc_idmap_write(pid_t pid, const char *uid_map, const char *gid_map, bool de
 	if (gid_map && (ret = proc_write(pid, "gid_map", gid_map, err)) < 0)
 		return ret;
 	return 0;
+}
+
+int nsc_userns_enter_root(struct nsc_err *err)
+{
+	uid_t uid = geteuid();
+	gid_t gid = getegid();
+
+	if (unshare((int)NSC_NS_FLAG(USER)) < 0)
+		return nsc_err_set(err, errno, "rootless: unshare a user namespace");
+	return nsc_idmap_root(getpid(), uid, gid, err);
 }
 
 int nsc_idmap_root(pid_t pid, uid_t uid, gid_t gid, struct nsc_err *err)

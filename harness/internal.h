@@ -8,6 +8,7 @@
 
 #include "nscheck.h"
 #include "ns.h"
+#include "sys.h"
 #include "result.h"
 
 enum nsc_mode {
@@ -55,6 +56,13 @@ struct nsc_ctx {
 	struct nsc_err err;
 };
 
+/*
+ * Enter a user namespace of our own that maps our uid and gid to root
+ * (the probe in rootless mode; the case process proves it by identity
+ * too, sandbox.c).  0 or -errno.
+ */
+int nsc_userns_enter_root(struct nsc_err *err);
+
 /* Case process entry: runs one job and never returns. */
 void nsc_case_process(struct nsc_ctx *ctx) __attribute__((noreturn));
 
@@ -79,12 +87,5 @@ void nsc_ctx_not_created(struct nsc_ctx *ctx, uint64_t flag, const char *how)
  * -errno (ctx->err names @what).
  */
 int nsc_unshare_checked(struct nsc_ctx *ctx, uint64_t flags, const char *what);
-
-/* gcov: reset counters in a new child, dump them before _exit(). */
-void nsc_cov_reset(void);
-void nsc_cov_dump(void);
-
-/* clone3(CLONE_PIDFD | @flags), falling back to clone(2); fork-like. */
-pid_t nsc_clone_pidfd(uint64_t flags, int *pidfd, struct nsc_err *err);
 
 #endif

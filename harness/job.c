@@ -21,10 +21,6 @@
 
 #include "job.h"
 
-#ifndef P_PIDFD
-#define P_PIDFD 3
-#endif
-
 int nsc_slots_init(struct nsc_job_slot *slots, unsigned int n, struct nsc_err *err)
 {
 	for (unsigned int i = 0; i < n; i++) {
@@ -142,8 +138,8 @@ int nsc_job_start(struct nsc_job_slot *slot, const struct nsc_case *c, enum nsc_
 	j->timed_out = false;
 	j->code = 0;
 	j->status = 0;
-	clock_gettime(CLOCK_MONOTONIC, &j->start);
-	j->deadline = nsc_now() + timeout_s;
+	j->start = nsc_now();
+	j->deadline = j->start + timeout_s;
 	/* No stdio buffer (reports included) may be inherited and flushed twice. */
 	fflush(NULL);
 	/*
@@ -167,11 +163,10 @@ int nsc_job_start(struct nsc_job_slot *slot, const struct nsc_case *c, enum nsc_
 int nsc_job_try_reap(struct nsc_job *j)
 {
 	siginfo_t si;
-	struct timespec now;
+	int ret = nsc_pidfd_wait(j->pidfd, &si, WEXITED | WNOHANG | WNOWAIT);
 
-	memset(&si, 0, sizeof(si));
-	if (waitid((idtype_t)P_PIDFD, (id_t)j->pidfd, &si, WEXITED | WNOHANG | WNOWAIT) < 0)
-		return -errno;
+	if (ret < 0)
+		return ret;
 	if (!si.si_pid)
 		return 0;
 	/*
@@ -179,13 +174,12 @@ int nsc_job_try_reap(struct nsc_job *j)
 	 * Kill while the zombie still pins the group id, then reap.
 	 */
 	kill(-j->pid, SIGKILL);
-	memset(&si, 0, sizeof(si));
-	if (waitid((idtype_t)P_PIDFD, (id_t)j->pidfd, &si, WEXITED) < 0)
-		return -errno;
+	ret = nsc_pidfd_wait(j->pidfd, &si, WEXITED);
+	if (ret < 0)
+		return ret;
 	j->code = si.si_code;
 	j->status = si.si_status;
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	j->duration = (double)(now.tv_sec - j->start.tv_sec) + (now.tv_nsec - j->start.tv_nsec) / 1e9;
+	j->duration = nsc_now() - j->start;
 	close(j->pidfd);
 	j->pidfd = -1;
 	return 1;
@@ -196,7 +190,7 @@ void nsc_job_kill(struct nsc_job *j)
 	if (j->pidfd < 0)
 		return;
 	kill(-j->pid, SIGKILL);
-	syscall(SYS_pidfd_send_signal, j->pidfd, SIGKILL, NULL, 0);
+	nsc_pidfd_kill(j->pidfd, SIGKILL);
 }
 
 static bool is_active(const struct nsc_job_slot *slots, unsigned int n, pid_t pid)

@@ -20,8 +20,8 @@ struct nsc_job {
 	int pidfd;
 	struct nsc_shm *shm; /* owned by the slot */
 	int out_fd, err_fd;  /* memfds capturing stdout/stderr */
-	struct timespec start;
-	double deadline; /* CLOCK_MONOTONIC seconds */
+	double start;	     /* nsc_now() */
+	double deadline;     /* CLOCK_MONOTONIC seconds */
 	unsigned int timeout_s;
 	bool timed_out;
 	int code;	 /* CLD_EXITED / CLD_KILLED / CLD_DUMPED */

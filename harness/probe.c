@@ -34,17 +34,6 @@ const char *nsc_flag_kconfig(uint64_t flag)
 	return ns ? ns->kconfig : nsc_ns_table[NSC_NS_MNT].kconfig;
 }
 
-/*
- * clone3 usable?  A NULL/0 call fails with EINVAL where clone3 exists and
- * ENOSYS where the kernel lacks it or a seccomp filter denies it.
- */
-static bool clone3_available(void)
-{
-	if (getenv("NSCHECK_NO_CLONE3"))
-		return false;
-	return !(syscall(SYS_clone3, NULL, 0) < 0 && errno == ENOSYS);
-}
-
 void nsc_probe_classify(struct nsc_probe *p, uint64_t flag, int err, bool in_userns_step,
 			bool rootless, const struct nsc_env *env)
 {
@@ -65,7 +54,7 @@ void nsc_probe_classify(struct nsc_probe *p, uint64_t flag, int err, bool in_use
 	switch (err) {
 	case EINVAL:
 	case ENOSYS:
-		if (info && info->clone3_only && !clone3_available()) {
+		if (info && info->clone3_only && !nsc_clone3_available()) {
 			snprintf(p->reason, sizeof(p->reason),
 				 "clone3() is unavailable (ENOSYS%s) and clone(2) cannot create time namespaces",
 				 seccomp == 2 ? ", a seccomp filter is active" : "");
@@ -167,14 +156,11 @@ static void __attribute__((noreturn)) probe_report(int fd, int step, int err)
 }
 
 /* The probe's sandbox: waits for its maps, then tries what it may not. */
-static void __attribute__((noreturn)) probe_grandchild(int gate[2], uint64_t flags)
+static void __attribute__((noreturn)) probe_grandchild(int gate, uint64_t flags)
 {
 	int status = 0;
-	char b;
 
-	nsc_cov_reset();
-	close(gate[1]);
-	if (read(gate[0], &b, 1) != 1)
+	if (nsc_spawn_pass(gate) < 0)
 		status = 1;
 	/* AppArmor's userns restriction bites here, one step later. */
 	else if ((flags & NSC_NS_FLAG(USER)) && unshare((int)NSC_NS_FLAG(MNT)) < 0)
@@ -186,30 +172,20 @@ static void __attribute__((noreturn)) probe_grandchild(int gate[2], uint64_t fla
 static void __attribute__((noreturn))
 probe_child(int fd, uint64_t outer, uint64_t flags, bool rootless)
 {
-	struct nsc_ctx ctx;
+	struct nsc_err err;
 	pid_t pid;
-	int pidfd = -1, gate[2], status;
-	char b = 0;
-
-	uid_t uid = geteuid();
-	gid_t gid = getegid();
+	int pidfd = -1, gate = -1, status;
 	int ret;
 
-	memset(&ctx, 0, sizeof(ctx));
-	if (rootless && unshare((int)NSC_NS_FLAG(USER)) < 0)
-		probe_report(fd, 4, errno);
-	if (rootless && (ret = nsc_idmap_root(getpid(), uid, gid, NULL)) < 0)
+	if (rootless && (ret = nsc_userns_enter_root(NULL)) < 0)
 		probe_report(fd, 4, -ret);
 	if (outer && unshare((int)outer) < 0)
 		probe_report(fd, 1, errno);
-	if (pipe2(gate, O_CLOEXEC) < 0)
-		probe_report(fd, 2, errno);
-	pid = nsc_clone_pidfd(flags, &pidfd, &ctx.err);
+	pid = nsc_spawn(flags, &pidfd, &gate, &err);
 	if (pid < 0)
 		probe_report(fd, 2, -pid);
 	if (pid == 0)
 		probe_grandchild(gate, flags);
-	close(gate[0]);
 	if (flags & NSC_NS_FLAG(USER)) {
 		ret = nsc_idmap_root(pid, geteuid(), getegid(), NULL);
 		if (ret < 0) {
@@ -217,9 +193,9 @@ probe_child(int fd, uint64_t outer, uint64_t flags, bool rootless)
 			probe_report(fd, 3, -ret);
 		}
 	}
-	b = 1;
-	if (write(gate[1], &b, 1) != 1)
-		probe_report(fd, 2, errno);
+	ret = nsc_spawn_open(gate, &err);
+	if (ret < 0)
+		probe_report(fd, 2, -ret);
 	if (waitpid(pid, &status, 0) < 0)
 		probe_report(fd, 2, errno);
 	if (WIFEXITED(status) && WEXITSTATUS(status) >= 100)

@@ -17,82 +17,16 @@
  * nsc_unshare() only.
  */
 #include <fcntl.h>
-#include <linux/sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mount.h>
 #include <sys/prctl.h>
-#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "internal.h"
-
-#ifndef P_PIDFD
-#define P_PIDFD 3
-#endif
-
-#ifdef NSCHECK_COVERAGE
-extern void __gcov_reset(void);
-extern void __gcov_dump(void);
-#endif
-
-void nsc_cov_reset(void)
-{
-#ifdef NSCHECK_COVERAGE
-	__gcov_reset();
-#endif
-}
-
-void nsc_cov_dump(void)
-{
-#ifdef NSCHECK_COVERAGE
-	__gcov_dump();
-#endif
-}
-
-void nsc_exit(struct nsc_ctx *ctx)
-{
-	(void)ctx;
-	fflush(stdout);
-	fflush(stderr);
-	nsc_cov_dump();
-	_exit(0);
-}
-
-pid_t nsc_clone_pidfd(uint64_t flags, int *pidfd, struct nsc_err *err)
-{
-	static int no_clone3 = -1;
-	struct clone_args args;
-	long pid;
-
-	if (no_clone3 < 0)
-		no_clone3 = getenv("NSCHECK_NO_CLONE3") != NULL;
-	if (!no_clone3) {
-		memset(&args, 0, sizeof(args));
-		args.flags = CLONE_PIDFD | flags;
-		args.pidfd = (uintptr_t)pidfd;
-		args.exit_signal = SIGCHLD;
-		pid = syscall(SYS_clone3, &args, sizeof(args));
-		if (pid >= 0)
-			return (pid_t)pid;
-		if (errno != ENOSYS)
-			return nsc_err_set(err, errno, "clone3(flags 0x%llx)",
-					   (unsigned long long)flags);
-		no_clone3 = 1;
-	}
-	/* clone(2) cannot express some flags (time: its bit is in CSIGNAL). */
-	if (flags & nsc_ns_clone3_only_flags())
-		return nsc_err_setx(err, ENOSYS,
-				    "clone3 unavailable and clone(2) cannot express flags 0x%llx",
-				    (unsigned long long)(flags & nsc_ns_clone3_only_flags()));
-	pid = syscall(SYS_clone, CLONE_PIDFD | flags | SIGCHLD, NULL, pidfd, NULL, 0);
-	if (pid < 0)
-		return nsc_err_set(err, errno, "clone(flags 0x%llx)", (unsigned long long)flags);
-	return (pid_t)pid;
-}
 
 /* Enter a user namespace of our own that maps our ids to root. */
 static int enter_own_userns(struct nsc_ctx *ctx)
@@ -141,16 +75,13 @@ static void sandbox_verify_ns(struct nsc_ctx *ctx, const struct nsc_ns_ids *pare
 		nsc_ctx_not_created(ctx, same, "the sandbox clone");
 }
 
-static void __attribute__((noreturn)) sandbox_child(struct nsc_ctx *ctx, int gate[2], int ready[2],
+static void __attribute__((noreturn)) sandbox_child(struct nsc_ctx *ctx, int gate, int ready[2],
 						    const struct nsc_ns_ids *parent, uint64_t flags)
 {
-	ssize_t n;
 	char b = 1;
 
-	nsc_cov_reset(); /* counters inherited from the case process */
 	ctx->in_child = true;
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
-	close(gate[1]);
 	close(ready[0]);
 	close(ctx->sync_c2p[0]);
 	close(ctx->sync_p2c[1]);
@@ -159,12 +90,8 @@ static void __attribute__((noreturn)) sandbox_child(struct nsc_ctx *ctx, int gat
 	if (write(ready[1], &b, 1) != 1)
 		nsc_exit(ctx);
 	close(ready[1]);
-	do
-		n = read(gate[0], &b, 1);
-	while (n < 0 && errno == EINTR);
-	if (n != 1)
+	if (nsc_spawn_pass(gate) < 0)
 		nsc_exit(ctx); /* the parent gave up; it recorded why */
-	close(gate[0]);
 	if ((flags & NSC_NS_FLAG(MNT)) && make_mounts_private(&ctx->err) < 0)
 		nsc_error(ctx, ctx->err.err, "%s", ctx->err.msg);
 	ctx->c->child(ctx);
@@ -175,22 +102,20 @@ static void run_sandbox(struct nsc_ctx *ctx)
 {
 	uint64_t flags = nsc_sandbox_flags(ctx);
 	struct nsc_ns_ids parent;
-	int gate[2] = { -1, -1 }, ready[2] = { -1, -1 }, pidfd = -1, ret;
+	int gate = -1, ready[2] = { -1, -1 }, pidfd = -1, ret;
 	ssize_t n;
 	siginfo_t si;
 	pid_t pid;
 	char b = 1;
 
-	if (pipe2(gate, O_CLOEXEC) < 0 || pipe2(ready, O_CLOEXEC) < 0 ||
-	    pipe2(ctx->sync_c2p, O_CLOEXEC) < 0 || pipe2(ctx->sync_p2c, O_CLOEXEC) < 0)
+	if (pipe2(ready, O_CLOEXEC) < 0 || pipe2(ctx->sync_c2p, O_CLOEXEC) < 0 ||
+	    pipe2(ctx->sync_p2c, O_CLOEXEC) < 0)
 		nsc_error(ctx, errno, "sandbox pipes");
 	/* What the sandbox would inherit: it must differ in every type of @flags. */
 	ret = nsc_ns_ids_self(flags, true, &parent, &ctx->err);
 	if (ret < 0)
 		nsc_error_msg_at(ctx, -ret, __FILE__, __LINE__, ctx->err.msg);
-	/* No stdio buffer (reports included) may be inherited and flushed twice. */
-	fflush(NULL);
-	pid = nsc_clone_pidfd(flags, &pidfd, &ctx->err);
+	pid = nsc_spawn(flags, &pidfd, &gate, &ctx->err);
 	if (pid < 0)
 		nsc_error(ctx, -pid, "%s", ctx->err.msg);
 	if (pid == 0)
@@ -198,7 +123,6 @@ static void run_sandbox(struct nsc_ctx *ctx)
 
 	ctx->child_pid = pid;
 	ctx->child_pidfd = pidfd;
-	close(gate[0]);
 	close(ready[1]);
 	close(ctx->sync_c2p[1]);
 	close(ctx->sync_p2c[0]);
@@ -208,26 +132,28 @@ static void run_sandbox(struct nsc_ctx *ctx)
 		n = read(ready[0], &b, 1);
 	while (n < 0 && errno == EINTR);
 	close(ready[0]);
-	if (n != 1)
+	if (n != 1) {
+		close(gate);
 		nsc_ctx_leave(ctx);
+	}
 	if ((flags & NSC_NS_FLAG(USER)) && !ctx->c->manual_idmap) {
 		ret = nsc_idmap_root(ctx->child_pid, ctx->outer_uid, ctx->outer_gid, &ctx->err);
-		if (ret < 0)
+		if (ret < 0) {
+			close(gate);
 			nsc_error(ctx, -ret, "%s", ctx->err.msg);
+		}
 	}
-	if (write(gate[1], &b, 1) != 1)
-		nsc_error(ctx, errno, "open the sandbox gate");
-	close(gate[1]);
+	ret = nsc_spawn_open(gate, &ctx->err);
+	if (ret < 0)
+		nsc_error(ctx, -ret, "sandbox: %s", ctx->err.msg);
 	if (ctx->c->parent)
 		ctx->c->parent(ctx);
 	close_pair(ctx->sync_c2p);
 	close_pair(ctx->sync_p2c);
 
-	memset(&si, 0, sizeof(si));
-	while (waitid((idtype_t)P_PIDFD, (id_t)pidfd, &si, WEXITED) < 0) {
-		if (errno != EINTR)
-			nsc_error(ctx, errno, "waitid(sandbox)");
-	}
+	ret = nsc_pidfd_wait(pidfd, &si, WEXITED);
+	if (ret < 0)
+		nsc_error(ctx, -ret, "waitid(sandbox)");
 	close(pidfd);
 	ctx->child_pidfd = -1;
 	if (si.si_code == CLD_KILLED || si.si_code == CLD_DUMPED)

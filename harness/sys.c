@@ -1,0 +1,137 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* Syscall shims and the one spawn routine (see sys.h). */
+#include <fcntl.h>
+#include <linux/sched.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "ns.h"
+#include "sys.h"
+
+#ifdef NSCHECK_COVERAGE
+extern void __gcov_reset(void);
+extern void __gcov_dump(void);
+#endif
+
+void nsc_cov_reset(void)
+{
+#ifdef NSCHECK_COVERAGE
+	__gcov_reset();
+#endif
+}
+
+void nsc_cov_dump(void)
+{
+#ifdef NSCHECK_COVERAGE
+	__gcov_dump();
+#endif
+}
+
+/* -1 unknown, 0 no, 1 yes. */
+static int clone3_ok = -1;
+
+bool nsc_clone3_available(void)
+{
+	if (clone3_ok < 0) {
+		if (getenv("NSCHECK_NO_CLONE3"))
+			clone3_ok = 0;
+		else
+			/* A NULL/0 call: EINVAL where clone3 exists, ENOSYS where not. */
+			clone3_ok = !(syscall(SYS_clone3, NULL, 0) < 0 && errno == ENOSYS);
+	}
+	return clone3_ok;
+}
+
+pid_t nsc_clone_pidfd(uint64_t flags, int *pidfd, struct nsc_err *err)
+{
+	struct clone_args args;
+	long pid;
+
+	if (nsc_clone3_available()) {
+		memset(&args, 0, sizeof(args));
+		args.flags = CLONE_PIDFD | flags;
+		args.pidfd = (uintptr_t)pidfd;
+		args.exit_signal = SIGCHLD;
+		pid = syscall(SYS_clone3, &args, sizeof(args));
+		if (pid >= 0)
+			return (pid_t)pid;
+		if (errno != ENOSYS)
+			return nsc_err_set(err, errno, "clone3(flags 0x%llx)",
+					   (unsigned long long)flags);
+		clone3_ok = 0;
+	}
+	/* clone(2) cannot express some flags (time: its bit is in CSIGNAL). */
+	if (flags & nsc_ns_clone3_only_flags())
+		return nsc_err_setx(err, ENOSYS,
+				    "clone3 unavailable and clone(2) cannot express flags 0x%llx",
+				    (unsigned long long)(flags & nsc_ns_clone3_only_flags()));
+	pid = syscall(SYS_clone, CLONE_PIDFD | flags | SIGCHLD, NULL, pidfd, NULL, 0);
+	if (pid < 0)
+		return nsc_err_set(err, errno, "clone(flags 0x%llx)", (unsigned long long)flags);
+	return (pid_t)pid;
+}
+
+int nsc_pidfd_wait(int pidfd, siginfo_t *si, int options)
+{
+	memset(si, 0, sizeof(*si));
+	while (waitid((idtype_t)P_PIDFD, (id_t)pidfd, si, options) < 0)
+		if (errno != EINTR)
+			return -errno;
+	return 0;
+}
+
+int nsc_pidfd_kill(int pidfd, int sig)
+{
+	return syscall(SYS_pidfd_send_signal, pidfd, sig, NULL, 0) < 0 ? -errno : 0;
+}
+
+pid_t nsc_spawn(uint64_t flags, int *pidfd, int *gate, struct nsc_err *err)
+{
+	int p[2];
+	pid_t pid;
+
+	if (pipe2(p, O_CLOEXEC) < 0)
+		return nsc_err_set(err, errno, "gate pipe");
+	fflush(NULL);
+	pid = nsc_clone_pidfd(flags, pidfd, err);
+	if (pid < 0) {
+		close(p[0]);
+		close(p[1]);
+		return pid;
+	}
+	if (pid == 0) {
+		nsc_cov_reset(); /* counters inherited from the parent */
+		close(p[1]);
+		*gate = p[0];
+		return 0;
+	}
+	close(p[0]);
+	*gate = p[1];
+	return pid;
+}
+
+int nsc_spawn_pass(int gate)
+{
+	ssize_t n;
+	char b;
+
+	do
+		n = read(gate, &b, 1);
+	while (n < 0 && errno == EINTR);
+	close(gate);
+	return n == 1 ? 0 : -EPIPE;
+}
+
+int nsc_spawn_open(int gate, struct nsc_err *err)
+{
+	char b = 1;
+	int ret = 0;
+
+	if (write(gate, &b, 1) != 1)
+		ret = nsc_err_set(err, errno, "open the gate");
+	close(gate);
+	return ret;
+}
