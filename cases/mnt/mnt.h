@@ -4,12 +4,10 @@
 #define NSC_CASES_MNT_MNT_H
 
 #include <stdio.h>
+#include <sys/mount.h>
 #include <sys/stat.h>
 
 #include "nscheck.h"
-
-/* The directory the mount cases mount a tmpfs over. */
-#define NSC_MNT_TARGET "/tmp"
 
 /* Unique tmpfs source name, so the mount is found by name alone. */
 static inline void nsc_mnt_source(char *buf, size_t len, const char *what)
@@ -45,14 +43,34 @@ static inline int nsc_mnt_find(const char *src, char *at, size_t len)
 	return found;
 }
 
-/* SKIP unless the target directory exists. */
-static inline void nsc_mnt_need_target(struct nsc_ctx *ctx)
+/*
+ * The directory a mount case mounts over, made by the case itself: in its
+ * own mount namespace (the case declares .outer_flags CLONE_NEWNS) the
+ * case process mounts a small staging tmpfs over the first of these
+ * directories that takes it and makes @target inside.  No case depends on
+ * the image's or host's layout (a FROM scratch container has no /tmp) or
+ * writes to a filesystem it shares with anyone.  /proc/driver comes
+ * first: proc always has it and nothing nscheck reads is there.
+ */
+static inline void nsc_mnt_make_target(struct nsc_ctx *ctx, char *target, size_t len)
 {
-	struct stat st;
+	static const char *const stages[] = { "/proc/driver", "/proc/fs", "/dev", "/tmp" };
+	int err = ENOENT;
 
-	if (stat(NSC_MNT_TARGET, &st) < 0 || !S_ISDIR(st.st_mode))
-		nsc_skip(ctx, ENOENT, "create " NSC_MNT_TARGET,
-			 "no directory " NSC_MNT_TARGET " to mount over");
+	if (!(nsc_case_of(ctx)->outer_flags & CLONE_NEWNS))
+		nsc_error(ctx, EINVAL, "a mount case needs .outer_flags CLONE_NEWNS");
+	for (size_t i = 0; i < sizeof(stages) / sizeof(stages[0]); i++) {
+		if (mount("nsc-stage", stages[i], "tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC,
+			  "size=64k,mode=0700") < 0) {
+			err = errno;
+			continue;
+		}
+		snprintf(target, len, "%s/nsc-target", stages[i]);
+		NSC_SAFE(ctx, mkdir(target, 0700));
+		return;
+	}
+	nsc_skip(ctx, err, "mount namespaces of nscheck's own must allow a tmpfs mount",
+		 "no directory to mount a staging tmpfs over (/proc/driver, /proc/fs, /dev, /tmp)");
 }
 
 #endif

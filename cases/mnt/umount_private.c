@@ -13,17 +13,18 @@
 
 struct ump_shared {
 	char src[64];
+	char target[64]; /* made by the case process in its mount namespace */
 };
 
 static int setup(struct nsc_ctx *ctx)
 {
 	struct ump_shared *sh = nsc_shared_as(ctx, struct ump_shared);
 
-	nsc_mnt_need_target(ctx);
+	nsc_mnt_make_target(ctx, sh->target, sizeof(sh->target));
 	nsc_mnt_source(sh->src, sizeof(sh->src), "ump");
 	/* The case process is in its own (outer_flags) mount namespace. */
-	NSC_SAFE(ctx, mount(sh->src, NSC_MNT_TARGET, "tmpfs", MS_NOSUID | MS_NODEV,
-			    "size=64k,mode=0700"));
+	NSC_SAFE(ctx,
+		 mount(sh->src, sh->target, "tmpfs", MS_NOSUID | MS_NODEV, "size=64k,mode=0700"));
 	NSC_EXPECT_EQ(ctx, NSC_SAFE(ctx, nsc_mnt_find(sh->src, NULL, 0)), 1,
 		      "the outer tmpfs is listed where it was mounted");
 	return 0;
@@ -35,7 +36,7 @@ static void child(struct nsc_ctx *ctx)
 
 	NSC_EXPECT_EQ(ctx, NSC_SAFE(ctx, nsc_mnt_find(sh->src, NULL, 0)), 1,
 		      "the outer tmpfs is copied into the sandbox");
-	NSC_SAFE(ctx, umount2(NSC_MNT_TARGET, MNT_DETACH));
+	NSC_SAFE(ctx, umount2(sh->target, MNT_DETACH));
 	NSC_EXPECT_EQ(ctx, NSC_SAFE(ctx, nsc_mnt_find(sh->src, NULL, 0)), 0,
 		      "the tmpfs is gone inside after umount");
 }
