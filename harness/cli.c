@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include <errno.h>
 #include <getopt.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,7 +13,7 @@ const char nsc_cli_usage[] =
 	"\n"
 	"Selection:\n"
 	"  -a, --all              run every case\n"
-	"  ID|GLOB...             run the named cases ('net.*', 'uts', ...)\n"
+	"  ID|GLOB...             run the named cases ('net.*', 'uts', ...; not with --all)\n"
 	"      --ns LIST          only cases of these namespaces (e.g. uts,ipc)\n"
 	"  -l, --list             list case ids and summaries, run nothing\n"
 	"\n"
@@ -22,13 +23,13 @@ const char nsc_cli_usage[] =
 	"      --no-control       do not run the positive controls (faster, less proof)\n"
 	"      --self-check       run each case (default: all) with its namespaces\n"
 	"                         withheld and require that it FAILs (sensitive)\n"
-	"                         or say BLIND\n"
+	"                         or say BLIND; reports then judge the cases\n"
 	"      --rootless         run inside a user namespace of nscheck's own\n"
 	"                         (automatic when not root, and for root without\n"
 	"                         CAP_SYS_ADMIN when it can make one)\n"
 	"      --no-audit         do not compare host state before and after\n"
 	"\n"
-	"Reports (several at once):\n"
+	"Reports (several at once; never two to one file):\n"
 	"      --tap[=FILE]       TAP 14 (default: on stdout)\n"
 	"      --tap-version V    13 for older TAP consumers (prove 3.44, tappy)\n"
 	"      --ktap[=FILE]      KTAP version 1, for kernel CI (default: stdout)\n"
@@ -37,9 +38,12 @@ const char nsc_cli_usage[] =
 	"  -q, --quiet            console: summary line only\n"
 	"      --color WHEN       console colour: auto, always, never\n"
 	"      --env              print the environment fingerprint and exit\n"
+	"                         (as JSON with --json FILE; no other option)\n"
 	"\n"
 	"  -h, --help             show this help\n"
 	"  -V, --version          show the version\n"
+	"\n"
+	"Options that cannot work together are refused (exit 2), never ignored.\n"
 	"\n"
 	"Exit status: 0 no FAIL or ERROR; 1 some case FAILed (isolation broken);\n"
 	"2 usage error or some ERROR; 4 every case was skipped;\n"
@@ -47,11 +51,8 @@ const char nsc_cli_usage[] =
 
 enum {
 	OPT_NS = 256,
-	OPT_TAP,
+	OPT_REPORT, /* --NAME[=FILE]: a format of the table, named like its option */
 	OPT_TAP_VERSION,
-	OPT_KTAP,
-	OPT_JUNIT,
-	OPT_JSON,
 	OPT_COLOR,
 	OPT_ENV,
 	OPT_SELF_CHECK,
@@ -70,11 +71,11 @@ static const struct option nsc_long_opts[] = {
 	{ "self-check", no_argument, NULL, OPT_SELF_CHECK },
 	{ "rootless", no_argument, NULL, OPT_ROOTLESS },
 	{ "no-audit", no_argument, NULL, OPT_NO_AUDIT },
-	{ "tap", optional_argument, NULL, OPT_TAP },
+	{ "tap", optional_argument, NULL, OPT_REPORT },
 	{ "tap-version", required_argument, NULL, OPT_TAP_VERSION },
-	{ "ktap", optional_argument, NULL, OPT_KTAP },
-	{ "junit", required_argument, NULL, OPT_JUNIT },
-	{ "json", required_argument, NULL, OPT_JSON },
+	{ "ktap", optional_argument, NULL, OPT_REPORT },
+	{ "junit", required_argument, NULL, OPT_REPORT },
+	{ "json", required_argument, NULL, OPT_REPORT },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "color", required_argument, NULL, OPT_COLOR },
 	{ "colour", required_argument, NULL, OPT_COLOR },
@@ -110,7 +111,22 @@ static int need_path(const char *opt, const char *s, struct nsc_err *err)
 	return 0;
 }
 
-static int parse_one(int c, const char *arg, const char *bad, struct nsc_cli *cli, struct nsc_err *err)
+static int add_report(struct nsc_cli *cli, const char *format, const char *path, struct nsc_err *err)
+{
+	char opt[64];
+
+	snprintf(opt, sizeof(opt), "--%s", format);
+	if (path && need_path(opt, path, err) < 0)
+		return -EINVAL;
+	if (cli->nreports >= NSC_CLI_REPORTS)
+		return nsc_err_setx(err, EINVAL, "more than %d reports asked for", NSC_CLI_REPORTS);
+	cli->reports[cli->nreports].format = format;
+	cli->reports[cli->nreports++].path = path;
+	return 0;
+}
+
+static int parse_one(int c, const char *arg, const char *bad, const char *longname,
+		     struct nsc_cli *cli, struct nsc_err *err)
 {
 	switch (c) {
 	case 'a':
@@ -153,29 +169,19 @@ static int parse_one(int c, const char *arg, const char *bad, struct nsc_cli *cl
 	case 't':
 		cli->timeout_set = true;
 		return parse_uint("--timeout", arg, 1, NSC_TIMEOUT_MAX, &cli->timeout_s, err);
-	case OPT_TAP:
-		cli->tap_set = true;
-		cli->tap_path = arg;
-		return arg ? need_path("--tap", arg, err) : 0;
+	case OPT_REPORT:
+		return add_report(cli, longname, arg, err);
 	case OPT_TAP_VERSION: {
 		unsigned int v = 0;
 
 		if (parse_uint("--tap-version", arg, 13, 14, &v, err) < 0)
 			return -EINVAL;
 		cli->tap_version = (int)v;
+		cli->tap_version_set = true;
 		return 0;
 	}
-	case OPT_KTAP:
-		cli->ktap_set = true;
-		cli->ktap_path = arg;
-		return arg ? need_path("--ktap", arg, err) : 0;
-	case OPT_JUNIT:
-		cli->junit_path = arg;
-		return need_path("--junit", arg, err);
-	case OPT_JSON:
-		cli->json_path = arg;
-		return need_path("--json", arg, err);
 	case OPT_COLOR:
+		cli->color_set = true;
 		if (!strcmp(arg, "auto"))
 			cli->color = -1;
 		else if (!strcmp(arg, "always"))
@@ -192,6 +198,96 @@ static int parse_one(int c, const char *arg, const char *bad, struct nsc_cli *cl
 	default:
 		return nsc_err_setx(err, EINVAL, "unknown option '%.64s' (see nscheck --help)", bad);
 	}
+}
+
+const struct nsc_cli_report *nsc_cli_report(const struct nsc_cli *cli, const char *format)
+{
+	for (size_t i = 0; i < cli->nreports; i++)
+		if (!strcmp(cli->reports[i].format, format))
+			return &cli->reports[i];
+	return NULL;
+}
+
+bool nsc_cli_report_on_stdout(const struct nsc_cli_report *rep)
+{
+	return !rep->path || !strcmp(rep->path, "-");
+}
+
+bool nsc_cli_writes_tap(const struct nsc_cli *cli)
+{
+	if (nsc_cli_report(cli, "tap"))
+		return true;
+	if (cli->self_check || cli->env_only || cli->list)
+		return false;
+	for (size_t i = 0; i < cli->nreports; i++)
+		if (nsc_cli_report_on_stdout(&cli->reports[i]))
+			return false;
+	return true;
+}
+
+struct given {
+	bool on;
+	const char *name;
+};
+
+/* The first option of @g given, refused beside @what. */
+static int refuse(const char *what, const struct given *g, size_t n, struct nsc_err *err)
+{
+	for (size_t i = 0; i < n; i++)
+		if (g[i].on)
+			return nsc_err_setx(err, EINVAL, "%s cannot be combined with %s", what,
+					    g[i].name);
+	return 0;
+}
+
+#define NSC_REFUSE(what, ...)                                              \
+	do {                                                               \
+		const struct given _g[] = { __VA_ARGS__ };                 \
+		if (refuse(what, _g, sizeof(_g) / sizeof(_g[0]), err) < 0) \
+			return -EINVAL;                                    \
+	} while (0)
+
+/*
+ * Every combination works as documented or is refused here.  --help and
+ * --version print and exit whatever else is given.
+ */
+static int check_combination(const struct nsc_cli *cli, struct nsc_err *err)
+{
+	bool tap = nsc_cli_report(cli, "tap"), junit = nsc_cli_report(cli, "junit");
+	bool ktap = nsc_cli_report(cli, "ktap");
+	bool json = nsc_cli_report(cli, "json"), ids = cli->npatterns > 0;
+	size_t njson = 0;
+
+	for (size_t i = 0; i < cli->nreports; i++)
+		njson += !strcmp(cli->reports[i].format, "json");
+	if (cli->help || cli->version)
+		return 0;
+	if (cli->env_only)
+		NSC_REFUSE("--env", { cli->all, "--all" }, { ids, "case ids" }, { cli->ns, "--ns" },
+			   { cli->list, "--list" }, { cli->self_check, "--self-check" },
+			   { cli->jobs, "--jobs" }, { cli->timeout_set, "--timeout" },
+			   { cli->no_control, "--no-control" }, { cli->rootless, "--rootless" },
+			   { cli->no_audit, "--no-audit" }, { cli->quiet, "--quiet" },
+			   { cli->color_set, "--color" }, { tap, "--tap" }, { ktap, "--ktap" },
+			   { junit, "--junit" }, { cli->tap_version_set, "--tap-version" },
+			   { njson > 1, "a second --json" });
+	if (cli->list)
+		NSC_REFUSE("--list", { cli->self_check, "--self-check" }, { cli->jobs, "--jobs" },
+			   { cli->timeout_set, "--timeout" }, { cli->no_control, "--no-control" },
+			   { cli->rootless, "--rootless" }, { cli->no_audit, "--no-audit" },
+			   { cli->quiet, "--quiet" }, { cli->color_set, "--color" },
+			   { tap, "--tap" }, { ktap, "--ktap" }, { junit, "--junit" },
+			   { json, "--json" }, { cli->tap_version_set, "--tap-version" });
+	if (cli->self_check)
+		NSC_REFUSE("--self-check", { cli->no_control, "--no-control" },
+			   { cli->no_audit, "--no-audit" }, { cli->color_set, "--color" });
+	if (cli->all && ids)
+		return nsc_err_setx(err, EINVAL,
+				    "--all cannot be combined with case ids or globs (give one or the other)");
+	if (cli->tap_version_set && !nsc_cli_writes_tap(cli))
+		return nsc_err_setx(err, EINVAL,
+				    "--tap-version needs a TAP report (give --tap or --tap=FILE)");
+	return 0;
 }
 
 int nsc_cli_parse(int argc, char **argv, struct nsc_cli *cli, struct nsc_err *err)
@@ -212,8 +308,10 @@ int nsc_cli_parse(int argc, char **argv, struct nsc_cli *cli, struct nsc_err *er
 		char shortopt[3] = "-?";
 		const char *bad;
 
+		int longindex = -1;
+
 		optopt = 0;
-		c = getopt_long(argc, argv, ":alj:t:qhV", nsc_long_opts, NULL);
+		c = getopt_long(argc, argv, ":alj:t:qhV", nsc_long_opts, &longindex);
 		if (c == -1)
 			break;
 		if (optopt > ' ' && optopt < 127) {
@@ -222,7 +320,8 @@ int nsc_cli_parse(int argc, char **argv, struct nsc_cli *cli, struct nsc_err *er
 		} else {
 			bad = optind > 0 && optind - 1 < argc ? argv[optind - 1] : "?";
 		}
-		ret = parse_one(c, optarg, bad, cli, err);
+		ret = parse_one(c, optarg, bad, longindex >= 0 ? nsc_long_opts[longindex].name : "",
+				cli, err);
 		if (ret < 0)
 			return ret;
 	}
@@ -235,5 +334,5 @@ int nsc_cli_parse(int argc, char **argv, struct nsc_cli *cli, struct nsc_err *er
 	}
 	cli->patterns = argv + optind;
 	cli->npatterns = (size_t)(argc - optind);
-	return 0;
+	return check_combination(cli, err);
 }

@@ -10,6 +10,13 @@
 #define NSC_ARG_MAX 4096 /* longest accepted argument */
 #define NSC_JOBS_MAX 256
 #define NSC_TIMEOUT_MAX 3600
+#define NSC_CLI_REPORTS 6 /* report options on one command line */
+
+/* One report asked for on the command line. */
+struct nsc_cli_report {
+	const char *format; /* a name of the format table (reports/sink.c) */
+	const char *path;   /* NULL or "-": stdout */
+};
 
 struct nsc_cli {
 	bool all, list, help, version, env_only, self_check;
@@ -17,24 +24,36 @@ struct nsc_cli {
 	const char *ns;		/* --ns LIST */
 	unsigned int timeout_s; /* default 10 */
 	bool timeout_set;
-	unsigned int jobs;     /* 0: number of CPUs */
-	bool tap_set;	       /* --tap given */
-	const char *tap_path;  /* NULL/"-": stdout */
-	int tap_version;       /* 13 or 14 */
-	bool ktap_set;	       /* --ktap given */
-	const char *ktap_path; /* NULL/"-": stdout */
-	const char *junit_path;
-	const char *json_path; /* "-": stdout */
-	int color;	       /* -1 auto, 0 never, 1 always */
-	char **patterns;       /* ids and globs (into argv) */
+	unsigned int jobs;				/* 0: number of CPUs */
+	struct nsc_cli_report reports[NSC_CLI_REPORTS]; /* in command line order */
+	size_t nreports;
+	int tap_version; /* 13 or 14 */
+	bool tap_version_set;
+	int color; /* -1 auto, 0 never, 1 always */
+	bool color_set;
+	char **patterns; /* ids and globs (into argv) */
 	size_t npatterns;
 };
 
 /*
- * Parse argv.  Returns 0, or -EINVAL with a one-line message in @err
- * naming the bad option or value.  Does not print, does not exit.
+ * Parse argv and check that the options go together (every combination
+ * either works as documented in --help and the man page or is refused
+ * here).  Returns 0, or -EINVAL with a one-line message in @err naming
+ * the bad option, value or combination.  Does not print, does not exit.
  */
 int nsc_cli_parse(int argc, char **argv, struct nsc_cli *cli, struct nsc_err *err);
+
+/* The first report of @format asked for, or NULL. */
+const struct nsc_cli_report *nsc_cli_report(const struct nsc_cli *cli, const char *format);
+
+/* Whether a report was asked for on stdout (no file, or "-"). */
+bool nsc_cli_report_on_stdout(const struct nsc_cli_report *rep);
+
+/*
+ * Whether the run writes TAP: --tap was given, or it is the default on
+ * stdout (a normal run where no other report claims stdout).
+ */
+bool nsc_cli_writes_tap(const struct nsc_cli *cli);
 
 /* The --help text. */
 extern const char nsc_cli_usage[];

@@ -14,7 +14,6 @@
 #include "env.h"
 #include "probe.h"
 #include "registry.h"
-#include "reporter.h"
 #include "runner.h"
 #include "version.h"
 
@@ -22,8 +21,6 @@
 #define NSC_EXIT_FAIL 1
 #define NSC_EXIT_ERROR 2
 #define NSC_EXIT_ALL_SKIPPED 4
-
-#define NSC_MAX_REPORTERS 5
 
 static int usage_error(const struct nsc_err *e)
 {
@@ -47,37 +44,21 @@ static int list_cases(const struct nsc_case **sel, int n)
 	return fflush(stdout) ? NSC_EXIT_ERROR : NSC_EXIT_OK;
 }
 
-struct nsc_reports {
-	struct nsc_reporter *r[NSC_MAX_REPORTERS];
-	size_t n;
-};
-
-static int reports_add(struct nsc_reports *rs, enum nsc_report_kind kind, const char *path,
-		       const struct nsc_report_opts *o, struct nsc_err *err)
+static bool any_on_stdout(const struct nsc_cli *cli)
 {
-	int ret = nsc_reporter_open(&rs->r[rs->n], kind, path, o, err);
-
-	if (ret >= 0)
-		rs->n++;
-	return ret;
+	for (size_t i = 0; i < cli->nreports; i++)
+		if (nsc_cli_report_on_stdout(&cli->reports[i]))
+			return true;
+	return false;
 }
 
-static int reports_close(struct nsc_reports *rs, int commit, struct nsc_err *err)
-{
-	int ret = 0;
-
-	for (size_t i = 0; i < rs->n; i++) {
-		int r = nsc_reporter_close(rs->r[i], commit, err);
-
-		if (r < 0 && !ret)
-			ret = r;
-	}
-	rs->n = 0;
-	return ret;
-}
-
-/* Every report file is created (as a temp file) before any case runs. */
-static int reports_open(const struct nsc_cli *cli, struct nsc_reports *rs, struct nsc_err *err)
+/*
+ * Every report is created (its temp file) before any case runs: the ones
+ * asked for, the default on stdout (TAP, or the self-check lines) unless
+ * another report claims stdout, and the console (off a terminal: its
+ * summary line alone).
+ */
+static int reports_open(const struct nsc_cli *cli, struct nsc_sink *sink, struct nsc_err *err)
 {
 	struct nsc_report_opts o = {
 		.tap_version = cli->tap_version,
@@ -85,38 +66,31 @@ static int reports_open(const struct nsc_cli *cli, struct nsc_reports *rs, struc
 		.progress = isatty(2),
 		.quiet = cli->quiet,
 	};
-	bool json_stdout = cli->json_path && !strcmp(cli->json_path, "-");
-	bool ktap_stdout = cli->ktap_set && (!cli->ktap_path || !strcmp(cli->ktap_path, "-"));
-	bool tap = cli->tap_set || !(json_stdout || ktap_stdout);
-	bool tap_stdout = tap && (!cli->tap_path || !strcmp(cli->tap_path, "-"));
+	/* Explicitly, or by default: the self-check lines or TAP. */
+	bool default_out = !any_on_stdout(cli) && (cli->self_check || !nsc_cli_report(cli, "tap"));
+	bool to_stdout = default_out || any_on_stdout(cli);
 	int ret = 0;
 
-	/* TAP on the same terminal: the console adds only the summary. */
-	if ((tap_stdout || ktap_stdout) && isatty(1)) {
+	/* A report on the same terminal: the console adds only the summary. */
+	if (to_stdout && isatty(1)) {
 		o.quiet = 1;
 		o.progress = 0;
 	}
+	for (size_t i = 0; ret >= 0 && i < cli->nreports; i++)
+		ret = nsc_sink_open(sink, cli->reports[i].format, cli->reports[i].path, &o, err);
+	if (ret >= 0 && default_out) {
+		struct nsc_report_opts d = o;
 
-	if (tap_stdout && (json_stdout || ktap_stdout))
-		return nsc_err_setx(err, EINVAL, "--tap and --%s cannot both write to stdout",
-				    json_stdout ? "json -" : "ktap");
-	if (json_stdout && ktap_stdout)
-		return nsc_err_setx(err, EINVAL, "--ktap and --json - cannot both write to stdout");
-	if (tap)
-		ret = reports_add(rs, NSC_REPORT_TAP, cli->tap_path, &o, err);
-	if (ret >= 0 && cli->ktap_set)
-		ret = reports_add(rs, NSC_REPORT_KTAP, cli->ktap_path, &o, err);
-	if (ret >= 0 && cli->junit_path)
-		ret = reports_add(rs, NSC_REPORT_JUNIT, cli->junit_path, &o, err);
-	if (ret >= 0 && cli->json_path)
-		ret = reports_add(rs, NSC_REPORT_JSON, cli->json_path, &o, err);
+		d.quiet = cli->quiet;
+		ret = nsc_sink_open(sink, cli->self_check ? "selfcheck" : "tap", NULL, &d, err);
+	}
 	/* Off a terminal (a CI log) the console is the summary line alone. */
 	if (!isatty(2))
 		o.quiet = 1;
-	if (ret >= 0)
-		ret = reports_add(rs, NSC_REPORT_CONSOLE, NULL, &o, err);
+	if (ret >= 0 && !cli->self_check)
+		ret = nsc_sink_open(sink, "console", NULL, &o, err);
 	if (ret < 0)
-		reports_close(rs, 0, NULL);
+		nsc_sink_close(sink, false, NULL);
 	return ret;
 }
 
@@ -134,34 +108,32 @@ static int exit_status(const struct nsc_run_info *run, unsigned int extra, int s
 	return NSC_EXIT_OK;
 }
 
-static int print_env(const struct nsc_cli *cli, const struct nsc_env *env,
-		     const struct nsc_run_info *run)
+static int print_env(const struct nsc_cli *cli, const struct nsc_run_info *run)
 {
+	const struct nsc_cli_report *json = nsc_cli_report(cli, "json");
 	struct nsc_report_opts o = { .tap_version = 14 };
-	bool json = cli->json_path != NULL;
-	struct nsc_reporter *r;
+	struct nsc_sink sink = { .n = 0 };
 	struct nsc_err err;
 	int ret;
 
-	ret = nsc_reporter_open(&r, json ? NSC_REPORT_JSON : NSC_REPORT_ENV,
-				json ? cli->json_path : "-", &o, &err);
+	ret = nsc_sink_open(&sink, json ? "json" : "env", json ? json->path : NULL, &o, &err);
 	if (ret < 0)
 		return usage_error(&err);
-	ret = r->ops->begin(r, run, &err);
+	ret = nsc_sink_begin(&sink, run, &err);
 	if (ret >= 0)
-		ret = r->ops->end(r, run, &err);
-	if (nsc_reporter_close(r, ret >= 0, &err) < 0 || ret < 0) {
+		ret = nsc_sink_end(&sink, run, &err);
+	if (nsc_sink_close(&sink, ret >= 0, ret >= 0 ? &err : NULL) < 0 || ret < 0) {
 		fprintf(stderr, "nscheck: %s\n", err.msg);
 		return NSC_EXIT_ERROR;
 	}
 	return NSC_EXIT_OK;
 }
 
-/* Run (or list, or self-check) the selected cases; returns the exit status. */
+/* Run (or list) the selected cases; returns the exit status. */
 static int run_selected(const struct nsc_cli *cli, const struct nsc_case **sel, int n,
 			struct nsc_env *env, struct nsc_run_info *run)
 {
-	struct nsc_reports rs = { .n = 0 };
+	struct nsc_sink sink = { .n = 0 };
 	struct nsc_audit *audit = NULL;
 	struct nsc_runner_opts ropts;
 	struct nsc_err err;
@@ -175,34 +147,26 @@ static int run_selected(const struct nsc_cli *cli, const struct nsc_case **sel, 
 		ropts.jobs = 1;
 	ropts.timeout_s = cli->timeout_s;
 	ropts.timeout_explicit = cli->timeout_set;
-	ropts.control = !cli->no_control;
+	ropts.control = !cli->no_control && !cli->self_check;
 	ropts.rootless = cli->rootless;
+	ropts.self_check = cli->self_check;
 	ropts.env = env;
 
-	if (cli->self_check) {
-		ret = nsc_self_check(sel, (size_t)n, &ropts, stdout, &signo, &err);
-		if (ret < 0) {
-			fprintf(stderr, "nscheck: %s\n", err.msg);
-			return NSC_EXIT_ERROR;
-		}
-		return signo ? 128 + signo : ret ? NSC_EXIT_FAIL : NSC_EXIT_OK;
-	}
-
-	if (reports_open(cli, &rs, &err) < 0)
+	if (reports_open(cli, &sink, &err) < 0)
 		return usage_error(&err);
-	if (!cli->no_audit) {
+	if (!cli->no_audit && !cli->self_check) {
 		audit = nsc_audit_snapshot();
 		ropts.audit = nsc_audit_cb;
 		ropts.audit_arg = audit;
 	}
-	ret = nsc_run(sel, (size_t)n, &ropts, rs.r, rs.n, run, &signo, &err);
+	ret = nsc_run(sel, (size_t)n, &ropts, &sink, run, &signo, &err);
 	nsc_audit_free(audit);
 	if (ret < 0) {
 		fprintf(stderr, "nscheck: %s\n", err.msg);
-		reports_close(&rs, 0, NULL);
+		nsc_sink_close(&sink, false, NULL);
 		return NSC_EXIT_ERROR;
 	}
-	if (reports_close(&rs, 1, &err) < 0) {
+	if (nsc_sink_close(&sink, true, &err) < 0) {
 		fprintf(stderr, "nscheck: %s\n", err.msg);
 		return NSC_EXIT_ERROR;
 	}
@@ -241,10 +205,10 @@ int main(int argc, char **argv)
 	run.env = &env;
 	/* From here on cli.rootless is the mode chosen, not only the option. */
 	env.mode = nsc_probe_mode(cli.rootless, &cli.rootless);
-	if (cli.env_only || cli.json_path || cli.junit_path)
+	if (cli.env_only || nsc_cli_report(&cli, "json") || nsc_cli_report(&cli, "junit"))
 		nsc_env_collect_kconfig(&env);
 	if (cli.env_only)
-		return print_env(&cli, &env, &run);
+		return print_env(&cli, &run);
 
 	if (nsc_registry_load(&reg, &err) < 0)
 		return usage_error(&err);

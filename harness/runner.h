@@ -6,7 +6,7 @@
 #include <stdio.h>
 
 #include "nscheck.h"
-#include "reporter.h"
+#include "sink.h"
 
 struct nsc_runner_opts {
 	unsigned int jobs;	/* concurrent case processes, >= 1 */
@@ -14,6 +14,7 @@ struct nsc_runner_opts {
 	bool timeout_explicit;	/* --timeout given: overrides cases */
 	bool control;		/* run positive controls */
 	bool rootless;		/* case processes enter an own userns */
+	bool self_check;	/* withhold each case's namespaces, want FAIL */
 	struct nsc_env *env;	/* for SKIP hints (kconfig read lazily), may be NULL */
 	/*
 	 * Residue audit (harness/audit.h): called after the last case and
@@ -25,21 +26,18 @@ struct nsc_runner_opts {
 };
 
 /*
- * Run @cases (in order) and feed every reporter.  Fills @run (counts,
- * duration, interrupted).  Returns 0, or -errno when the harness itself
- * failed; an interruption by SIGINT/SIGTERM returns 0 with
- * run->interrupted and *@signo set.
+ * Run @cases (in order) and hand every finished record to @sink (begin,
+ * one result per record, end; the caller opens and closes the sink).
+ * Fills @run (counts, duration, interrupted, self_check).  Returns 0, or
+ * -errno when the harness itself failed; a run ended by a terminating
+ * signal returns 0 with run->interrupted and *@signo set.
+ *
+ * With opts->self_check every case runs with its namespace flags
+ * withheld, no audit runs, and each record judges the case: PASS when
+ * it detected the missing namespace (it FAILed), FAIL when it is blind,
+ * SKIP when it cannot run here or has no control.
  */
 int nsc_run(const struct nsc_case *const *cases, size_t n, const struct nsc_runner_opts *opts,
-	    struct nsc_reporter *const *reps, size_t nreps, struct nsc_run_info *run, int *signo,
-	    struct nsc_err *err);
-
-/*
- * --self-check: run every case with its namespace flags withheld and
- * require FAIL.  Writes one line per case and a summary to @out.
- * Returns the number of BLIND cases (>= 0), or -errno.
- */
-int nsc_self_check(const struct nsc_case *const *cases, size_t n,
-		   const struct nsc_runner_opts *opts, FILE *out, int *signo, struct nsc_err *err);
+	    struct nsc_sink *sink, struct nsc_run_info *run, int *signo, struct nsc_err *err);
 
 #endif

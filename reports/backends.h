@@ -1,16 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* The report back ends, for output.c's dispatch; internal to reports/. */
+/* Helpers shared by the report back ends; internal to reports/. */
 #ifndef NSC_BACKENDS_H
 #define NSC_BACKENDS_H
 
 #include "reporter.h"
-
-extern const struct nsc_reporter_ops nsc_tap_ops;
-extern const struct nsc_reporter_ops nsc_ktap_ops;
-extern const struct nsc_reporter_ops nsc_junit_ops;
-extern const struct nsc_reporter_ops nsc_json_ops;
-extern const struct nsc_reporter_ops nsc_console_ops;
-extern const struct nsc_reporter_ops nsc_env_ops;
 
 /* "2024-05-01T12:00:00.123Z" (UTC) into @buf. */
 void nsc_iso8601(const struct timespec *ts, char *buf, size_t len);

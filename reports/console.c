@@ -143,6 +143,8 @@ static void console_free(struct nsc_reporter *r)
 }
 
 const struct nsc_reporter_ops nsc_console_ops = {
+	.name = "console",
+	.to_stderr = true,
 	.begin = console_begin,
 	.result = console_result,
 	.end = console_end,
@@ -216,6 +218,7 @@ static int env_end(struct nsc_reporter *r, const struct nsc_run_info *run, struc
 }
 
 const struct nsc_reporter_ops nsc_env_ops = {
+	.name = "env",
 	.begin = env_begin,
 	.result = env_result,
 	.end = env_end,

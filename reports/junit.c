@@ -282,6 +282,7 @@ static void junit_free(struct nsc_reporter *r)
 }
 
 const struct nsc_reporter_ops nsc_junit_ops = {
+	.name = "junit",
 	.begin = junit_begin,
 	.result = junit_result,
 	.end = junit_end,

@@ -237,6 +237,7 @@ static void ktap_free(struct nsc_reporter *r)
 }
 
 const struct nsc_reporter_ops nsc_ktap_ops = {
+	.name = "ktap",
 	.begin = ktap_begin,
 	.result = ktap_result,
 	.end = ktap_end,

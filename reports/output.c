@@ -13,31 +13,13 @@
 #include <string.h>
 #include <sys/random.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "backends.h"
 
 #define NSC_TMP_TRIES 64
-
-static const struct nsc_reporter_ops *ops_for(enum nsc_report_kind kind)
-{
-	switch (kind) {
-	case NSC_REPORT_TAP:
-		return &nsc_tap_ops;
-	case NSC_REPORT_KTAP:
-		return &nsc_ktap_ops;
-	case NSC_REPORT_JUNIT:
-		return &nsc_junit_ops;
-	case NSC_REPORT_JSON:
-		return &nsc_json_ops;
-	case NSC_REPORT_CONSOLE:
-		return &nsc_console_ops;
-	case NSC_REPORT_ENV:
-		return &nsc_env_ops;
-	}
-	return NULL;
-}
 
 void nsc_iso8601(const struct timespec *ts, char *buf, size_t len)
 {
@@ -170,27 +152,27 @@ static void reporter_free(struct nsc_reporter *r)
 	free(r);
 }
 
-int nsc_reporter_open(struct nsc_reporter **out, enum nsc_report_kind kind, const char *path,
+int nsc_reporter_open(struct nsc_reporter **out, const char *format, const char *path,
 		      const struct nsc_report_opts *opts, struct nsc_err *err)
 {
-	const struct nsc_reporter_ops *ops = ops_for(kind);
+	const struct nsc_reporter_ops *ops = nsc_report_format(format);
 	struct nsc_reporter *r;
 	int ret = 0;
 
 	*out = NULL;
 	if (!ops)
-		return nsc_err_setx(err, EINVAL, "unknown report kind %d", (int)kind);
+		return nsc_err_setx(err, EINVAL, "unknown report format '%.32s'",
+				    format ? format : "(null)");
 	if (path && !*path)
 		return nsc_err_setx(err, EINVAL, "empty report path");
 	r = calloc(1, sizeof(*r));
 	if (!r)
 		return nsc_err_set(err, ENOMEM, "reporter");
 	r->ops = ops;
-	r->kind = kind;
 	r->opts.tap_version = 14;
 	if (opts)
 		r->opts = *opts;
-	if (kind == NSC_REPORT_CONSOLE)
+	if (ops->to_stderr)
 		r->fp = stderr;
 	else if (!path || !strcmp(path, "-"))
 		r->fp = stdout;
@@ -232,4 +214,32 @@ int nsc_reporter_close(struct nsc_reporter *r, int commit, struct nsc_err *err)
 	}
 	reporter_free(r);
 	return ret;
+}
+
+/* The file a reporter writes to: stdout's, or the one its path names. */
+static bool target_id(const struct nsc_reporter *r, struct stat *st)
+{
+	if (r->ops->to_stderr)
+		return false;
+	if (!r->path)
+		return fstat(1, st) == 0;
+	return stat(r->path, st) == 0;
+}
+
+bool nsc_reporter_same_target(const struct nsc_reporter *a, const struct nsc_reporter *b)
+{
+	struct stat sa, sb;
+
+	if (a->ops->to_stderr || b->ops->to_stderr)
+		return false;
+	if (a->path && b->path && !strcmp(a->path, b->path))
+		return true;
+	if (!a->path && !b->path)
+		return true;
+	if (!target_id(a, &sa) || !target_id(b, &sb))
+		return false;
+	/* Any number of reports may go to /dev/null. */
+	if (S_ISCHR(sa.st_mode) && sa.st_rdev == makedev(1, 3))
+		return false;
+	return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }

@@ -1,29 +1,27 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * One reporter interface, several back ends active at once.  The runner
- * calls begin() once, result() once per case in case order, end() once
- * (also for an interrupted run, with run->interrupted set) and finally
- * nsc_reporter_close().  A reporter writing to a file writes a temp file
- * in the same directory (O_EXCL, created at open time so that an
- * unwritable path is known before any case runs) and renames it over
- * the target only in nsc_reporter_close(..., commit=true).
+ * One reporter interface, several back ends active at once.  Every
+ * format is one file in reports/ that defines a struct nsc_reporter_ops
+ * (its name, its callbacks), listed once in the format table
+ * (reports/sink.c).  The harness never calls a back end: it opens the
+ * reporters it wants through a sink (sink.h), hands the sink every
+ * finished record, and commits or discards the sink at the end.
+ *
+ * Per reporter: begin() once, result() once per record in case order,
+ * end() once (also for an interrupted run, with run->interrupted set),
+ * then nsc_reporter_close().  A reporter writing to a file writes an
+ * unnamed temp file in the target's directory (created at open time so
+ * that an unwritable path is known before any case runs) and links it
+ * over the target only in nsc_reporter_close(..., commit=true).
  */
 #ifndef NSC_REPORTER_H
 #define NSC_REPORTER_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "err.h"
 #include "result.h"
-
-enum nsc_report_kind {
-	NSC_REPORT_TAP,
-	NSC_REPORT_KTAP,
-	NSC_REPORT_JUNIT,
-	NSC_REPORT_JSON,
-	NSC_REPORT_CONSOLE,
-	NSC_REPORT_ENV, /* human-readable env fingerprint only (--env) */
-};
 
 struct nsc_report_opts {
 	int tap_version; /* 13 or 14 */
@@ -35,6 +33,8 @@ struct nsc_report_opts {
 struct nsc_reporter;
 
 struct nsc_reporter_ops {
+	const char *name; /* "tap", "json", ...: unique, the key of the table */
+	bool to_stderr;	  /* always writes to stderr (the console) */
 	int (*begin)(struct nsc_reporter *r, const struct nsc_run_info *run, struct nsc_err *err);
 	int (*result)(struct nsc_reporter *r, const struct nsc_result *res, struct nsc_err *err);
 	int (*end)(struct nsc_reporter *r, const struct nsc_run_info *run, struct nsc_err *err);
@@ -43,7 +43,6 @@ struct nsc_reporter_ops {
 
 struct nsc_reporter {
 	const struct nsc_reporter_ops *ops;
-	enum nsc_report_kind kind;
 	struct nsc_report_opts opts;
 	FILE *fp;	/* where the back end writes */
 	char *path;	/* final path, NULL for stdout/stderr */
@@ -51,11 +50,18 @@ struct nsc_reporter {
 	void *priv;	/* back end state */
 };
 
+/* The format table: every back end, NULL-terminated. */
+extern const struct nsc_reporter_ops *const nsc_report_formats[];
+
+/* The back end called @name, or NULL. */
+const struct nsc_reporter_ops *nsc_report_format(const char *name);
+
 /*
- * Open a reporter of @kind writing to @path ("-" or NULL: stdout; the
- * console reporter always writes to stderr).  Creates the temp file now.
+ * Open a reporter of format @format writing to @path ("-" or NULL:
+ * stdout; a to_stderr format always writes to stderr).  Creates the
+ * temp file now.  -EINVAL for an unknown format.
  */
-int nsc_reporter_open(struct nsc_reporter **out, enum nsc_report_kind kind, const char *path,
+int nsc_reporter_open(struct nsc_reporter **out, const char *format, const char *path,
 		      const struct nsc_report_opts *opts, struct nsc_err *err);
 
 /*
@@ -63,5 +69,11 @@ int nsc_reporter_open(struct nsc_reporter **out, enum nsc_report_kind kind, cons
  * unlink the temp file.  Frees @r.  Returns 0 or -errno.
  */
 int nsc_reporter_close(struct nsc_reporter *r, int commit, struct nsc_err *err);
+
+/*
+ * Whether @a and @b write to one file (stdout and /dev/stdout, two names
+ * of one file, one path twice); /dev/null and stderr never count.
+ */
+bool nsc_reporter_same_target(const struct nsc_reporter *a, const struct nsc_reporter *b);
 
 #endif

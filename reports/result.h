@@ -102,7 +102,8 @@ struct nsc_run_info {
 	double duration;	   /* seconds, filled for end() */
 	unsigned int planned;	   /* number of cases selected */
 	struct nsc_counts counts;  /* filled for end() */
-	bool interrupted;	   /* SIGINT/SIGTERM: partial run */
+	bool interrupted;	   /* a terminating signal: partial run */
+	bool self_check;	   /* records judge the cases (--self-check) */
 	const struct nsc_env *env; /* may be NULL */
 };
 

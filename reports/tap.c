@@ -153,6 +153,7 @@ static void tap_free(struct nsc_reporter *r)
 }
 
 const struct nsc_reporter_ops nsc_tap_ops = {
+	.name = "tap",
 	.begin = tap_begin,
 	.result = tap_result,
 	.end = tap_end,

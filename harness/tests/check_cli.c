@@ -43,10 +43,12 @@ START_TEST(test_options_and_patterns_anywhere)
 	ck_assert_uint_eq(cli.jobs, 2);
 	ck_assert_uint_eq(cli.timeout_s, 5);
 	ck_assert(cli.timeout_set);
-	ck_assert(cli.tap_set);
-	ck_assert_str_eq(cli.tap_path, "x.tap");
-	ck_assert_str_eq(cli.junit_path, "j.xml");
-	ck_assert_str_eq(cli.json_path, "-");
+	ck_assert_uint_eq(cli.nreports, 3);
+	ck_assert_str_eq(nsc_cli_report(&cli, "tap")->path, "x.tap");
+	ck_assert_str_eq(nsc_cli_report(&cli, "junit")->path, "j.xml");
+	ck_assert_str_eq(nsc_cli_report(&cli, "json")->path, "-");
+	ck_assert(nsc_cli_report_on_stdout(nsc_cli_report(&cli, "json")));
+	ck_assert(nsc_cli_writes_tap(&cli));
 	ck_assert_str_eq(cli.ns, "net,uts");
 	ck_assert_int_eq(cli.tap_version, 13);
 	ck_assert(cli.quiet);
@@ -59,12 +61,16 @@ END_TEST
 
 START_TEST(test_flags)
 {
-	ck_assert_int_eq(PARSE("--all", "--self-check", "--no-control", "--rootless", "--no-audit",
-			       "--env", "--list", "--tap"),
-			 0);
-	ck_assert(cli.all && cli.self_check && cli.no_control && cli.rootless);
-	ck_assert(cli.no_audit && cli.env_only && cli.list && cli.tap_set);
-	ck_assert_ptr_null(cli.tap_path);
+	ck_assert_int_eq(PARSE("--all", "--no-control", "--rootless", "--no-audit", "--tap"), 0);
+	ck_assert(cli.all && cli.no_control && cli.rootless && cli.no_audit);
+	ck_assert_ptr_null(nsc_cli_report(&cli, "tap")->path);
+	ck_assert_int_eq(PARSE("--self-check", "--json", "r.json", "-q", "-j", "3"), 0);
+	ck_assert(cli.self_check && cli.quiet);
+	ck_assert(!nsc_cli_writes_tap(&cli));
+	ck_assert_int_eq(PARSE("--env", "--json", "-"), 0);
+	ck_assert(cli.env_only);
+	ck_assert_int_eq(PARSE("--list", "--ns", "uts", "net.*"), 0);
+	ck_assert(cli.list);
 	ck_assert_int_eq(PARSE("-h"), 0);
 	ck_assert(cli.help);
 	ck_assert_int_eq(PARSE("-V"), 0);
@@ -107,6 +113,58 @@ START_TEST(test_bad_options)
 }
 END_TEST
 
+/* Every combination works as documented or is refused, naming it. */
+START_TEST(test_combinations)
+{
+	static const struct {
+		const char *a[4];
+		const char *want; /* NULL: accepted */
+	} t[] = {
+		{ { "--env", "--junit", "j.xml" }, "--env cannot be combined with --junit" },
+		{ { "--env", "--tap" }, "--env cannot be combined with --tap" },
+		{ { "--env", "--all" }, "--env cannot be combined with --all" },
+		{ { "--env", "uts" }, "--env cannot be combined with case ids" },
+		{ { "--env", "-j", "2" }, "--env cannot be combined with --jobs" },
+		{ { "--env", "--json", "a", "--json=b" }, "a second --json" },
+		{ { "--env", "--json", "r.json" }, NULL },
+		{ { "--list", "--json", "r.json" }, "--list cannot be combined with --json" },
+		{ { "--list", "--self-check" }, "--list cannot be combined with --self-check" },
+		{ { "--list", "--timeout", "3" }, "--list cannot be combined with --timeout" },
+		{ { "--list", "--all" }, NULL },
+		{ { "--self-check", "--no-control" },
+		  "--self-check cannot be combined with --no-control" },
+		{ { "--self-check", "--no-audit" },
+		  "--self-check cannot be combined with --no-audit" },
+		{ { "--self-check", "--json", "r.json" }, NULL },
+		{ { "--self-check", "--junit", "r.xml", "--tap" }, NULL },
+		{ { "--all", "uts.hostname_private" }, "--all cannot be combined with case ids" },
+		{ { "--all", "--ns", "uts" }, NULL },
+		{ { "--all", "--json", "-", "--tap-version" }, "needs a value" },
+		{ { "--self-check", "--tap-version", "13" }, "--tap-version needs a TAP report" },
+		{ { "--all", "--tap-version", "13" }, NULL },
+		{ { "--all", "--json", "a", "--json=b" }, NULL },
+		{ { "--help", "--env", "--junit", "x" }, NULL },
+	};
+
+	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		char *argv[6] = { "nscheck" };
+		int argc = 1, ret;
+
+		for (int k = 0; k < 4 && t[i].a[k]; k++)
+			argv[argc++] = (char *)t[i].a[k];
+		ret = nsc_cli_parse(argc, argv, &cli, &err);
+		if (!t[i].want) {
+			ck_assert_msg(ret == 0, "%zu: refused: %s", i, err.msg);
+			continue;
+		}
+		ck_assert_msg(ret == -EINVAL, "%zu: accepted, want '%s'", i, t[i].want);
+		ck_assert_msg(strstr(err.msg, t[i].want), "%zu: '%s' lacks '%s'", i, err.msg,
+			      t[i].want);
+		ck_assert_ptr_null(strchr(err.msg, '\n'));
+	}
+}
+END_TEST
+
 START_TEST(test_overlong_argument)
 {
 	char *big = malloc(NSC_ARG_MAX + 2);
@@ -144,6 +202,7 @@ static Suite *cli_suite(void)
 	tcase_add_test(tc, test_flags);
 	tcase_add_test(tc, test_bad_numbers);
 	tcase_add_test(tc, test_bad_options);
+	tcase_add_test(tc, test_combinations);
 	tcase_add_test(tc, test_overlong_argument);
 	tcase_add_test(tc, test_usage_mentions_every_option);
 	suite_add_tcase(s, tc);

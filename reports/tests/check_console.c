@@ -66,7 +66,7 @@ static char *console_run(int color, int progress, int quiet, unsigned int n)
 	};
 
 	capture_start();
-	ck_assert_int_eq(nsc_t_report(NSC_REPORT_CONSOLE, NULL, &o, res, n, &run), 0);
+	ck_assert_int_eq(nsc_t_report("console", NULL, &o, res, n, &run), 0);
 	return capture_end();
 }
 
@@ -204,7 +204,7 @@ START_TEST(test_result_before_begin)
 	char *out;
 
 	capture_start();
-	ck_assert_int_eq(nsc_reporter_open(&r, NSC_REPORT_CONSOLE, NULL, NULL, &err), 0);
+	ck_assert_int_eq(nsc_reporter_open(&r, "console", NULL, NULL, &err), 0);
 	ck_assert_int_eq(r->ops->result(r, &res[0], &err), -EINVAL);
 	ck_assert_str_eq(err.msg, "console reporter: result before begin");
 	/* end() without begin() still prints the summary. */
@@ -222,7 +222,7 @@ static char *env_report(void)
 	char path[600];
 
 	snprintf(path, sizeof(path), "%s/env.txt", dir);
-	ck_assert_int_eq(nsc_t_report(NSC_REPORT_ENV, path, NULL, res, NSC_T_NRES, &run), 0);
+	ck_assert_int_eq(nsc_t_report("env", path, NULL, res, NSC_T_NRES, &run), 0);
 	return nsc_t_slurp(path, NULL);
 }
 

@@ -50,7 +50,7 @@ START_TEST(test_hostile)
 
 	nsc_t_results(res);
 	nsc_t_run_info(&run, NSC_T_NRES);
-	ck_assert_int_eq(nsc_t_report(NSC_REPORT_JSON, path, NULL, res, NSC_T_NRES, &run), 0);
+	ck_assert_int_eq(nsc_t_report("json", path, NULL, res, NSC_T_NRES, &run), 0);
 	check("c=d['cases']\n"
 	      "assert d['summary']=={'pass':3,'fail':1,'skip':1,'error':1,'total':6}, d['summary']\n"
 	      "assert [x['id'] for x in c]==['env.first','net.fail#1\\\\x','time.skip','uts.error','uts.pass','env.host_residue']\n"
@@ -86,7 +86,7 @@ START_TEST(test_env_only_and_interrupted)
 	nsc_t_env.nkconfig = 0;
 	nsc_t_env.nsysctl = 0;
 	nsc_t_env.lsm[0] = '\0';
-	ck_assert_int_eq(nsc_t_report(NSC_REPORT_JSON, path, NULL, NULL, 0, &run), 0);
+	ck_assert_int_eq(nsc_t_report("json", path, NULL, NULL, 0, &run), 0);
 	check("assert d['cases']==[] and d['summary']['total']==0\n"
 	      "e=d['environment']\n"
 	      "assert e['kconfig']=={'source':None,'values':{}} and e['sysctl']=={} and e['lsm']==[]\n");
@@ -95,7 +95,7 @@ START_TEST(test_env_only_and_interrupted)
 	run.interrupted = true;
 	run.env = NULL;
 	run.duration = -1; /* clock went backwards: still valid */
-	ck_assert_int_eq(nsc_t_report(NSC_REPORT_JSON, path, NULL, NULL, 0, &run), 0);
+	ck_assert_int_eq(nsc_t_report("json", path, NULL, NULL, 0, &run), 0);
 	check("assert d['interrupted'] is True and d['environment'] is None and d['duration_s']==0\n");
 }
 END_TEST
@@ -115,7 +115,7 @@ START_TEST(test_long_strings)
 	res[0].out = big;
 	res[0].out_len = sizeof(big) - 1;
 	nsc_t_run_info(&run, 1);
-	ck_assert_int_eq(nsc_t_report(NSC_REPORT_JSON, path, NULL, res, 1, &run), 0);
+	ck_assert_int_eq(nsc_t_report("json", path, NULL, res, 1, &run), 0);
 	check("c=d['cases'][0]\n"
 	      "assert len(c['reason'])==511 and c['reason'].startswith('\"\\\\\\x02\"')\n"
 	      "assert c['stdout'].startswith('\\x01\"\\\\\\ufffdquote') and len(c['stdout'])>150000\n");

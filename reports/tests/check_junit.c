@@ -50,7 +50,7 @@ START_TEST(test_hostile_validates)
 
 	nsc_t_results(res);
 	nsc_t_run_info(&run, NSC_T_NRES);
-	ck_assert_int_eq(nsc_t_report(NSC_REPORT_JUNIT, path, NULL, res, NSC_T_NRES, &run), 0);
+	ck_assert_int_eq(nsc_t_report("junit", path, NULL, res, NSC_T_NRES, &run), 0);
 	validate();
 	body = nsc_t_slurp(path, NULL);
 	ck_assert_ptr_null(strstr(body, "]]>"));
@@ -98,7 +98,7 @@ START_TEST(test_structure)
 
 	nsc_t_results(res);
 	nsc_t_run_info(&run, NSC_T_NRES);
-	ck_assert_int_eq(nsc_t_report(NSC_REPORT_JUNIT, path, NULL, res, NSC_T_NRES, &run), 0);
+	ck_assert_int_eq(nsc_t_report("junit", path, NULL, res, NSC_T_NRES, &run), 0);
 	ck_assert_int_eq(nsc_t_run(argv, NULL, NULL), 0);
 }
 END_TEST
@@ -110,7 +110,7 @@ START_TEST(test_empty_and_interrupted)
 
 	nsc_t_run_info(&run, 4);
 	run.interrupted = true;
-	ck_assert_int_eq(nsc_t_report(NSC_REPORT_JUNIT, path, NULL, NULL, 0, &run), 0);
+	ck_assert_int_eq(nsc_t_report("junit", path, NULL, NULL, 0, &run), 0);
 	validate();
 	body = nsc_t_slurp(path, NULL);
 	ck_assert_ptr_nonnull(strstr(body, "<testsuites name=\"nscheck\" tests=\"0\""));
@@ -130,7 +130,7 @@ START_TEST(test_no_env)
 	run.tool_version = NULL;
 	run.command_line = NULL;
 	res[0].ns = NULL;
-	ck_assert_int_eq(nsc_t_report(NSC_REPORT_JUNIT, path, NULL, res, 2, &run), 0);
+	ck_assert_int_eq(nsc_t_report("junit", path, NULL, res, 2, &run), 0);
 	validate();
 }
 END_TEST
@@ -159,7 +159,7 @@ START_TEST(test_schema_rejects)
 
 	nsc_t_results(res);
 	nsc_t_run_info(&run, NSC_T_NRES);
-	ck_assert_int_eq(nsc_t_report(NSC_REPORT_JUNIT, path, NULL, res, NSC_T_NRES, &run), 0);
+	ck_assert_int_eq(nsc_t_report("junit", path, NULL, res, NSC_T_NRES, &run), 0);
 	validate();
 	body = nsc_t_slurp(path, NULL);
 	snprintf(bad, sizeof(bad), "%s/bad.xml", dir);

@@ -44,7 +44,7 @@ START_TEST(test_shape)
 
 	nsc_t_results(res);
 	nsc_t_run_info(&run, NSC_T_NRES);
-	ck_assert_int_eq(nsc_t_report(NSC_REPORT_KTAP, path, NULL, res, NSC_T_NRES, &run), 0);
+	ck_assert_int_eq(nsc_t_report("ktap", path, NULL, res, NSC_T_NRES, &run), 0);
 	buf = nsc_t_slurp(path, NULL);
 	for (const unsigned char *p = (const unsigned char *)buf; *p; p++)
 		ck_assert_msg((*p >= 0x20 && *p < 0x7f) || *p == '\n', "byte 0x%02x", *p);
@@ -100,9 +100,9 @@ START_TEST(test_kunit_parses)
 	ck_assert_msg(access(KUNIT_PY, R_OK) == 0, "%s missing: run ci/setup", KUNIT_PY);
 	nsc_t_results(res);
 	nsc_t_run_info(&run, NSC_T_NRES);
-	ck_assert_int_eq(nsc_t_report(NSC_REPORT_KTAP, path, NULL, res, NSC_T_NRES, &run), 0);
+	ck_assert_int_eq(nsc_t_report("ktap", path, NULL, res, NSC_T_NRES, &run), 0);
 	nsc_t_run_info(&run, NSC_T_NRES);
-	ck_assert_int_eq(nsc_t_report(NSC_REPORT_JSON, json, NULL, res, NSC_T_NRES, &run), 0);
+	ck_assert_int_eq(nsc_t_report("json", json, NULL, res, NSC_T_NRES, &run), 0);
 	ck_assert_int_eq(nsc_t_run(argv, NULL, NULL), 0);
 }
 END_TEST
@@ -114,7 +114,7 @@ START_TEST(test_empty_and_interrupted)
 
 	nsc_t_run_info(&run, 4);
 	run.interrupted = true;
-	ck_assert_int_eq(nsc_t_report(NSC_REPORT_KTAP, path, NULL, NULL, 0, &run), 0);
+	ck_assert_int_eq(nsc_t_report("ktap", path, NULL, NULL, 0, &run), 0);
 	buf = nsc_t_slurp(path, NULL);
 	ck_assert(!strncmp(buf, "KTAP version 1\n1..0 # SKIP no cases ran\n", 40));
 	ck_assert_ptr_nonnull(strstr(buf, "\n# interrupted: 0 of 4 cases ran\n"));

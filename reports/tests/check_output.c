@@ -8,6 +8,7 @@
 #include <libgen.h>
 
 #include "nsc_testutil.h"
+#include "sink.h"
 
 static char *dir;
 static char path[512];
@@ -63,7 +64,7 @@ static int small_report(const char *p, int commit)
 
 	nsc_t_results(res);
 	nsc_t_run_info(&run, 2);
-	ret = nsc_reporter_open(&r, NSC_REPORT_TAP, p, NULL, &err);
+	ret = nsc_reporter_open(&r, "tap", p, NULL, &err);
 	if (ret < 0)
 		return ret;
 	ck_assert_int_eq(r->ops->begin(r, &run, &err), 0);
@@ -77,21 +78,21 @@ START_TEST(test_stdout_and_console)
 {
 	struct nsc_reporter *r;
 
-	ck_assert_int_eq(nsc_reporter_open(&r, NSC_REPORT_TAP, "-", NULL, &err), 0);
+	ck_assert_int_eq(nsc_reporter_open(&r, "tap", "-", NULL, &err), 0);
 	ck_assert_ptr_eq(r->fp, stdout);
 	ck_assert_ptr_null(r->path);
 	ck_assert_ptr_null(r->tmp_path);
 	ck_assert_int_eq(r->opts.tap_version, 14);
 	ck_assert_int_eq(nsc_reporter_close(r, 1, &err), 0);
-	ck_assert_int_eq(nsc_reporter_open(&r, NSC_REPORT_JSON, NULL, NULL, &err), 0);
+	ck_assert_int_eq(nsc_reporter_open(&r, "json", NULL, NULL, &err), 0);
 	ck_assert_ptr_eq(r->fp, stdout);
 	ck_assert_int_eq(nsc_reporter_close(r, 0, &err), 0);
-	ck_assert_int_eq(nsc_reporter_open(&r, NSC_REPORT_CONSOLE, path, NULL, &err), 0);
+	ck_assert_int_eq(nsc_reporter_open(&r, "console", path, NULL, &err), 0);
 	ck_assert_ptr_eq(r->fp, stderr);
 	ck_assert_int_eq(nsc_reporter_close(r, 1, &err), 0);
 	ck_assert_str_eq(listing(dir), "");
-	ck_assert_int_eq(nsc_reporter_open(&r, NSC_REPORT_TAP, "", NULL, &err), -EINVAL);
-	ck_assert_int_eq(nsc_reporter_open(&r, (enum nsc_report_kind)99, "-", NULL, &err), -EINVAL);
+	ck_assert_int_eq(nsc_reporter_open(&r, "tap", "", NULL, &err), -EINVAL);
+	ck_assert_int_eq(nsc_reporter_open(&r, "no-such-format", "-", NULL, &err), -EINVAL);
 }
 END_TEST
 
@@ -101,7 +102,7 @@ START_TEST(test_missing_dir)
 	char bad[600], want[700];
 
 	snprintf(bad, sizeof(bad), "%s/no/such/r.xml", dir);
-	ck_assert_int_eq(nsc_reporter_open(&r, NSC_REPORT_JUNIT, bad, NULL, &err), -ENOENT);
+	ck_assert_int_eq(nsc_reporter_open(&r, "junit", bad, NULL, &err), -ENOENT);
 	ck_assert_ptr_null(r);
 	snprintf(want, sizeof(want), "cannot write report %s: No such file or directory", bad);
 	ck_assert_str_eq(err.msg, want);
@@ -115,18 +116,18 @@ START_TEST(test_dir_as_path)
 	struct nsc_reporter *r;
 	char p[600], want[700];
 
-	ck_assert_int_eq(nsc_reporter_open(&r, NSC_REPORT_JSON, dir, NULL, &err), -EISDIR);
+	ck_assert_int_eq(nsc_reporter_open(&r, "json", dir, NULL, &err), -EISDIR);
 	snprintf(want, sizeof(want), "cannot write report %s: Is a directory", dir);
 	ck_assert_str_eq(err.msg, want);
 	snprintf(p, sizeof(p), "%s/", dir);
-	ck_assert_int_eq(nsc_reporter_open(&r, NSC_REPORT_JSON, p, NULL, &err), -EISDIR);
+	ck_assert_int_eq(nsc_reporter_open(&r, "json", p, NULL, &err), -EISDIR);
 	snprintf(p, sizeof(p), "%s/.", dir);
-	ck_assert_int_eq(nsc_reporter_open(&r, NSC_REPORT_JSON, p, NULL, &err), -EISDIR);
+	ck_assert_int_eq(nsc_reporter_open(&r, "json", p, NULL, &err), -EISDIR);
 	snprintf(p, sizeof(p), "%s/sub", dir);
 	ck_assert_int_eq(mkdir(p, 0755), 0);
 	snprintf(path, sizeof(path), "%s/link", dir);
 	ck_assert_int_eq(symlink(p, path), 0); /* a symlink to a directory */
-	ck_assert_int_eq(nsc_reporter_open(&r, NSC_REPORT_JSON, path, NULL, &err), -EISDIR);
+	ck_assert_int_eq(nsc_reporter_open(&r, "json", path, NULL, &err), -EISDIR);
 	ck_assert_str_eq(listing(dir), "link sub");
 	ck_assert_str_eq(listing(p), "");
 }
@@ -146,7 +147,7 @@ START_TEST(test_unwritable_dir)
 
 		if (geteuid() == 0 && setresuid(65534, 65534, 65534) < 0)
 			_exit(3);
-		_exit(nsc_reporter_open(&r, NSC_REPORT_TAP, path, NULL, &err) == -EACCES &&
+		_exit(nsc_reporter_open(&r, "tap", path, NULL, &err) == -EACCES &&
 				      strstr(err.msg, path) ?
 			      0 :
 			      1);
@@ -181,7 +182,7 @@ START_TEST(test_commit_replaces)
 
 	put(path, "old report\n");
 	umask(022);
-	ck_assert_int_eq(nsc_reporter_open(&r, NSC_REPORT_TAP, path, NULL, &err), 0);
+	ck_assert_int_eq(nsc_reporter_open(&r, "tap", path, NULL, &err), 0);
 	ck_assert_ptr_nonnull(r->tmp_path);
 	ck_assert_str_eq(r->path, path);
 	snprintf(tmpdir, sizeof(tmpdir), "%s", r->tmp_path);
@@ -236,7 +237,7 @@ START_TEST(test_devices_in_place)
 	struct nsc_reporter *r;
 	struct stat st;
 
-	ck_assert_int_eq(nsc_reporter_open(&r, NSC_REPORT_TAP, "/dev/null", NULL, &err), 0);
+	ck_assert_int_eq(nsc_reporter_open(&r, "tap", "/dev/null", NULL, &err), 0);
 	ck_assert_ptr_null(r->tmp_path);
 	ck_assert_int_eq(nsc_reporter_close(r, 1, &err), 0);
 	ck_assert_int_eq(stat("/dev/null", &st), 0);
@@ -252,13 +253,65 @@ START_TEST(test_two_writers)
 {
 	struct nsc_reporter *a, *b;
 
-	ck_assert_int_eq(nsc_reporter_open(&a, NSC_REPORT_TAP, path, NULL, &err), 0);
-	ck_assert_int_eq(nsc_reporter_open(&b, NSC_REPORT_JSON, path, NULL, &err), 0);
+	ck_assert_int_eq(nsc_reporter_open(&a, "tap", path, NULL, &err), 0);
+	ck_assert_int_eq(nsc_reporter_open(&b, "json", path, NULL, &err), 0);
 	ck_assert_str_ne(a->tmp_path, b->tmp_path);
 	ck_assert_int_eq(nsc_reporter_close(a, 0, &err), 0);
 	ck_assert_int_eq(nsc_reporter_close(b, 0, &err), 0);
 	ck_assert_str_eq(listing(dir), "");
 	ck_assert_int_eq(nsc_reporter_close(NULL, 1, &err), 0);
+}
+END_TEST
+
+/* Every format is in the table once, found by its name. */
+START_TEST(test_format_table)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; nsc_report_formats[i]; i++, n++) {
+		const struct nsc_reporter_ops *f = nsc_report_formats[i];
+
+		ck_assert_ptr_nonnull(f->name);
+		ck_assert_ptr_eq(nsc_report_format(f->name), f);
+		ck_assert(f->begin && f->result && f->end);
+	}
+	ck_assert_uint_ge(n, 6);
+	ck_assert_ptr_null(nsc_report_format("nope"));
+	ck_assert_ptr_null(nsc_report_format(NULL));
+	ck_assert(nsc_report_format("console")->to_stderr);
+	ck_assert(!nsc_report_format("tap")->to_stderr);
+}
+END_TEST
+
+/* A sink feeds every reporter and refuses two reports to one file. */
+START_TEST(test_sink)
+{
+	struct nsc_result res[NSC_T_NRES];
+	struct nsc_sink s = { .n = 0 };
+	struct nsc_run_info run;
+	char json[600], *body;
+
+	nsc_t_results(res);
+	nsc_t_run_info(&run, 1);
+	snprintf(json, sizeof(json), "%s/r.json", dir);
+	ck_assert_int_eq(nsc_sink_open(&s, "tap", path, NULL, &err), 0);
+	ck_assert_int_eq(nsc_sink_open(&s, "json", json, NULL, &err), 0);
+	ck_assert_int_eq(nsc_sink_open(&s, "junit", path, NULL, &err), -EEXIST);
+	ck_assert_ptr_nonnull(strstr(err.msg, "--tap and --junit write to the same file"));
+	ck_assert_int_eq(nsc_sink_open(&s, "nope", "-", NULL, &err), -EINVAL);
+	ck_assert_uint_eq(s.n, 2);
+	ck_assert_int_eq(nsc_sink_begin(&s, &run, &err), 0);
+	ck_assert_int_eq(nsc_sink_result(&s, &res[0], &err), 0);
+	ck_assert_int_eq(nsc_sink_end(&s, &run, &err), 0);
+	ck_assert_int_eq(nsc_sink_close(&s, true, &err), 0);
+	ck_assert_uint_eq(s.n, 0);
+	body = nsc_t_slurp(path, NULL);
+	ck_assert_ptr_nonnull(strstr(body, "ok 1 - "));
+	free(body);
+	body = nsc_t_slurp(json, NULL);
+	ck_assert_ptr_nonnull(strstr(body, "\"mode\": \"run\""));
+	free(body);
+	ck_assert_str_eq(listing(dir), "r.json r.tap");
 }
 END_TEST
 
@@ -277,6 +330,8 @@ static Suite *output_suite(void)
 	tcase_add_test(tc, test_symlink_replaced);
 	tcase_add_test(tc, test_devices_in_place);
 	tcase_add_test(tc, test_two_writers);
+	tcase_add_test(tc, test_format_table);
+	tcase_add_test(tc, test_sink);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -252,10 +252,9 @@ static inline void nsc_t_results(struct nsc_result *r)
 	r[5].control = NSC_CONTROL_NONE;
 }
 
-/* Write a whole report of @kind to @path; returns the close() result. */
-static inline int nsc_t_report(enum nsc_report_kind kind, const char *path,
-			       const struct nsc_report_opts *o, const struct nsc_result *res,
-			       unsigned int n, struct nsc_run_info *run)
+/* Write a whole report of format @kind to @path; returns the close() result. */
+static inline int nsc_t_report(const char *kind, const char *path, const struct nsc_report_opts *o,
+			       const struct nsc_result *res, unsigned int n, struct nsc_run_info *run)
 {
 	struct nsc_reporter *r;
 	struct nsc_err err;

@@ -27,6 +27,14 @@ check_usage "jobs 99999" -j 99999 --all
 check_usage "missing value" --all --timeout
 check_usage "long argument" "$(head -c 5000 /dev/zero | tr '\0' a)"
 check_usage "bad colour" --color=purple --all
+# Option combinations that cannot work are refused, not ignored.
+check_usage "--env with --junit" --env --junit "$NSC_TMP/env.xml"
+check_usage "--env with a case" --env uts.hostname_private
+check_usage "--all with ids" --all uts.hostname_private
+check_usage "--list with a report" --list --json "$NSC_TMP/l.json"
+check_usage "--self-check --no-control" --self-check --no-control
+check_usage "--tap-version without TAP" --self-check --tap-version 13
+[ ! -e "$NSC_TMP/env.xml" ] && [ ! -e "$NSC_TMP/l.json" ] || fail "a refused run wrote a report"
 grep -q "no.such_case" <("$NSCHECK" no.such_case 2>&1 || true) ||
 	fail "unknown id message does not name the id"
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every shipped case detects a missing namespace; a deliberately blind
 # test case is reported BLIND and fails both the self-check and a normal
-# run (probe blind: ERROR); the host is unchanged.
+# run (probe blind: ERROR); the host is unchanged.  --self-check --json,
+# --junit and --tap carry the same records as the lines.
 source "$(dirname "$0")/lib.sh"
 
 host_snapshot >"$NSC_TMP/before"
@@ -15,6 +16,29 @@ line=$(tail -1 "$NSC_TMP/sc")
 [[ $line =~ ^self-check:\ ([0-9]+)/([0-9]+)\ cases ]] || fail "no summary line: $line"
 [ "${BASH_REMATCH[1]}" = "${BASH_REMATCH[2]}" ] || fail "$line"
 [ "${BASH_REMATCH[2]}" -ge 9 ] || fail "too few cases self-checked: $line"
+
+# The self-check lines are one reporter among the others: --json, --junit
+# and --tap get the same records (PASS = sensitive, FAIL = blind).
+"$NSCHECK" --self-check --json "$NSC_TMP/sc.json" --junit "$NSC_TMP/sc.xml" --tap="$NSC_TMP/sc.tap" \
+	'uts.*' >"$NSC_TMP/sc2" || fail "self-check with reports exited $?"
+/usr/bin/python3 - "$NSC_SRC/reports/nscheck-report.schema.json" "$NSC_TMP/sc.json" "$NSC_TMP/sc2" <<'PY' ||
+import json, sys, jsonschema
+schema, doc = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+jsonschema.validate(doc, schema, cls=jsonschema.validators.validator_for(schema))
+assert doc["mode"] == "self-check", doc["mode"]
+lines = [l.split()[:2] for l in open(sys.argv[3]) if not l.startswith("self-check:")]
+want = {"sensitive": "PASS", "BLIND": "FAIL", "skip": "SKIP", "n/a": "SKIP"}
+got = [[want[l[0]], l[1]] for l in lines]
+recs = [[c["status"], c["id"]] for c in doc["cases"]]
+assert got == recs and recs, (got, recs)
+PY
+	fail "--self-check --json: the JSON does not hold the self-check records"
+grep -q '^ok 1 - uts\.' "$NSC_TMP/sc.tap" || fail "--self-check --tap: $(cat "$NSC_TMP/sc.tap")"
+grep -q '<testcase' "$NSC_TMP/sc.xml" || fail "--self-check --junit: no testcase"
+# The lines go elsewhere when stdout carries another report.
+"$NSCHECK" --self-check --json - uts.hostname_private >"$NSC_TMP/sc3.json" || fail "--json - exit $?"
+/usr/bin/python3 -c 'import json,sys; assert json.load(open(sys.argv[1]))["mode"] == "self-check"' \
+	"$NSC_TMP/sc3.json" || fail "--self-check --json - is not one JSON document"
 
 expect_status 1 "$NSCHECK_TEST" --self-check test.blind_probe >"$NSC_TMP/blind"
 grep -q '^BLIND *test.blind_probe' "$NSC_TMP/blind" || fail "blind case not reported BLIND"
