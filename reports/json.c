@@ -125,7 +125,7 @@ static int json_begin(struct nsc_reporter *r, const struct nsc_run_info *run, st
 	fputs("},\n", fp);
 	kv_str(fp, 2, "command_line", run->command_line ? run->command_line : "", 1);
 	kv_str(fp, 2, "start", start, 1);
-	kv_str(fp, 2, "mode", run->self_check ? "self-check" : "run", 1);
+	fprintf(fp, "  \"self_check\": %s,\n", run->self_check ? "true" : "false");
 	fprintf(fp, "  \"planned\": %u,\n", run->planned);
 	key(fp, 2, "environment");
 	if (run->env)

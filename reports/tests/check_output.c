@@ -309,7 +309,7 @@ START_TEST(test_sink)
 	ck_assert_ptr_nonnull(strstr(body, "ok 1 - "));
 	free(body);
 	body = nsc_t_slurp(json, NULL);
-	ck_assert_ptr_nonnull(strstr(body, "\"mode\": \"run\""));
+	ck_assert_ptr_nonnull(strstr(body, "\"self_check\": false"));
 	free(body);
 	ck_assert_str_eq(listing(dir), "r.json r.tap");
 }

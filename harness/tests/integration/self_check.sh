@@ -25,7 +25,7 @@ line=$(tail -1 "$NSC_TMP/sc")
 import json, sys, jsonschema
 schema, doc = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
 jsonschema.validate(doc, schema, cls=jsonschema.validators.validator_for(schema))
-assert doc["mode"] == "self-check", doc["mode"]
+assert doc["self_check"] is True, doc["self_check"]
 lines = [l.split()[:2] for l in open(sys.argv[3]) if not l.startswith("self-check:")]
 want = {"sensitive": "PASS", "BLIND": "FAIL", "skip": "SKIP", "n/a": "SKIP"}
 got = [[want[l[0]], l[1]] for l in lines]
@@ -37,7 +37,7 @@ grep -q '^ok 1 - uts\.' "$NSC_TMP/sc.tap" || fail "--self-check --tap: $(cat "$N
 grep -q '<testcase' "$NSC_TMP/sc.xml" || fail "--self-check --junit: no testcase"
 # The lines go elsewhere when stdout carries another report.
 "$NSCHECK" --self-check --json - uts.hostname_private >"$NSC_TMP/sc3.json" || fail "--json - exit $?"
-/usr/bin/python3 -c 'import json,sys; assert json.load(open(sys.argv[1]))["mode"] == "self-check"' \
+/usr/bin/python3 -c 'import json,sys; assert json.load(open(sys.argv[1]))["self_check"] is True' \
 	"$NSC_TMP/sc3.json" || fail "--self-check --json - is not one JSON document"
 
 expect_status 1 "$NSCHECK_TEST" --self-check test.blind_probe >"$NSC_TMP/blind"
