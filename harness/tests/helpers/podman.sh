@@ -7,8 +7,10 @@
 #				 podman, buildah or runc is missing or cannot
 #				 run a container here; installs an EXIT trap
 #				 that removes every container, image and all
-#				 storage it made, even on failure (then runs
-#				 the EXIT trap that was set before)
+#				 storage it made, even on failure or SIGTERM
+#				 (then runs the EXIT trap that was set
+#				 before); removes what runs killed outright
+#				 (SIGKILL) left behind
 #	nsc_buildah bud ...	 buildah with the private storage
 #	nsc_podman run ...	 podman with the private storage
 #	nsc_podman_image TAG CONTEXT [CONTAINERFILE]
@@ -53,7 +55,7 @@ nsc_podman_skip() {
 # Returns 0 (under set -e, the traps after it still run); the script's
 # exit status stays that of its exit.
 nsc_podman_cleanup() {
-	local d=${NSC_PODMAN_DIR:-}
+	local d=${1:-${NSC_PODMAN_DIR:-}} NSC_PODMAN_DIR=${1:-${NSC_PODMAN_DIR:-}}
 
 	[ -n "$d" ] && [ -d "$d" ] || return 0
 	if [ "${NSC_PODMAN_KEEP:-0}" = 1 ]; then
@@ -109,6 +111,12 @@ nsc_podman_init() {
 	nsc_podman_ns true 2>/dev/null ||
 		nsc_podman_skip "no private mount namespace with read-only /run and /var/lib here" \
 			"(unshare --mount: $(unshare --mount true 2>&1 || true))"
+	# A run killed outright (SIGKILL, a CTest timeout) left its directory:
+	# remove those whose owner is gone.
+	for d in /var/tmp/nsc-podman.*; do
+		[ -f "$d/owner.pid" ] && ! kill -0 "$(cat "$d/owner.pid")" 2>/dev/null &&
+			[ "${NSC_PODMAN_KEEP:-0}" != 1 ] && nsc_podman_cleanup "$d"
+	done
 	NSC_PODMAN_DIR=${1:-$(mktemp -d /var/tmp/nsc-podman.XXXXXX)}
 	case "$NSC_PODMAN_DIR" in
 	/run/* | /var/lib/*)
@@ -118,10 +126,15 @@ nsc_podman_init() {
 	esac
 	mkdir -p "$NSC_PODMAN_DIR/tmp" "$NSC_PODMAN_DIR/net"
 	chmod 700 "$NSC_PODMAN_DIR"
+	echo $$ >"$NSC_PODMAN_DIR/owner.pid"
 	# Run before the caller's own EXIT trap (lib.sh's), keep that one.
 	eval "set -- $(trap -p EXIT)"
 	# shellcheck disable=SC2064 # the old trap's text, expanded now on purpose
 	trap "nsc_podman_cleanup; ${3:-}" EXIT
+	# Terminating signals end the script through that trap.
+	trap 'exit 129' HUP
+	trap 'exit 130' INT
+	trap 'exit 143' TERM
 	export NSC_PODMAN_DIR
 }
 

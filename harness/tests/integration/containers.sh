@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# nscheck inside real containers, the way people run it: buildah builds a
+# FROM scratch image holding the static binary, podman runs it (through
+# harness/tests/helpers/podman.sh: private storage, removed afterwards even
+# on failure, --network none) in three security settings:
+#   default     root without CAP_SYS_ADMIN, seccomp allowing user
+#               namespaces: nscheck runs rootless by itself
+#   --rootless  the same, asked for
+#   privileged  --privileged: real root, nscheck is PID 1
+# In each: exit 0, no FAIL or ERROR, the mode recorded, and every SKIP
+# either names a restriction of the container (seccomp-denied
+# sethostname, masked proc, read-only /proc/sys, rootless limits) or is a
+# SKIP of the host itself in the same mode (a kernel without a feature).
+#
+# The static binary: $NSCHECK_STATIC if set, else built from this source
+# tree into $NSC_BUILD/nscheck-static (incremental after the first time).
+# Exits 77 (skipped, with the reason) only where podman cannot run at all:
+# not installed, not root, no mount namespaces.
+source "$(dirname "$0")/lib.sh"
+source "$NSC_SRC/harness/tests/helpers/podman.sh"
+
+results="$NSC_SRC/harness/tests/helpers/results.py"
+t0=$(date +%s.%N)
+# shellcheck disable=SC2119 # no directory given: a new one under /var/tmp
+nsc_podman_init
+
+static=${NSCHECK_STATIC:-}
+if [ -z "$static" ]; then
+	sb=$NSC_BUILD/nscheck-static
+	cmake -S "$NSC_SRC" -B "$sb" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNSCHECK_TESTS=OFF \
+		-DNSCHECK_STATIC=ON >"$NSC_TMP/cmake.log" 2>&1 ||
+		fail "configure the static build: $(tail -5 "$NSC_TMP/cmake.log")"
+	cmake --build "$sb" -j 2 --target nscheck >"$NSC_TMP/build.log" 2>&1 ||
+		fail "build the static nscheck: $(grep -m5 -E 'error|Error' "$NSC_TMP/build.log")"
+	static=$sb/nscheck
+fi
+file -b "$static" | grep -q 'statically linked' || fail "$static is not statically linked"
+t1=$(date +%s.%N)
+
+ctx=$NSC_TMP/image
+mkdir "$ctx"
+cp "$static" "$ctx/nscheck"
+cat >"$ctx/Containerfile" <<'EOF'
+FROM scratch
+COPY nscheck /nscheck
+ENTRYPOINT ["/nscheck"]
+CMD ["--all"]
+EOF
+nsc_podman_image nscheck-itest "$ctx" || fail "buildah could not build the image"
+t2=$(date +%s.%N)
+
+# The host's own verdicts, per mode: a SKIP the host has too is no
+# restriction of the container.
+"$NSCHECK" --all --json "$NSC_TMP/host-root.json" >/dev/null 2>&1 || fail "host run exited $?"
+"$NSCHECK" --all --rootless --json "$NSC_TMP/host-rootless.json" >/dev/null 2>&1 ||
+	fail "host --rootless run exited $?"
+python3 "$results" statuses "$NSC_TMP/host-root.json" >"$NSC_TMP/host-root"
+python3 "$results" statuses "$NSC_TMP/host-rootless.json" >"$NSC_TMP/host-rootless"
+
+# What a container restricts, as nscheck words it (harness/probe.c).
+container_skip='a seccomp filter denies set(host|domain)name\(\)'
+container_skip+='|^proc is masked \([0-9]+ mounts? over paths under /proc'
+container_skip+='|^/proc/sys/.* is on a read-only mount'
+container_skip+='|\(rootless\)|nscheck runs rootless'
+
+# run NAME MODE HOSTMODE [PODMAN-OPTIONS...] -- [NSCHECK-ARGS...]
+run() {
+	local name=$1 mode=$2 hostmode=$3 opts=() rc=0 id st reason nskip=0 npass
+	shift 3
+	while [ "$1" != -- ]; do
+		opts+=("$1")
+		shift
+	done
+	shift
+	nsc_podman_run "${opts[@]}" localhost/nscheck-itest --all --json - "$@" \
+		>"$NSC_TMP/$name.json" 2>"$NSC_TMP/$name.err" || rc=$?
+	[ "$rc" -eq 0 ] || fail "$name: podman run exited $rc: $(tail -5 "$NSC_TMP/$name.err")"
+	python3 "$results" statuses "$NSC_TMP/$name.json" >"$NSC_TMP/$name" ||
+		fail "$name: no JSON report: $(head -c 300 "$NSC_TMP/$name.json")"
+	[ "$(python3 "$results" mode "$NSC_TMP/$name.json")" = "$mode" ] ||
+		fail "$name: mode $(python3 "$results" mode "$NSC_TMP/$name.json"), want $mode"
+	while read -r id st reason; do
+		case "$st" in
+		PASS) ;;
+		SKIP)
+			nskip=$((nskip + 1))
+			grep -Eq "$container_skip" <<<"$reason" ||
+				grep -qxF "$id SKIP $reason" "$NSC_TMP/host-$hostmode" ||
+				fail "$name: $id SKIPs without naming a container restriction: $reason"
+			;;
+		*) fail "$name: $id is $st: $reason" ;;
+		esac
+	done <"$NSC_TMP/$name"
+	npass=$(grep -c ' PASS' "$NSC_TMP/$name" || true)
+	[ "$npass" -gt 0 ] || fail "$name: nothing passed"
+	echo "ok: $name: $npass PASS, $nskip SKIP (each naming the container's restriction or the host's)"
+}
+
+run default "rootless (root without CAP_SYS_ADMIN)" rootless --
+run rootless "rootless (--rootless)" rootless -- --rootless
+run privileged "root" root --privileged --
+t3=$(date +%s.%N)
+awk -v a="$t0" -v b="$t1" -v c="$t2" -v d="$t3" 'BEGIN {
+	printf "ok: containers: %.1f s (static build %.1f s, image %.1f s, host runs + 3 containers %.1f s)\n",
+		d - a, b - a, c - b, d - c }'
