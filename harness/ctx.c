@@ -254,6 +254,14 @@ gid_t nsc_outer_gid(struct nsc_ctx *ctx)
 	return ctx->outer_gid;
 }
 
+void nsc_ctx_ns_failed(struct nsc_ctx *ctx, uint64_t flags, int err)
+{
+	if (!record_first(ctx, &ctx->shm->nsfail_seq))
+		return;
+	ctx->shm->nsfail_flags = flags;
+	ctx->shm->nsfail_err = err;
+}
+
 void nsc_ctx_fail(struct nsc_ctx *ctx, const char *where, const char *fmt, ...)
 {
 	char msg[NSC_DIAG_TEXT];
@@ -288,8 +296,10 @@ int nsc_unshare_checked(struct nsc_ctx *ctx, uint64_t flags, const char *what)
 	ret = nsc_ns_ids_self(flags, true, &before, &ctx->err);
 	if (ret < 0)
 		return ret;
-	if (unshare((int)flags) < 0)
+	if (unshare((int)flags) < 0) {
+		nsc_ctx_ns_failed(ctx, flags, errno);
 		return nsc_err_set(&ctx->err, errno, "%s", what);
+	}
 	ret = nsc_ns_ids_self(flags, true, &after, &ctx->err);
 	if (ret < 0)
 		return ret;

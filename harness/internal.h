@@ -26,6 +26,9 @@ struct nsc_shm {
 	atomic_uint error_seq;	/* ... of the first ERROR */
 	atomic_uint skip_seq;	/* ... of the first SKIP */
 	atomic_uint shared_seq; /* control: order of the first sharing seen */
+	atomic_uint nsfail_seq; /* order of the first failed namespace creation */
+	uint64_t nsfail_flags;	/* ... its CLONE_NEW* flags */
+	int nsfail_err;		/* ... its errno */
 	atomic_int finished;	/* the case process ran to its end */
 	atomic_uint ndiag;
 	int error_err; /* errno of the first ERROR */
@@ -72,6 +75,13 @@ void nsc_ctx_leave(struct nsc_ctx *ctx) __attribute__((noreturn));
 /* Record an ERROR without leaving. */
 void nsc_ctx_record_error(struct nsc_ctx *ctx, int errnum, const char *where, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+
+/*
+ * A namespace creation (sandbox clone, outer unshare, nsc_unshare) failed
+ * with @err: noted, so that an ERROR it causes can be classified as the
+ * host restriction it is (harness/probe.c).
+ */
+void nsc_ctx_ns_failed(struct nsc_ctx *ctx, uint64_t flags, int err);
 
 /* Record a FAIL (not an isolation check: no control semantics) and leave. */
 void nsc_ctx_fail(struct nsc_ctx *ctx, const char *where, const char *fmt, ...)

@@ -363,3 +363,40 @@ bool nsc_probe_classify_op(struct nsc_probe *p, enum nsc_op op, int err, const c
 	}
 	return false;
 }
+
+bool nsc_probe_classify_failure(struct nsc_probe *p, uint64_t flags, int err, bool rootless,
+				const struct nsc_env *env)
+{
+	uint64_t flag = 0;
+	long best = -1;
+
+	memset(p, 0, sizeof(*p));
+	switch (err) {
+	case EPERM:
+	case EACCES:
+	case ENOSPC:
+	case EUSERS:
+	case EINVAL:
+	case ENOSYS:
+		break;
+	default:
+		return false;
+	}
+	/* Several types at once: for a limit, the one with the lowest. */
+	for (size_t i = 0; i < NSC_NS_COUNT; i++) {
+		const struct nsc_ns_info *ns = &nsc_ns_table[i];
+		const char *v = env ? nsc_env_sysctl(env, ns->max_sysctl) : NULL;
+		long max = v ? strtol(v, NULL, 10) : -1;
+
+		if (!(flags & ns->flag))
+			continue;
+		if (!flag || (err == ENOSPC && max >= 0 && (best < 0 || max < best))) {
+			flag = ns->flag;
+			best = max;
+		}
+	}
+	if (!flag)
+		return false;
+	nsc_probe_classify(p, flag, err, false, rootless, env);
+	return true;
+}

@@ -32,6 +32,15 @@ const char *nsc_flag_ns(uint64_t flag);
 /* "CONFIG_UTS_NS", ... for one CLONE_NEW* flag. */
 const char *nsc_flag_kconfig(uint64_t flag);
 
+/*
+ * A case's namespace creation of @flags failed with @err: true (with
+ * reason and hint) when that is a restriction of the host (no privilege,
+ * a limit, seccomp, an LSM, a missing kernel option): SKIP.  False for
+ * what is no restriction (resource exhaustion, anything else): ERROR.
+ */
+bool nsc_probe_classify_failure(struct nsc_probe *p, uint64_t flags, int err, bool rootless,
+				const struct nsc_env *env);
+
 /* Fill @p->reason/@p->hint for a failure of @flag with @err. */
 void nsc_probe_classify(struct nsc_probe *p, uint64_t flag, int err, bool in_userns_step,
 			bool rootless, const struct nsc_env *env);

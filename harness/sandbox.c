@@ -116,8 +116,10 @@ static void run_sandbox(struct nsc_ctx *ctx)
 	if (ret < 0)
 		nsc_error_msg_at(ctx, -ret, __FILE__, __LINE__, ctx->err.msg);
 	pid = nsc_spawn(flags, &pidfd, &gate, &ctx->err);
-	if (pid < 0)
-		nsc_error(ctx, -pid, "%s", ctx->err.msg);
+	if (pid < 0) {
+		nsc_ctx_ns_failed(ctx, flags, -pid);
+		nsc_error_msg_at(ctx, -pid, __FILE__, __LINE__, ctx->err.msg);
+	}
 	if (pid == 0)
 		sandbox_child(ctx, gate, ready, &parent, flags);
 

@@ -16,7 +16,29 @@
 #include "ns.h"
 #include "scheduler.h"
 
-static void outcome_read(const struct nsc_job *j, struct nsc_outcome *o)
+/*
+ * An ERROR whose first cause was a failed namespace creation is what the
+ * host cannot do (a limit, a capability, seccomp, an LSM): SKIP naming
+ * it, classified in one place (nsc_probe_classify_failure).
+ */
+static void outcome_classify(const struct nsc_sched *sc, const struct nsc_shm *s,
+			     struct nsc_verdict *v)
+{
+	unsigned int ns_seq = atomic_load(&s->nsfail_seq), err_seq = atomic_load(&s->error_seq);
+	struct nsc_probe p;
+
+	if (v->why != NSC_WHY_ERROR || !ns_seq || ns_seq > err_seq || s->nsfail_err != v->err)
+		return;
+	if (!nsc_probe_classify_failure(&p, s->nsfail_flags, s->nsfail_err, sc->opts->rootless,
+					sc->opts->env))
+		return;
+	v->status = NSC_SKIP;
+	v->why = NSC_WHY_SKIP;
+	snprintf(v->reason, sizeof(v->reason), "%s", p.reason);
+	snprintf(v->hint, sizeof(v->hint), "%s", p.hint);
+}
+
+static void outcome_read(const struct nsc_sched *sc, const struct nsc_job *j, struct nsc_outcome *o)
 {
 	const struct nsc_shm *s = j->shm;
 	struct nsc_facts f = {
@@ -39,6 +61,7 @@ static void outcome_read(const struct nsc_job *j, struct nsc_outcome *o)
 
 	memset(o, 0, sizeof(*o));
 	nsc_verdict_case(&f, &o->v);
+	outcome_classify(sc, s, &o->v);
 	o->shared_seq = atomic_load(&s->shared_seq);
 	o->broke_seq = nsc_facts_first_seq(&f);
 	snprintf(o->shared_msg, sizeof(o->shared_msg), "%s", s->shared_msg);
@@ -217,7 +240,7 @@ static void job_finished(struct nsc_sched *s, struct nsc_job *j)
 	it->pending--;
 	if (it->done)
 		return; /* skipped by a probe; its control's run is moot */
-	outcome_read(j, &o);
+	outcome_read(s, j, &o);
 	it->res.duration += j->duration;
 	if (j->mode == NSC_MODE_CONTROL) {
 		it->ctl = o;

@@ -35,7 +35,7 @@ static void child(struct nsc_ctx *ctx)
 	NSC_SAFE_OP(ctx, NSC_OP_SETHOSTNAME, NULL, sethostname(sh->inner, strlen(sh->inner)));
 	NSC_TRY(ctx, nsc_sync_wake(ctx));
 	NSC_TRY(ctx, nsc_sync_wait(ctx)); /* the case process joined */
-	NSC_SAFE(ctx, gethostname(now, sizeof(now) - 1));
+	NSC_SAFE(ctx, gethostname(now, sizeof(now)));
 	NSC_EXPECT_STREQ(ctx, now, sh->back, "hostname set by the joined process");
 }
 
@@ -46,13 +46,13 @@ static void parent(struct nsc_ctx *ctx)
 	char now[65] = "";
 
 	NSC_TRY(ctx, nsc_sync_wait(ctx)); /* the sandbox set its name */
-	NSC_SAFE(ctx, gethostname(now, sizeof(now) - 1));
+	NSC_SAFE(ctx, gethostname(now, sizeof(now)));
 	NSC_ISOLATED_STRNE(ctx, now, sh->inner,
 			   "the sandbox's hostname shows outside before any setns()");
 	NSC_SAFE(ctx, setns(nsc_child_pidfd(ctx), CLONE_NEWUTS));
 	NSC_EXPECT_EQ(ctx, NSC_TRY(ctx, nsc_ns_same(0, pid, CLONE_NEWUTS, nsc_errbuf(ctx))), 1,
 		      "ns/uts of the caller is the sandbox's after setns(pidfd, CLONE_NEWUTS)");
-	NSC_SAFE(ctx, gethostname(now, sizeof(now) - 1));
+	NSC_SAFE(ctx, gethostname(now, sizeof(now)));
 	NSC_EXPECT_STREQ(ctx, now, sh->inner, "hostname after joining the sandbox");
 	NSC_SAFE_OP(ctx, NSC_OP_SETHOSTNAME, NULL, sethostname(sh->back, strlen(sh->back)));
 	NSC_TRY(ctx, nsc_sync_wake(ctx));

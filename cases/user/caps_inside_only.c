@@ -65,7 +65,7 @@ static void child(struct nsc_ctx *ctx)
 	/* The same capability works on a namespace this user namespace owns. */
 	NSC_TRY(ctx, nsc_unshare(ctx, CLONE_NEWUTS));
 	NSC_SAFE_OP(ctx, NSC_OP_SETHOSTNAME, NULL, sethostname(sh->name, strlen(sh->name)));
-	NSC_SAFE(ctx, gethostname(now, sizeof(now) - 1));
+	NSC_SAFE(ctx, gethostname(now, sizeof(now)));
 	NSC_EXPECT_STREQ(ctx, now, sh->name, "hostname in an owned UTS namespace");
 }
 

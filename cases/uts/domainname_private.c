@@ -32,7 +32,7 @@ static int setup(struct nsc_ctx *ctx)
 {
 	struct dom_shared *sh = nsc_shared_as(ctx, struct dom_shared);
 
-	NSC_SAFE(ctx, getdomainname(sh->before, sizeof(sh->before) - 1));
+	NSC_SAFE(ctx, getdomainname(sh->before, sizeof(sh->before)));
 	snprintf(sh->set, sizeof(sh->set), "nsc-%d-dom", (int)getpid());
 	return 0;
 }
@@ -43,7 +43,7 @@ static void child(struct nsc_ctx *ctx)
 	char now[65] = "", proc[80];
 
 	NSC_SAFE_OP(ctx, NSC_OP_SETDOMAINNAME, NULL, setdomainname(sh->set, strlen(sh->set)));
-	NSC_SAFE(ctx, getdomainname(now, sizeof(now) - 1));
+	NSC_SAFE(ctx, getdomainname(now, sizeof(now)));
 	NSC_EXPECT_STREQ(ctx, now, sh->set, "domainname reads back inside");
 	read_proc_domain(ctx, proc, sizeof(proc));
 	NSC_EXPECT_STREQ(ctx, proc, sh->set, "/proc/sys/kernel/domainname inside");
@@ -54,7 +54,7 @@ static void verify(struct nsc_ctx *ctx)
 	struct dom_shared *sh = nsc_shared_as(ctx, struct dom_shared);
 	char now[65] = "", proc[80];
 
-	NSC_SAFE(ctx, getdomainname(now, sizeof(now) - 1));
+	NSC_SAFE(ctx, getdomainname(now, sizeof(now)));
 	NSC_ISOLATED_STRNE(ctx, now, sh->set,
 			   "domainname set inside the UTS namespace shows outside");
 	read_proc_domain(ctx, proc, sizeof(proc));

@@ -19,7 +19,7 @@ static int setup(struct nsc_ctx *ctx)
 {
 	struct uts_shared *sh = nsc_shared_as(ctx, struct uts_shared);
 
-	NSC_SAFE(ctx, gethostname(sh->before, sizeof(sh->before) - 1));
+	NSC_SAFE(ctx, gethostname(sh->before, sizeof(sh->before)));
 	snprintf(sh->set, sizeof(sh->set), "nsc-%d-uts", (int)getpid());
 	return 0;
 }
@@ -30,7 +30,7 @@ static void child(struct nsc_ctx *ctx)
 	char now[65] = "";
 
 	NSC_SAFE_OP(ctx, NSC_OP_SETHOSTNAME, NULL, sethostname(sh->set, strlen(sh->set)));
-	NSC_SAFE(ctx, gethostname(now, sizeof(now) - 1));
+	NSC_SAFE(ctx, gethostname(now, sizeof(now)));
 	NSC_EXPECT_STREQ(ctx, now, sh->set, "hostname reads back inside");
 }
 
@@ -39,7 +39,7 @@ static void verify(struct nsc_ctx *ctx)
 	struct uts_shared *sh = nsc_shared_as(ctx, struct uts_shared);
 	char now[65] = "";
 
-	NSC_SAFE(ctx, gethostname(now, sizeof(now) - 1));
+	NSC_SAFE(ctx, gethostname(now, sizeof(now)));
 	NSC_ISOLATED_STRNE(ctx, now, sh->set, "hostname set inside the UTS namespace shows outside");
 	NSC_EXPECT_STREQ(ctx, now, sh->before, "outside hostname unchanged");
 }

@@ -12,8 +12,8 @@ static void child(struct nsc_ctx *ctx)
 {
 	char a[65] = "", b[65] = "";
 
-	NSC_SAFE(ctx, gethostname(a, sizeof(a) - 1));
-	NSC_SAFE(ctx, gethostname(b, sizeof(b) - 1));
+	NSC_SAFE(ctx, gethostname(a, sizeof(a)));
+	NSC_SAFE(ctx, gethostname(b, sizeof(b)));
 	NSC_ISOLATED_STREQ(ctx, a, b, "hostname equals itself");
 }
 

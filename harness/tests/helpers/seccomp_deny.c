@@ -5,7 +5,9 @@
  *
  *	seccomp_deny CMD [ARG...]
  *	seccomp_deny --uts CMD [ARG...]
+ *	seccomp_deny --unshare CMD [ARG...]
  *
+ * With --unshare only unshare(2) is denied (EPERM), whatever its flags.
  * With --uts the filter denies only sethostname(2) and setdomainname(2),
  * with EPERM, as podman's default profile does for a container without
  * CAP_SYS_ADMIN (user namespaces allowed); the rest of this comment is
@@ -74,6 +76,16 @@ static struct sock_filter filter_uts[] = {
 	BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
 };
 
+static struct sock_filter filter_unshare[] = {
+	BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch)),
+	BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, NSC_AUDIT_ARCH, 1, 0),
+	BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+	BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
+	BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_unshare, 0, 1),
+	BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EPERM),
+	BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+};
+
 int main(int argc, char **argv)
 {
 	struct sock_fprog prog = {
@@ -86,9 +98,14 @@ int main(int argc, char **argv)
 		prog.filter = filter_uts;
 		argv++;
 		argc--;
+	} else if (argc > 1 && !strcmp(argv[1], "--unshare")) {
+		prog.len = sizeof(filter_unshare) / sizeof(filter_unshare[0]);
+		prog.filter = filter_unshare;
+		argv++;
+		argc--;
 	}
 	if (argc < 2) {
-		fprintf(stderr, "usage: seccomp_deny [--uts] CMD [ARG...]\n");
+		fprintf(stderr, "usage: seccomp_deny [--uts|--unshare] CMD [ARG...]\n");
 		return 2;
 	}
 	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0) {

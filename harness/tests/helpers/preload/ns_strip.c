@@ -38,6 +38,7 @@ static uint64_t strip_flags(void)
 	return s ? strtoull(s, NULL, 0) & NS_ALL : NS_ALL;
 }
 
+/* NOLINTNEXTLINE(readability-inconsistent-declaration-parameter-name): glibc says __sysno */
 long syscall(long nr, ...)
 {
 	static long (*real)(long, ...);
@@ -55,6 +56,7 @@ long syscall(long nr, ...)
 		size_t n = (size_t)a[1] < sizeof(args) ? (size_t)a[1] : sizeof(args);
 
 		memset(&args, 0, sizeof(args));
+		/* NOLINTNEXTLINE(performance-no-int-to-ptr): a pointer passed as long */
 		memcpy(&args, (const void *)a[0], n);
 		args.flags &= ~strip_flags();
 		return real(nr, (long)&args, (long)n, a[2], a[3], a[4], a[5]);
