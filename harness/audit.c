@@ -192,6 +192,112 @@ static void snap_mounts(struct nsc_audit *a)
 	free(buf);
 }
 
+/*
+ * The cgroup2 directory of nscheck's own cgroup: the first cgroup2 mount
+ * in /proc/self/mountinfo plus the "0::" path of /proc/self/cgroup (made
+ * relative to that mount's root).  0 and @dir, or -errno (-ENOENT: no
+ * cgroup2 here).
+ */
+static int own_cgroup_dir(char *dir, size_t len)
+{
+	char *mi = slurp("/proc/self/mountinfo"), *cg = slurp("/proc/self/cgroup");
+	char *line, *save = NULL, root[4096], mp[4096], path[4096] = "";
+	int ret = -ENOENT;
+
+	if (!mi || !cg) {
+		ret = -errno;
+		goto out;
+	}
+	for (line = strtok_r(cg, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
+		if (!strncmp(line, "0::", 3))
+			snprintf(path, sizeof(path), "%s", line + 3);
+	if (path[0] != '/')
+		goto out;
+	save = NULL;
+	for (line = strtok_r(mi, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		const char *sep = strstr(line, " - ");
+		size_t n;
+
+		if (!sep || strncmp(sep + 3, "cgroup2 ", 8) ||
+		    sscanf(line, "%*d %*d %*s %4095s %4095s", root, mp) != 2)
+			continue;
+		n = strcmp(root, "/") ? strlen(root) : 0;
+		if (strncmp(path, root, n) || (path[n] && path[n] != '/'))
+			continue; /* our cgroup is not below this mount's root */
+		snprintf(dir, len, "%s%s", mp, path + n);
+		ret = 0;
+		break;
+	}
+out:
+	free(mi);
+	free(cg);
+	return ret;
+}
+
+/*
+ * The child cgroups of nscheck's own cgroup (one level: what a case that
+ * makes "a child cgroup of its own" would leave).  No cgroup2: nothing.
+ */
+static void snap_cgroups(struct nsc_audit *a)
+{
+	char dir[8192];
+	struct dirent *de;
+	DIR *d;
+	int ret = own_cgroup_dir(dir, sizeof(dir));
+
+	if (ret < 0) {
+		if (ret != -ENOENT)
+			audit_fail(a, -ret, "nscheck's cgroup (/proc/self/cgroup, mountinfo)");
+		return;
+	}
+	d = opendir(dir);
+	if (!d) {
+		if (errno != ENOENT)
+			audit_fail(a, errno, dir);
+		return;
+	}
+	while ((de = readdir(d)))
+		if (de->d_type == DT_DIR && strcmp(de->d_name, ".") && strcmp(de->d_name, ".."))
+			add(a, "cgroup", de->d_name, "");
+	closedir(d);
+}
+
+/*
+ * Temporary files and directories named nscheck* (the prefix of every
+ * temporary name nscheck or a case makes) in $TMPDIR, /tmp, /var/tmp and
+ * /dev/shm (POSIX shared memory and named semaphores).  Other names are
+ * left alone: other programs create and remove temp files all the time.
+ */
+static void snap_tmpfiles(struct nsc_audit *a)
+{
+	const char *dirs[] = { getenv("TMPDIR"), "/tmp", "/var/tmp", "/dev/shm" };
+	char path[4352];
+
+	for (size_t i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++) {
+		const char *dir = dirs[i];
+		struct dirent *de;
+		bool dup = false;
+		DIR *d;
+
+		if (!dir || dir[0] != '/' || strlen(dir) > 4096)
+			continue;
+		for (size_t j = 0; j < i; j++)
+			dup |= dirs[j] && !strcmp(dirs[j], dir);
+		if (dup || !(d = opendir(dir))) {
+			if (!dup && errno != ENOENT)
+				audit_fail(a, errno, dir);
+			continue;
+		}
+		while ((de = readdir(d))) {
+			if (strncmp(de->d_name, NSC_AUDIT_TMP_PREFIX, strlen(NSC_AUDIT_TMP_PREFIX)))
+				continue;
+			snprintf(path, sizeof(path), "%s/%s", dir, de->d_name);
+			add(a, "tmpfile", path, "");
+		}
+		closedir(d);
+	}
+}
+
 static void snap_children(struct nsc_audit *a)
 {
 	DIR *d = opendir("/proc/self/task");
@@ -257,6 +363,8 @@ struct nsc_audit *nsc_audit_snapshot(void)
 	snap_sysvipc(a, "sysvipcsem");
 	snap_mounts(a);
 	snap_mqueue(a);
+	snap_cgroups(a);
+	snap_tmpfiles(a);
 	snap_children(a);
 	if (a->oom && !a->err.err)
 		nsc_err_setx(&a->err, ENOMEM, "audit snapshot: out of memory");
@@ -347,6 +455,10 @@ static const char *source_of(const char *kind)
 		return "/proc/self/mountinfo";
 	if (!strcmp(kind, "mqueue"))
 		return "/dev/mqueue";
+	if (!strcmp(kind, "cgroup"))
+		return "child cgroups of nscheck's cgroup (cgroup2)";
+	if (!strcmp(kind, "tmpfile"))
+		return "nscheck* in $TMPDIR, /tmp, /var/tmp, /dev/shm";
 	return "/proc/self/task/*/children";
 }
 
@@ -381,8 +493,8 @@ static void compare(const struct nsc_audit *b, const struct nsc_audit *a, struct
 static void count_kinds(const struct nsc_audit *a, FILE *out)
 {
 	static const char *const kinds[] = {
-		"hostname",   "domainname", "link",  "netns",  "sysvipcmsg",
-		"sysvipcshm", "sysvipcsem", "mount", "mqueue", "child",
+		"hostname",   "domainname", "link",   "netns",	"sysvipcmsg", "sysvipcshm",
+		"sysvipcsem", "mount",	    "mqueue", "cgroup", "tmpfile",    "child",
 	};
 
 	fprintf(out, "compared %zu items:", a->n);
@@ -405,7 +517,7 @@ void nsc_audit_record(struct nsc_audit *before, struct nsc_result *res)
 	res->id = NSC_AUDIT_ID;
 	res->ns = "env";
 	res->summary =
-		"the run left the host as it found it (hostname, links, named netns, SysV IPC, mounts, mqueues, processes)";
+		"the run left the host as it found it (hostname, links, named netns, SysV IPC, mounts, mqueues, cgroups, temp files, processes)";
 	res->file = "harness/audit.c";
 	res->control = NSC_CONTROL_NONE;
 	snprintf(res->control_detail, sizeof(res->control_detail),

@@ -8,8 +8,10 @@
  * namespace (name and ifindex), named network namespaces under
  * /run/netns, SysV IPC objects (/proc/sysvipc: kind, key, id), the mount
  * table of nscheck's mount namespace (mount id and target), POSIX
- * message queues (/dev/mqueue, when mounted) and nscheck's own child
- * processes.  A change made by another process on the host during the
+ * message queues (/dev/mqueue, when mounted), the child cgroups of
+ * nscheck's own cgroup (cgroup2, one level), temporary files named
+ * nscheck* in $TMPDIR, /tmp, /var/tmp and /dev/shm, and nscheck's own
+ * child processes.  A change made by another process on the host during the
  * run is reported too: the audit sees state, not who changed it.
  */
 #ifndef NSC_AUDIT_H
@@ -19,6 +21,9 @@
 #include "result.h"
 
 #define NSC_AUDIT_ID "env.host_residue"
+
+/* Temporary names nscheck and its cases make start with this. */
+#define NSC_AUDIT_TMP_PREFIX "nscheck"
 
 struct nsc_audit;
 
