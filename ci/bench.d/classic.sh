@@ -65,9 +65,9 @@ unshare --net sh -ec '
 	nsenter --net="/proc/$1/ns/net" sh -ec "
 		ip addr add 198.18.0.2/24 dev vb
 		ip link set vb up
-		ip -o link show | grep -q \": vb[:@]\"
-		! ip -o link show | grep -q \": va[:@]\""
-	! ip -o link show | grep -q ": vb[:@]"
+		ip -o link show | grep -q \": vb[:@]\" # pipe-ok: sh, no pipefail
+		! ip -o link show | grep -q \": va[:@]\"" # pipe-ok: sh, no pipefail
+	! ip -o link show | grep -q ": vb[:@]" # pipe-ok: sh, no pipefail
 	ip link show dev va >/dev/null	# the linkwatch pitfall
 	ping -c 1 -W 2 -q 198.18.0.2 >/dev/null
 	nsenter --net="/proc/$1/ns/net" ping -c 1 -W 2 -q 198.18.0.1 >/dev/null
