@@ -1,14 +1,28 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Opening and closing reporters.  A report file is written to a temp
- * file next to it (".<name>.XXXXXX", O_EXCL|O_NOFOLLOW, created at open
- * time so that a bad path fails before any case runs) and renamed over
- * the target on commit: a reader never sees half a report, an existing
- * report survives a failed run, and a symlink at the target is replaced,
- * not followed.  Targets that are not regular files (/dev/null, a FIFO,
- * /dev/stdout) cannot be replaced by a rename and are written in place.
+ * Opening and committing report files.  nscheck runs as root and may be
+ * asked to write into world-writable directories (/tmp, /dev/shm), so a
+ * report path is treated as hostile:
+ *
+ *  - A regular file, a symlink (whatever it points to) or nothing at the
+ *    path: the report is written to an unnamed file (O_TMPFILE) in the
+ *    target's directory, created at open time so that a bad path fails
+ *    before any case runs, and linked over the target at commit.  A kill
+ *    at any moment, SIGKILL included, leaves nothing behind; a reader
+ *    never sees half a report; an existing report survives a failed run;
+ *    a planted symlink is replaced, never followed.  A file system
+ *    without O_TMPFILE is refused with a clear message.
+ *  - A FIFO or character device named directly (not through a symlink):
+ *    written in place, opened with O_NOFOLLOW and checked to be the file
+ *    that was looked at.  A FIFO without a reader is waited for, but a
+ *    pending signal ends the wait.  Block devices, sockets: refused.
+ *  - "-", /dev/stdout, /dev/stderr, /dev/fd/N and /proc/self/fd/N: the
+ *    descriptor itself (a duplicate of it), never a path lookup.
  */
 #include <fcntl.h>
+#include <limits.h>
+#include <poll.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
@@ -20,6 +34,7 @@
 #include "backends.h"
 
 #define NSC_TMP_TRIES 64
+#define NSC_FIFO_WAIT_MS 20
 
 void nsc_iso8601(const struct timespec *ts, char *buf, size_t len)
 {
@@ -56,99 +71,213 @@ static void random_suffix(char *p, size_t n)
 		p[i] = set[rnd[i] % (sizeof(set) - 1)];
 }
 
-/*
- * Devices, FIFOs and sockets are written in place, and so are symlinks
- * under /dev and /proc (/dev/stdout, /proc/self/fd/N): replacing those
- * would clobber the system's, not write a report.
- */
-static int in_place(const char *path, int *is_dir)
+static int fail(const struct nsc_reporter *r, int e, struct nsc_err *err)
 {
-	struct stat st;
-
-	*is_dir = 0;
-	if (lstat(path, &st) < 0)
-		return 0;
-	if (S_ISLNK(st.st_mode)) {
-		if (!strncmp(path, "/dev/", 5) || !strncmp(path, "/proc/", 6))
-			return 1;
-		if (stat(path, &st) < 0)
-			return 0; /* dangling: replaced like any symlink */
-	}
-	if (S_ISDIR(st.st_mode)) {
-		*is_dir = 1;
-		return 0;
-	}
-	return !S_ISREG(st.st_mode);
+	return nsc_err_set(err, e, "cannot write report %s", r->path ? r->path : "<stdout>");
 }
 
-static int open_tmp(struct nsc_reporter *r, const char *path, struct nsc_err *err)
+static void set_id(struct nsc_reporter *r, const struct stat *st)
 {
-	const char *slash = strrchr(path, '/'), *base = slash ? slash + 1 : path;
-	size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
-	size_t len = dirlen + strlen(base) + 9;
-	char *tmp = malloc(len);
-	int fd = -1;
+	r->target.has_id = true;
+	r->target.dev = st->st_dev;
+	r->target.ino = st->st_ino;
+	r->target.devnull = S_ISCHR(st->st_mode) && st->st_rdev == makedev(1, 3);
+}
 
-	if (!tmp)
-		return nsc_err_set(err, ENOMEM, "cannot write report %s", path);
-	for (int i = 0; i < NSC_TMP_TRIES; i++) {
-		snprintf(tmp, len, "%.*s.%s.XXXXXX", (int)dirlen, path, base);
-		random_suffix(tmp + len - 7, 6);
-		fd = open(tmp, O_EXCL | O_CREAT | O_WRONLY | O_CLOEXEC | O_NOFOLLOW, 0666);
-		if (fd >= 0 || errno != EEXIST)
-			break;
+/*
+ * A descriptor that must be written to: open for writing.  Closed
+ * standard descriptors are reopened read-only on /dev/null at start
+ * (main.c), so a report to a closed stdout fails here with EBADF.
+ */
+static int open_fd(struct nsc_reporter *r, int fd, struct nsc_err *err)
+{
+	struct stat st;
+	int fl = fcntl(fd, F_GETFL), dup;
+
+	if (fl < 0 || (fl & O_ACCMODE) == O_RDONLY)
+		return fail(r, EBADF, err);
+	if (fstat(fd, &st) < 0)
+		return fail(r, errno, err);
+	set_id(r, &st);
+	if (fd == 1) {
+		r->fp = stdout;
+		return 0;
 	}
-	if (fd < 0) {
+	dup = fcntl(fd, F_DUPFD_CLOEXEC, 3);
+	if (dup < 0)
+		return fail(r, errno, err);
+	r->fp = fdopen(dup, "a");
+	if (!r->fp) {
 		int e = errno;
 
-		free(tmp);
-		return nsc_err_set(err, e, "cannot write report %s", path);
+		close(dup);
+		return fail(r, e, err);
 	}
+	return 0;
+}
+
+/* /dev/stdout, /dev/fd/2, /proc/self/fd/7, ...: the descriptor, or -1. */
+static int fd_alias(const char *path)
+{
+	static const char *const prefix[] = { "/dev/fd/", "/proc/self/fd/" };
+	char *end;
+	long n;
+
+	if (!strcmp(path, "/dev/stdout"))
+		return 1;
+	if (!strcmp(path, "/dev/stderr"))
+		return 2;
+	for (size_t i = 0; i < sizeof(prefix) / sizeof(prefix[0]); i++) {
+		size_t l = strlen(prefix[i]);
+
+		if (strncmp(path, prefix[i], l) || !path[l])
+			continue;
+		n = strtol(path + l, &end, 10);
+		if (!*end && n >= 0 && n < INT_MAX)
+			return (int)n;
+	}
+	return -1;
+}
+
+/* Whether a signal is pending: it ends the wait for a FIFO's reader. */
+static bool signal_pending(void)
+{
+	sigset_t set;
+
+	if (sigpending(&set) < 0)
+		return false;
+	for (int s = 1; s < NSIG; s++)
+		if (sigismember(&set, s) == 1)
+			return true;
+	return false;
+}
+
+/* A FIFO or character device named directly: written in place. */
+static int open_in_place(struct nsc_reporter *r, int dirfd, const char *base,
+			 const struct stat *seen, struct nsc_err *err)
+{
+	const int flags = O_WRONLY | O_APPEND | O_NOFOLLOW | O_NOCTTY | O_CLOEXEC | O_NONBLOCK;
+	struct stat st;
+	int fd;
+
+	for (;;) {
+		fd = openat(dirfd, base, flags);
+		if (fd >= 0 || errno != ENXIO || !S_ISFIFO(seen->st_mode))
+			break;
+		/* A FIFO without a reader yet: wait, but not through a signal. */
+		if (signal_pending())
+			return fail(r, EINTR, err);
+		poll(NULL, 0, NSC_FIFO_WAIT_MS);
+	}
+	if (fd < 0)
+		return fail(r, errno, err);
+	if (fstat(fd, &st) < 0 || st.st_dev != seen->st_dev || st.st_ino != seen->st_ino ||
+	    (st.st_mode & S_IFMT) != (seen->st_mode & S_IFMT)) {
+		close(fd);
+		return nsc_err_setx(err, EAGAIN, "cannot write report %s: it changed while opened",
+				    r->path);
+	}
+	fcntl(fd, F_SETFL, O_WRONLY | O_APPEND);
+	set_id(r, &st);
+	r->fp = fdopen(fd, "a");
+	if (!r->fp) {
+		int e = errno;
+
+		close(fd);
+		return fail(r, e, err);
+	}
+	return 0;
+}
+
+/* Anything else: an unnamed file in the directory, linked at commit. */
+static int open_unnamed(struct nsc_reporter *r, int dirfd, struct nsc_err *err)
+{
+	int fd = openat(dirfd, ".", O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
+
+	if (fd < 0 && (errno == EOPNOTSUPP || errno == EISDIR || errno == EINVAL))
+		return nsc_err_setx(err, EOPNOTSUPP,
+				    "cannot write report %s: its file system has no unnamed temp "
+				    "files (O_TMPFILE), so a kill could leave a half report; write "
+				    "it to another directory or to stdout",
+				    r->path);
+	if (fd < 0)
+		return fail(r, errno, err);
+	r->target.replace = true;
 	r->fp = fdopen(fd, "w");
 	if (!r->fp) {
 		int e = errno;
 
 		close(fd);
-		unlink(tmp);
-		free(tmp);
-		return nsc_err_set(err, e, "cannot write report %s", path);
+		return fail(r, e, err);
 	}
-	r->tmp_path = tmp;
 	return 0;
 }
 
 static int open_path(struct nsc_reporter *r, const char *path, struct nsc_err *err)
 {
 	const char *slash = strrchr(path, '/'), *base = slash ? slash + 1 : path;
-	int is_dir, fd;
+	char *dir;
+	struct stat st, dst;
+	int alias = fd_alias(path), ret;
 
-	if (!*base || !strcmp(base, ".") || !strcmp(base, ".."))
-		return nsc_err_set(err, EISDIR, "cannot write report %s", path);
 	r->path = strdup(path);
 	if (!r->path)
 		return nsc_err_set(err, ENOMEM, "cannot write report %s", path);
-	if (!in_place(path, &is_dir)) {
-		if (is_dir)
-			return nsc_err_set(err, EISDIR, "cannot write report %s", path);
-		return open_tmp(r, path, err);
+	if (alias >= 0)
+		return open_fd(r, alias, err);
+	if (!*base || !strcmp(base, ".") || !strcmp(base, ".."))
+		return fail(r, EISDIR, err);
+	dir = slash == path ? strdup("/") :
+	      slash	    ? strndup(path, (size_t)(slash - path)) :
+			      strdup(".");
+	r->target.base = strdup(base);
+	if (!dir || !r->target.base) {
+		free(dir);
+		return fail(r, ENOMEM, err);
 	}
-	fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC | O_NOCTTY);
-	if (fd < 0)
-		return nsc_err_set(err, errno, "cannot write report %s", path);
-	r->fp = fdopen(fd, "a");
-	if (!r->fp) {
-		int e = errno;
-
-		close(fd);
-		return nsc_err_set(err, e, "cannot write report %s", path);
+	r->target.dirfd = open(dir, O_PATH | O_DIRECTORY | O_CLOEXEC);
+	free(dir);
+	if (r->target.dirfd < 0)
+		return fail(r, errno, err);
+	if (fstat(r->target.dirfd, &dst) < 0)
+		return fail(r, errno, err);
+	r->target.dir_dev = dst.st_dev;
+	r->target.dir_ino = dst.st_ino;
+	if (fstatat(r->target.dirfd, base, &st, AT_SYMLINK_NOFOLLOW) < 0) {
+		if (errno != ENOENT)
+			return fail(r, errno, err);
+		return open_unnamed(r, r->target.dirfd, err);
 	}
-	return 0;
+	switch (st.st_mode & S_IFMT) {
+	case S_IFDIR:
+		return fail(r, EISDIR, err);
+	case S_IFLNK:
+		/* Replaced, never followed; a link to a directory is a mistake. */
+		if (fstatat(r->target.dirfd, base, &st, 0) == 0 && S_ISDIR(st.st_mode))
+			return fail(r, EISDIR, err);
+		return open_unnamed(r, r->target.dirfd, err);
+	case S_IFREG:
+		ret = open_unnamed(r, r->target.dirfd, err);
+		if (ret >= 0)
+			set_id(r, &st);
+		return ret;
+	case S_IFIFO:
+	case S_IFCHR:
+		return open_in_place(r, r->target.dirfd, base, &st, err);
+	default:
+		return nsc_err_setx(err, EINVAL,
+				    "cannot write report %s: not a regular file, FIFO or "
+				    "character device",
+				    path);
+	}
 }
 
 static void reporter_free(struct nsc_reporter *r)
 {
+	if (r->target.dirfd >= 0)
+		close(r->target.dirfd);
+	free(r->target.base);
 	free(r->path);
-	free(r->tmp_path);
 	free(r);
 }
 
@@ -169,16 +298,19 @@ int nsc_reporter_open(struct nsc_reporter **out, const char *format, const char 
 	if (!r)
 		return nsc_err_set(err, ENOMEM, "reporter");
 	r->ops = ops;
+	r->target.dirfd = -1;
 	r->opts.tap_version = 14;
 	if (opts)
 		r->opts = *opts;
 	if (ops->to_stderr)
 		r->fp = stderr;
 	else if (!path || !strcmp(path, "-"))
-		r->fp = stdout;
+		ret = open_fd(r, 1, err);
 	else
 		ret = open_path(r, path, err);
 	if (ret < 0) {
+		if (r->fp && r->fp != stdout && r->fp != stderr)
+			fclose(r->fp);
 		reporter_free(r);
 		return ret;
 	}
@@ -186,60 +318,88 @@ int nsc_reporter_open(struct nsc_reporter **out, const char *format, const char 
 	return 0;
 }
 
+/*
+ * Give the unnamed file its name: linked directly when the target does
+ * not exist (atomic, no temp name at all), else linked under a short
+ * temp name (it fits NAME_MAX whatever the target's) and renamed over
+ * the target; the temp name exists only between those two calls.
+ */
+static int link_over(struct nsc_reporter *r)
+{
+	char proc[64], tmp[32];
+	int fd = fileno(r->fp), dirfd = r->target.dirfd;
+
+	snprintf(proc, sizeof(proc), "/proc/self/fd/%d", fd);
+	for (int i = 0; i < NSC_TMP_TRIES; i++) {
+		const char *name = r->target.base;
+		int ret;
+
+		if (i) {
+			snprintf(tmp, sizeof(tmp), ".nscheck.XXXXXX");
+			random_suffix(tmp + 9, 6);
+			name = tmp;
+		}
+		ret = linkat(AT_FDCWD, proc, dirfd, name, AT_SYMLINK_FOLLOW);
+		if (ret < 0 && errno == ENOENT) /* no /proc: needs CAP_DAC_READ_SEARCH */
+			ret = linkat(fd, "", dirfd, name, AT_EMPTY_PATH);
+		if (ret < 0 && errno == EEXIST)
+			continue;
+		if (ret < 0)
+			return -errno;
+		if (!i)
+			return 0;
+		if (renameat(dirfd, tmp, dirfd, r->target.base) < 0) {
+			int e = errno;
+
+			unlinkat(dirfd, tmp, 0);
+			return -e;
+		}
+		return 0;
+	}
+	return -EEXIST;
+}
+
 int nsc_reporter_close(struct nsc_reporter *r, int commit, struct nsc_err *err)
 {
-	const char *name;
 	int ret = 0;
 
 	if (!r)
 		return 0;
-	name = r->path ? r->path : r->fp == stderr ? "<stderr>" : "<stdout>";
 	if (r->ops && r->ops->free_priv)
 		r->ops->free_priv(r);
 	r->priv = NULL;
 	if (r->fp) {
 		errno = 0;
 		if (fflush(r->fp) || ferror(r->fp))
-			ret = nsc_err_set(err, errno ? errno : EIO, "cannot write report %s", name);
-		if (!ret && commit && r->tmp_path && fsync(fileno(r->fp)) < 0 && errno != EINVAL)
-			ret = nsc_err_set(err, errno, "cannot write report %s", name);
+			ret = r->fp == stderr ? nsc_err_set(err, errno ? errno : EIO,
+							    "cannot write report <stderr>") :
+						fail(r, errno ? errno : EIO, err);
+		if (!ret && commit && r->target.replace && fsync(fileno(r->fp)) < 0 && errno != EINVAL)
+			ret = fail(r, errno, err);
+		if (!ret && commit && r->target.replace) {
+			int e = link_over(r);
+
+			if (e < 0)
+				ret = fail(r, -e, err);
+		}
 		if (r->fp != stdout && r->fp != stderr && fclose(r->fp) && !ret)
-			ret = nsc_err_set(err, errno, "cannot write report %s", name);
-	}
-	if (r->tmp_path) {
-		if (commit && !ret && rename(r->tmp_path, r->path) < 0)
-			ret = nsc_err_set(err, errno, "cannot write report %s", name);
-		if (!commit || ret)
-			unlink(r->tmp_path);
+			ret = fail(r, errno, err);
 	}
 	reporter_free(r);
 	return ret;
 }
 
-/* The file a reporter writes to: stdout's, or the one its path names. */
-static bool target_id(const struct nsc_reporter *r, struct stat *st)
-{
-	if (r->ops->to_stderr)
-		return false;
-	if (!r->path)
-		return fstat(1, st) == 0;
-	return stat(r->path, st) == 0;
-}
-
 bool nsc_reporter_same_target(const struct nsc_reporter *a, const struct nsc_reporter *b)
 {
-	struct stat sa, sb;
+	const struct nsc_report_target *x = &a->target, *y = &b->target;
 
 	if (a->ops->to_stderr || b->ops->to_stderr)
 		return false;
-	if (a->path && b->path && !strcmp(a->path, b->path))
-		return true;
-	if (!a->path && !b->path)
-		return true;
-	if (!target_id(a, &sa) || !target_id(b, &sb))
-		return false;
 	/* Any number of reports may go to /dev/null. */
-	if (S_ISCHR(sa.st_mode) && sa.st_rdev == makedev(1, 3))
+	if ((x->has_id && x->devnull) || (y->has_id && y->devnull))
 		return false;
-	return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+	if (x->replace && y->replace && x->dir_dev == y->dir_dev && x->dir_ino == y->dir_ino &&
+	    !strcmp(x->base, y->base))
+		return true;
+	return x->has_id && y->has_id && x->dev == y->dev && x->ino == y->ino;
 }

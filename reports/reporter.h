@@ -19,6 +19,7 @@
 
 #include <stdbool.h>
 #include <stdio.h>
+#include <sys/types.h>
 
 #include "err.h"
 #include "result.h"
@@ -41,13 +42,24 @@ struct nsc_reporter_ops {
 	void (*free_priv)(struct nsc_reporter *r);
 };
 
+/* Where a reporter writes; filled by nsc_reporter_open(). */
+struct nsc_report_target {
+	int dirfd;    /* a replaced target's directory (O_PATH), or -1 */
+	char *base;   /* its name in dirfd */
+	bool replace; /* written to an unnamed file, linked over it at commit */
+	bool has_id;  /* dev/ino: the file written in place, or the one replaced */
+	bool devnull; /* that file is /dev/null */
+	dev_t dev, dir_dev;
+	ino_t ino, dir_ino;
+};
+
 struct nsc_reporter {
 	const struct nsc_reporter_ops *ops;
 	struct nsc_report_opts opts;
-	FILE *fp;	/* where the back end writes */
-	char *path;	/* final path, NULL for stdout/stderr */
-	char *tmp_path; /* temp file being written, NULL if none */
-	void *priv;	/* back end state */
+	FILE *fp;   /* where the back end writes */
+	char *path; /* final path, NULL for stdout/stderr */
+	struct nsc_report_target target;
+	void *priv; /* back end state */
 };
 
 /* The format table: every back end, NULL-terminated. */
@@ -65,8 +77,8 @@ int nsc_reporter_open(struct nsc_reporter **out, const char *format, const char 
 		      const struct nsc_report_opts *opts, struct nsc_err *err);
 
 /*
- * Flush and, when @commit, rename the temp file over the target; else
- * unlink the temp file.  Frees @r.  Returns 0 or -errno.
+ * Flush and, when @commit, link the unnamed file over the target (see
+ * reports/output.c); else let it vanish.  Frees @r.  Returns 0 or -errno.
  */
 int nsc_reporter_close(struct nsc_reporter *r, int commit, struct nsc_err *err);
 

@@ -5,7 +5,9 @@
  * was and no temp file; a symlink at the target is replaced.
  */
 #include <dirent.h>
-#include <libgen.h>
+
+#include <sys/socket.h>
+#include <sys/un.h>
 
 #include "nsc_testutil.h"
 #include "sink.h"
@@ -81,7 +83,7 @@ START_TEST(test_stdout_and_console)
 	ck_assert_int_eq(nsc_reporter_open(&r, "tap", "-", NULL, &err), 0);
 	ck_assert_ptr_eq(r->fp, stdout);
 	ck_assert_ptr_null(r->path);
-	ck_assert_ptr_null(r->tmp_path);
+	ck_assert(!r->target.replace);
 	ck_assert_int_eq(r->opts.tap_version, 14);
 	ck_assert_int_eq(nsc_reporter_close(r, 1, &err), 0);
 	ck_assert_int_eq(nsc_reporter_open(&r, "json", NULL, NULL, &err), 0);
@@ -178,17 +180,14 @@ START_TEST(test_commit_replaces)
 	struct nsc_run_info run;
 	struct nsc_reporter *r;
 	struct stat st;
-	char *body, tmpdir[512];
+	char *body;
 
 	put(path, "old report\n");
 	umask(022);
 	ck_assert_int_eq(nsc_reporter_open(&r, "tap", path, NULL, &err), 0);
-	ck_assert_ptr_nonnull(r->tmp_path);
+	ck_assert(r->target.replace);
 	ck_assert_str_eq(r->path, path);
-	snprintf(tmpdir, sizeof(tmpdir), "%s", r->tmp_path);
-	ck_assert_str_eq(dirname(tmpdir), dir);
-	ck_assert(!strncmp(basename(r->tmp_path), ".r.tap.", 7));
-	ck_assert_uint_eq(strlen(basename(r->tmp_path)), 13);
+	ck_assert_str_eq(listing(dir), "r.tap"); /* the temp file has no name */
 	nsc_t_run_info(&run, 0);
 	ck_assert_int_eq(r->ops->begin(r, &run, &err), 0);
 	ck_assert_int_eq(r->ops->end(r, &run, &err), 0);
@@ -238,7 +237,7 @@ START_TEST(test_devices_in_place)
 	struct stat st;
 
 	ck_assert_int_eq(nsc_reporter_open(&r, "tap", "/dev/null", NULL, &err), 0);
-	ck_assert_ptr_null(r->tmp_path);
+	ck_assert(!r->target.replace);
 	ck_assert_int_eq(nsc_reporter_close(r, 1, &err), 0);
 	ck_assert_int_eq(stat("/dev/null", &st), 0);
 	ck_assert(S_ISCHR(st.st_mode));
@@ -255,7 +254,8 @@ START_TEST(test_two_writers)
 
 	ck_assert_int_eq(nsc_reporter_open(&a, "tap", path, NULL, &err), 0);
 	ck_assert_int_eq(nsc_reporter_open(&b, "json", path, NULL, &err), 0);
-	ck_assert_str_ne(a->tmp_path, b->tmp_path);
+	ck_assert(nsc_reporter_same_target(a, b));
+	ck_assert_str_eq(listing(dir), "");
 	ck_assert_int_eq(nsc_reporter_close(a, 0, &err), 0);
 	ck_assert_int_eq(nsc_reporter_close(b, 0, &err), 0);
 	ck_assert_str_eq(listing(dir), "");
@@ -315,6 +315,114 @@ START_TEST(test_sink)
 }
 END_TEST
 
+/* A symlink to a FIFO is replaced, never written through. */
+START_TEST(test_symlink_to_fifo_replaced)
+{
+	char fifo[600];
+	struct stat st;
+
+	snprintf(fifo, sizeof(fifo), "%s/fifo", dir);
+	ck_assert_int_eq(mkfifo(fifo, 0600), 0);
+	ck_assert_int_eq(symlink(fifo, path), 0);
+	ck_assert_int_eq(small_report(path, 1), 0); /* would block on the FIFO */
+	ck_assert_int_eq(lstat(path, &st), 0);
+	ck_assert(S_ISREG(st.st_mode));
+	ck_assert_int_eq(lstat(fifo, &st), 0);
+	ck_assert(S_ISFIFO(st.st_mode));
+	ck_assert_str_eq(listing(dir), "fifo r.tap");
+}
+END_TEST
+
+/* A FIFO named directly is written in place (once a reader comes). */
+START_TEST(test_fifo_in_place)
+{
+	char fifo[600], buf[64] = "";
+	int status, fd;
+	pid_t pid;
+
+	snprintf(fifo, sizeof(fifo), "%s/fifo", dir);
+	ck_assert_int_eq(mkfifo(fifo, 0600), 0);
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (!pid)
+		_exit(small_report(fifo, 1) == 0 ? 0 : 1);
+	usleep(50 * 1000); /* the writer waits for a reader */
+	fd = open(fifo, O_RDONLY);
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_gt(read(fd, buf, sizeof(buf) - 1), 0);
+	ck_assert(!strncmp(buf, "TAP version 14\n", 15));
+	while (read(fd, buf, sizeof(buf)) > 0)
+		;
+	close(fd);
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	ck_assert_str_eq(listing(dir), "fifo");
+}
+END_TEST
+
+/* A name of 250 bytes (NAME_MAX is 255): the temp name does not grow it. */
+START_TEST(test_long_name)
+{
+	char p[900], name[251];
+
+	memset(name, 'n', 250);
+	name[250] = '\0';
+	snprintf(p, sizeof(p), "%s/%s", dir, name);
+	ck_assert_int_eq(small_report(p, 1), 0);
+	put(p, "old\n");
+	ck_assert_int_eq(small_report(p, 1), 0); /* replacing: via a temp name */
+	ck_assert_str_eq(listing(dir), name);
+}
+END_TEST
+
+/* Sockets (and block devices) are no report targets. */
+START_TEST(test_socket_refused)
+{
+	struct sockaddr_un sa = { .sun_family = AF_UNIX };
+	struct nsc_reporter *r;
+	int fd = socket(AF_UNIX, SOCK_STREAM, 0);
+
+	ck_assert_int_ge(fd, 0);
+	snprintf(sa.sun_path, sizeof(sa.sun_path), "%s/sock", dir);
+	ck_assert_int_eq(bind(fd, (struct sockaddr *)&sa, sizeof(sa)), 0);
+	ck_assert_int_eq(nsc_reporter_open(&r, "tap", sa.sun_path, NULL, &err), -EINVAL);
+	ck_assert_ptr_nonnull(strstr(err.msg, "not a regular file, FIFO or character device"));
+	close(fd);
+}
+END_TEST
+
+/* Descriptor names are the descriptor; two spellings of one file clash. */
+START_TEST(test_aliases_and_identity)
+{
+	struct nsc_reporter *a, *b;
+	char p[600];
+
+	ck_assert_int_eq(nsc_reporter_open(&a, "tap", "/dev/stdout", NULL, &err), 0);
+	ck_assert_ptr_eq(a->fp, stdout);
+	ck_assert_int_eq(nsc_reporter_open(&b, "json", "-", NULL, &err), 0);
+	ck_assert(nsc_reporter_same_target(a, b));
+	ck_assert_int_eq(nsc_reporter_close(b, 0, &err), 0);
+	ck_assert_int_eq(nsc_reporter_open(&b, "json", "/proc/self/fd/1", NULL, &err), 0);
+	ck_assert(nsc_reporter_same_target(a, b));
+	ck_assert_int_eq(nsc_reporter_close(b, 0, &err), 0);
+	ck_assert_int_eq(nsc_reporter_close(a, 0, &err), 0);
+
+	snprintf(p, sizeof(p), "%s/./r.tap", dir);
+	ck_assert_int_eq(nsc_reporter_open(&a, "tap", path, NULL, &err), 0);
+	ck_assert_int_eq(nsc_reporter_open(&b, "json", p, NULL, &err), 0);
+	ck_assert(nsc_reporter_same_target(a, b));
+	ck_assert_int_eq(nsc_reporter_close(a, 0, &err), 0);
+	ck_assert_int_eq(nsc_reporter_close(b, 0, &err), 0);
+	ck_assert_int_eq(nsc_reporter_open(&a, "tap", "/dev/null", NULL, &err), 0);
+	ck_assert_int_eq(nsc_reporter_open(&b, "json", "/dev/null", NULL, &err), 0);
+	ck_assert(!nsc_reporter_same_target(a, b));
+	ck_assert_int_eq(nsc_reporter_close(a, 0, &err), 0);
+	ck_assert_int_eq(nsc_reporter_close(b, 0, &err), 0);
+	ck_assert_int_eq(nsc_reporter_open(&a, "tap", "/dev/fd/99", NULL, &err), -EBADF);
+	ck_assert_str_eq(listing(dir), "");
+}
+END_TEST
+
 static Suite *output_suite(void)
 {
 	Suite *s = suite_create("output");
@@ -331,6 +439,11 @@ static Suite *output_suite(void)
 	tcase_add_test(tc, test_devices_in_place);
 	tcase_add_test(tc, test_two_writers);
 	tcase_add_test(tc, test_format_table);
+	tcase_add_test(tc, test_symlink_to_fifo_replaced);
+	tcase_add_test(tc, test_fifo_in_place);
+	tcase_add_test(tc, test_long_name);
+	tcase_add_test(tc, test_socket_refused);
+	tcase_add_test(tc, test_aliases_and_identity);
 	tcase_add_test(tc, test_sink);
 	suite_add_tcase(s, tc);
 	return s;

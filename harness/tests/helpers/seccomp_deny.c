@@ -6,12 +6,15 @@
  *	seccomp_deny CMD [ARG...]
  *	seccomp_deny --uts CMD [ARG...]
  *	seccomp_deny --unshare CMD [ARG...]
+ *	seccomp_deny --no-tmpfile CMD [ARG...]
  *
  * With --unshare only unshare(2) is denied (EPERM), whatever its flags.
  * With --uts the filter denies only sethostname(2) and setdomainname(2),
  * with EPERM, as podman's default profile does for a container without
- * CAP_SYS_ADMIN (user namespaces allowed); the rest of this comment is
- * about the default filter.
+ * CAP_SYS_ADMIN (user namespaces allowed).  With --no-tmpfile it fails
+ * openat(2) with O_TMPFILE with EOPNOTSUPP, as on a file system without
+ * unnamed temp files.  The rest of this comment is about the default
+ * filter.
  *
  * clone(2) and unshare(2) with CLONE_NEWUSER fail with EACCES.  clone3(2)
  * fails with ENOSYS altogether: its flags live in memory, out of reach of
@@ -86,6 +89,23 @@ static struct sock_filter filter_unshare[] = {
 	BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
 };
 
+#define NSC_ARG2_LO offsetof(struct seccomp_data, args[2]) /* openat flags, little endian */
+#ifndef __O_TMPFILE
+#define __O_TMPFILE 020000000
+#endif
+
+static struct sock_filter filter_tmpfile[] = {
+	BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch)),
+	BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, NSC_AUDIT_ARCH, 1, 0),
+	BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+	BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
+	BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_openat, 0, 3),
+	BPF_STMT(BPF_LD | BPF_W | BPF_ABS, NSC_ARG2_LO),
+	BPF_JUMP(BPF_JMP | BPF_JSET | BPF_K, __O_TMPFILE, 0, 1),
+	BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EOPNOTSUPP),
+	BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+};
+
 int main(int argc, char **argv)
 {
 	struct sock_fprog prog = {
@@ -103,9 +123,14 @@ int main(int argc, char **argv)
 		prog.filter = filter_unshare;
 		argv++;
 		argc--;
+	} else if (argc > 1 && !strcmp(argv[1], "--no-tmpfile")) {
+		prog.len = sizeof(filter_tmpfile) / sizeof(filter_tmpfile[0]);
+		prog.filter = filter_tmpfile;
+		argv++;
+		argc--;
 	}
 	if (argc < 2) {
-		fprintf(stderr, "usage: seccomp_deny [--uts|--unshare] CMD [ARG...]\n");
+		fprintf(stderr, "usage: seccomp_deny [--uts|--unshare|--no-tmpfile] CMD [ARG...]\n");
 		return 2;
 	}
 	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0) {

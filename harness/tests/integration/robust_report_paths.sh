@@ -58,4 +58,50 @@ for opt in --tap= "--junit=" "--json="; do
 		fail "report path ($opt) is still a symlink"
 	[ -s "$NSC_TMP/link" ] || fail "report ($opt) is empty"
 done
-echo "ok: bad report paths exit 2 with one line; old reports kept; symlinks not followed"
+# (continued below)
+
+# A symlink planted at the report path in a world-writable directory
+# under /dev (/dev/shm), pointing at a regular file or at a FIFO: replaced,
+# never followed (before: the report was appended to the link's target).
+if [ -d /dev/shm ] && [ -w /dev/shm ]; then
+	shm=$(mktemp -d /dev/shm/nsc-itest.XXXXXX)
+	trap 'rm -rf "$NSC_TMP" "$shm"' EXIT
+	echo "precious" >"$shm/target"
+	mkfifo "$shm/fifo"
+	for t in target fifo; do
+		ln -sfn "$shm/$t" "$shm/r.json"
+		timeout 20 "$NSCHECK" --json "$shm/r.json" uts.hostname_private >/dev/null ||
+			fail "symlink to a $t under /dev/shm: exit $?"
+		[ -f "$shm/r.json" ] && [ ! -L "$shm/r.json" ] || fail "/dev/shm: still a symlink ($t)"
+	done
+	[ "$(cat "$shm/target")" = "precious" ] || fail "report written through the /dev/shm symlink"
+	[ -p "$shm/fifo" ] || fail "the FIFO was replaced"
+	[ "$(ls -A "$shm" | tr '\n' ' ')" = "fifo r.json target " ] || fail "left: $(ls -A "$shm")"
+fi
+
+# 250-byte report names (NAME_MAX is 255): written, and replaced when they
+# exist (before: "File name too long" from a temp name built on it).
+long=$(printf 'r%.0s' $(seq 1 250))
+for opt in --tap= "--junit=" "--json="; do
+	"$NSCHECK" "$opt$NSC_TMP/$long" uts.hostname_private >/dev/null || fail "250-byte name ($opt)"
+	[ -s "$NSC_TMP/$long" ] || fail "250-byte name ($opt): no report"
+done
+
+# A report is written in place only to a FIFO named directly.
+mkfifo "$NSC_TMP/pipe"
+"$NSCHECK" --json "$NSC_TMP/pipe" uts.hostname_private >/dev/null &
+pid=$!
+/usr/bin/python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$NSC_TMP/pipe" ||
+	fail "JSON through a FIFO is not one document"
+wait "$pid" || fail "report to a FIFO: exit $?"
+[ -p "$NSC_TMP/pipe" ] || fail "the FIFO was replaced"
+
+# A file system without O_TMPFILE is refused with a clear line (simulated
+# by a seccomp filter that fails such opens with EOPNOTSUPP).
+got=0
+"$NSC_BUILD/harness/tests/helpers/seccomp_deny" --no-tmpfile "$NSCHECK" --json "$NSC_TMP/x.json" \
+	uts.hostname_private >/dev/null 2>"$NSC_TMP/stderr" || got=$?
+[ "$got" -eq 2 ] || fail "no O_TMPFILE: exit $got, want 2"
+grep -q 'O_TMPFILE' "$NSC_TMP/stderr" || fail "no O_TMPFILE: $(cat "$NSC_TMP/stderr")"
+[ ! -e "$NSC_TMP/x.json" ] || fail "no O_TMPFILE: a report was written"
+echo "ok: symlinks under /dev/shm replaced, 250-byte names, FIFOs in place, no O_TMPFILE refused"
