@@ -34,7 +34,7 @@ if [ -z "$static" ]; then
 		fail "build the static nscheck: $(grep -m5 -E 'error|Error' "$NSC_TMP/build.log")"
 	static=$sb/nscheck
 fi
-file -b "$static" | grep -q 'statically linked' || fail "$static is not statically linked"
+case "$(file -b "$static")" in *'statically linked'*) ;; *) fail "$static is not statically linked" ;; esac
 t1=$(date +%s.%N)
 
 ctx=$NSC_TMP/image
