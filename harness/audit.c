@@ -18,6 +18,7 @@
 
 #include "audit.h"
 #include "base.h"
+#include "taint.h"
 
 #ifndef MQUEUE_MAGIC
 #define MQUEUE_MAGIC 0x19800202
@@ -349,6 +350,21 @@ static int item_cmp(const void *x, const void *y)
 	return r ? r : strcmp(a->key, b->key);
 }
 
+/* The kernel's taint flags: bits only ever get set, never cleared. */
+static void snap_taint(struct nsc_audit *a)
+{
+	unsigned long long bits;
+	char v[32];
+	int ret = nsc_taint_read(&bits, NULL);
+
+	if (ret < 0) {
+		audit_fail(a, -ret, "/proc/sys/kernel/tainted");
+		return;
+	}
+	snprintf(v, sizeof(v), "%llu", bits);
+	add(a, "taint", "kernel", v);
+}
+
 struct nsc_audit *nsc_audit_snapshot(void)
 {
 	struct nsc_audit *a = calloc(1, sizeof(*a));
@@ -366,6 +382,7 @@ struct nsc_audit *nsc_audit_snapshot(void)
 	snap_cgroups(a);
 	snap_tmpfiles(a);
 	snap_children(a);
+	snap_taint(a);
 	if (a->oom && !a->err.err)
 		nsc_err_setx(&a->err, ENOMEM, "audit snapshot: out of memory");
 	qsort(a->items, a->n, sizeof(*a->items), item_cmp);
@@ -459,7 +476,22 @@ static const char *source_of(const char *kind)
 		return "child cgroups of nscheck's cgroup (cgroup2)";
 	if (!strcmp(kind, "tmpfile"))
 		return "nscheck* in $TMPDIR, /tmp, /var/tmp, /dev/shm";
+	if (!strcmp(kind, "taint"))
+		return "/proc/sys/kernel/tainted";
 	return "/proc/self/task/*/children";
+}
+
+/* A taint that appeared during the run, named bit by bit. */
+static void taint_diff(struct diff *d, const char *before, const char *after)
+{
+	unsigned long long b = 0, a = 0;
+	char what[NSC_DIAG_TEXT - 64];
+
+	if (nsc_taint_parse(before, &b) < 0 || nsc_taint_parse(after, &a) < 0)
+		return;
+	nsc_taint_describe(a & ~b, what, sizeof(what));
+	diff_add(d, "kernel taint", source_of("taint"), before, after,
+		 "kernel taint appeared during the run: %s", what);
 }
 
 static void compare(const struct nsc_audit *b, const struct nsc_audit *a, struct diff *d)
@@ -480,7 +512,9 @@ static void compare(const struct nsc_audit *b, const struct nsc_audit *a, struct
 				 y->kind, y->key, y->key[0] && y->val[0] ? " " : "", y->val);
 			j++;
 		} else if (x && y) {
-			if (strcmp(x->val, y->val))
+			if (!strcmp(x->kind, "taint") && strcmp(x->val, y->val))
+				taint_diff(d, x->val, y->val);
+			else if (strcmp(x->val, y->val))
 				diff_add(d, x->kind, source_of(x->kind), x->val, y->val,
 					 "changed %s%s%s: '%s' -> '%s'", x->kind,
 					 x->key[0] ? " " : "", x->key, x->val, y->val);
@@ -493,8 +527,9 @@ static void compare(const struct nsc_audit *b, const struct nsc_audit *a, struct
 static void count_kinds(const struct nsc_audit *a, FILE *out)
 {
 	static const char *const kinds[] = {
-		"hostname",   "domainname", "link",   "netns",	"sysvipcmsg", "sysvipcshm",
-		"sysvipcsem", "mount",	    "mqueue", "cgroup", "tmpfile",    "child",
+		"hostname",   "domainname", "link",  "netns",  "sysvipcmsg",
+		"sysvipcshm", "sysvipcsem", "mount", "mqueue", "cgroup",
+		"tmpfile",    "child",	    "taint",
 	};
 
 	fprintf(out, "compared %zu items:", a->n);
@@ -517,7 +552,7 @@ void nsc_audit_record(struct nsc_audit *before, struct nsc_result *res)
 	res->id = NSC_AUDIT_ID;
 	res->ns = "env";
 	res->summary =
-		"the run left the host as it found it (hostname, links, named netns, SysV IPC, mounts, mqueues, cgroups, temp files, processes)";
+		"the run left the host as it found it (hostname, links, named netns, SysV IPC, mounts, mqueues, cgroups, temp files, processes, kernel taint)";
 	res->file = "harness/audit.c";
 	res->control = NSC_CONTROL_NONE;
 	snprintf(res->control_detail, sizeof(res->control_detail),

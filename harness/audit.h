@@ -10,8 +10,10 @@
  * table of nscheck's mount namespace (mount id and target), POSIX
  * message queues (/dev/mqueue, when mounted), the child cgroups of
  * nscheck's own cgroup (cgroup2, one level), temporary files named
- * nscheck* in $TMPDIR, /tmp, /var/tmp and /dev/shm, and nscheck's own
- * child processes.  A change made by another process on the host during the
+ * nscheck* in $TMPDIR, /tmp, /var/tmp and /dev/shm, nscheck's own child
+ * processes and the kernel's taint flags (/proc/sys/kernel/tainted: a
+ * taint that appears is named bit by bit, as kselftest checks it).  A
+ * change made by another process on the host during the
  * run is reported too: the audit sees state, not who changed it.
  */
 #ifndef NSC_AUDIT_H

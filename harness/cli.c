@@ -35,6 +35,8 @@ const char nsc_cli_usage[] =
 	"      --ktap[=FILE]      KTAP version 1, for kernel CI (default: stdout)\n"
 	"      --junit FILE       JUnit XML\n"
 	"      --json FILE        JSON document ('-' for stdout)\n"
+	"      --kmsg, --no-kmsg  a kernel log line per case start and result\n"
+	"                         (default: on when root and /dev/kmsg is writable)\n"
 	"  -q, --quiet            console: summary line only\n"
 	"      --color WHEN       console colour: auto, always, never\n"
 	"      --env              print the environment fingerprint and exit\n"
@@ -54,6 +56,8 @@ enum {
 	OPT_REPORT, /* --NAME[=FILE]: a format of the table, named like its option */
 	OPT_TAP_VERSION,
 	OPT_COLOR,
+	OPT_KMSG,
+	OPT_NO_KMSG,
 	OPT_ENV,
 	OPT_SELF_CHECK,
 	OPT_NO_CONTROL,
@@ -77,6 +81,8 @@ static const struct option nsc_long_opts[] = {
 	{ "junit", required_argument, NULL, OPT_REPORT },
 	{ "json", required_argument, NULL, OPT_REPORT },
 	{ "quiet", no_argument, NULL, 'q' },
+	{ "kmsg", no_argument, NULL, OPT_KMSG },
+	{ "no-kmsg", no_argument, NULL, OPT_NO_KMSG },
 	{ "color", required_argument, NULL, OPT_COLOR },
 	{ "colour", required_argument, NULL, OPT_COLOR },
 	{ "env", no_argument, NULL, OPT_ENV },
@@ -180,6 +186,12 @@ static int parse_one(int c, const char *arg, const char *bad, const char *longna
 		cli->tap_version_set = true;
 		return 0;
 	}
+	case OPT_KMSG:
+		cli->kmsg = 1;
+		return 0;
+	case OPT_NO_KMSG:
+		cli->kmsg = 0;
+		return 0;
 	case OPT_COLOR:
 		cli->color_set = true;
 		if (!strcmp(arg, "auto"))
@@ -298,6 +310,7 @@ int nsc_cli_parse(int argc, char **argv, struct nsc_cli *cli, struct nsc_err *er
 	cli->timeout_s = 10;
 	cli->tap_version = 14;
 	cli->color = -1;
+	cli->kmsg = -1;
 	for (int i = 1; i < argc; i++)
 		if (strlen(argv[i]) > NSC_ARG_MAX)
 			return nsc_err_setx(err, E2BIG, "argument %d is longer than %d characters",

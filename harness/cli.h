@@ -31,6 +31,7 @@ struct nsc_cli {
 	bool tap_version_set;
 	int color; /* -1 auto, 0 never, 1 always */
 	bool color_set;
+	int kmsg;	 /* -1 auto (root and /dev/kmsg writable), 0, 1 */
 	char **patterns; /* ids and globs (into argv) */
 	size_t npatterns;
 };

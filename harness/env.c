@@ -15,6 +15,7 @@
 #include "env.h"
 #include "gunzip.h"
 #include "ns.h"
+#include "taint.h"
 
 /* Beyond the namespace table's own options (ns.c). */
 const char *const nsc_env_kconfig_names[] = {
@@ -336,6 +337,7 @@ int nsc_env_collect(struct nsc_env *env, struct nsc_err *err)
 	if (st < 0 && !ret)
 		ret = st;
 	collect_sysctls(env);
+	env->tainted_known = nsc_taint_read(&env->tainted, NULL) == 0;
 	if (read_file("/sys/kernel/security/lsm", &buf, &len, 4096) == 0) {
 		while (len && (buf[len - 1] == '\n' || buf[len - 1] == ' '))
 			len--;

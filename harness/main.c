@@ -12,6 +12,7 @@
 #include "audit.h"
 #include "cli.h"
 #include "env.h"
+#include "kmsg.h"
 #include "probe.h"
 #include "registry.h"
 #include "runner.h"
@@ -152,8 +153,13 @@ static int run_selected(const struct nsc_cli *cli, const struct nsc_case **sel, 
 	ropts.self_check = cli->self_check;
 	ropts.env = env;
 
+	if (cli->kmsg > 0 && !nsc_kmsg_usable()) {
+		nsc_err_setx(&err, EACCES, "--kmsg: cannot write to /dev/kmsg (needs root)");
+		return usage_error(&err);
+	}
 	if (reports_open(cli, &sink, &err) < 0)
 		return usage_error(&err);
+	nsc_kmsg_enable(cli->kmsg > 0 || (cli->kmsg < 0 && nsc_kmsg_usable()));
 	if (!cli->no_audit && !cli->self_check) {
 		audit = nsc_audit_snapshot();
 		ropts.audit = nsc_audit_cb;

@@ -8,7 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kmsg.h"
 #include "scheduler.h"
+#include "taint.h"
 
 static void count_status(struct nsc_counts *c, enum nsc_status st)
 {
@@ -74,6 +76,7 @@ static int emit_ready(struct nsc_sched *s, struct nsc_sink *sink, struct nsc_run
 			r = &sc;
 		}
 		count_status(&run->counts, r->status);
+		nsc_kmsg_result(r);
 		ret = nsc_sink_result(sink, r, err);
 		if (ret < 0)
 			return ret;
@@ -94,6 +97,7 @@ static int emit_audit(struct nsc_sched *s, struct nsc_sink *sink, struct nsc_run
 	s->opts->audit(s->opts->audit_arg, &res);
 	res.duration = nsc_now() - t0;
 	count_status(&run->counts, res.status);
+	nsc_kmsg_result(&res);
 	return nsc_sink_result(sink, &res, err);
 }
 
@@ -137,6 +141,8 @@ int nsc_run(const struct nsc_case *const *cases, size_t n, const struct nsc_runn
 	*signo = s.signo;
 	run->interrupted = s.signo != 0;
 	run->duration = nsc_now() - t0;
+	if (opts->env)
+		opts->env->tainted_after_known = nsc_taint_read(&opts->env->tainted_after, NULL) == 0;
 	if (ret >= 0)
 		ret = nsc_sink_end(sink, run, err);
 	nsc_sched_free(&s);

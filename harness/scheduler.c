@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "env.h"
+#include "kmsg.h"
 #include "ns.h"
 #include "scheduler.h"
 
@@ -220,6 +221,7 @@ static int start_next(struct nsc_sched *s, struct nsc_job_slot *slot, struct nsc
 	if (mode == NSC_MODE_CONTROL)
 		return 1; /* counted when it was queued */
 	s->items[idx].pending++;
+	nsc_kmsg_start((unsigned int)idx + 1, (unsigned int)s->n, s->items[idx].c->id);
 	if (mode == NSC_MODE_REAL && s->opts->control && !s->items[idx].c->no_control) {
 		s->controls[s->ctl_tail++] = idx; /* starts in the next free slot */
 		s->items[idx].pending++;

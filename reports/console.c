@@ -190,6 +190,10 @@ static int env_begin(struct nsc_reporter *r, const struct nsc_run_info *run, str
 		e->seccomp == 2 ? "filter (2)" :
 				  "unknown");
 	line(fp, "LSMs", e->lsm);
+	if (e->tainted_known)
+		fprintf(fp, "%-16s %llu\n", "kernel tainted", e->tainted);
+	else
+		line(fp, "kernel tainted", "unreadable");
 	fputs("kernel config (", fp);
 	nsc_term_text(fp, e->kconfig_source[0] ? e->kconfig_source : "none found");
 	fputs("):\n", fp);

@@ -106,6 +106,10 @@ static void environment(FILE *fp, const struct nsc_env *e)
 	kv_table(fp, 4, e->sysctl, e->nsysctl, NSC_ENV_SYSCTL_MAX);
 	fputs(",\n    \"lsm\": ", fp);
 	lsm_list(fp, e->lsm);
+	if (e->tainted_known)
+		fprintf(fp, ",\n    \"tainted\": %llu", e->tainted);
+	else
+		fputs(",\n    \"tainted\": null", fp);
 	fputs("\n  }", fp);
 }
 
@@ -198,6 +202,10 @@ static int json_end(struct nsc_reporter *r, const struct nsc_run_info *run, stru
 	fprintf(fp, "%s],\n", p->n ? "\n  " : "");
 	fprintf(fp, "  \"duration_s\": %.6f,\n", nsc_secs(run->duration));
 	fprintf(fp, "  \"interrupted\": %s,\n", run->interrupted ? "true" : "false");
+	if (run->env && run->env->tainted_after_known)
+		fprintf(fp, "  \"tainted_after\": %llu,\n", run->env->tainted_after);
+	else
+		fputs("  \"tainted_after\": null,\n", fp);
 	fprintf(fp,
 		"  \"summary\": {\"pass\": %u, \"fail\": %u, \"skip\": %u, \"error\": %u, \"total\": %u}\n",
 		p->c.pass, p->c.fail, p->c.skip, p->c.error, p->n);

@@ -76,6 +76,14 @@ static void properties(FILE *fp, const struct nsc_run_info *run, const char *sta
 		for (unsigned int i = 0; i < e->nsysctl && i < NSC_ENV_SYSCTL_MAX; i++)
 			prop(fp, "sysctl.", e->sysctl[i].key, e->sysctl[i].value);
 		prop(fp, "", "lsm", e->lsm);
+		if (e->tainted_known) {
+			snprintf(buf, sizeof(buf), "%llu", e->tainted);
+			prop(fp, "", "kernel.tainted_before", buf);
+		}
+		if (e->tainted_after_known) {
+			snprintf(buf, sizeof(buf), "%llu", e->tainted_after);
+			prop(fp, "", "kernel.tainted_after", buf);
+		}
 	}
 	fputs("    </properties>\n", fp);
 }

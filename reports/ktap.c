@@ -224,6 +224,9 @@ static int ktap_end(struct nsc_reporter *r, const struct nsc_run_info *run, stru
 	for (size_t i = 0; i < s->n; i++)
 		if (first_of_ns(s, i))
 			block(fp, s, i, ++n);
+	if (e && e->tainted_known && e->tainted_after_known)
+		fprintf(fp, "# kernel tainted: before %llu, after %llu\n", e->tainted,
+			e->tainted_after);
 	fprintf(fp, "# Totals: pass:%u fail:%u xfail:0 xpass:0 skip:%u error:%u\n", c.pass, c.fail,
 		c.skip, c.error);
 	return 0;

@@ -88,6 +88,9 @@ struct nsc_env {
 	unsigned int nsysctl; /* only those present on this kernel */
 	struct nsc_kv sysctl[NSC_ENV_SYSCTL_MAX];
 	char lsm[256]; /* /sys/kernel/security/lsm, "" if unreadable */
+	/* /proc/sys/kernel/tainted before the first case and after the last */
+	bool tainted_known, tainted_after_known;
+	unsigned long long tainted, tainted_after;
 };
 
 struct nsc_counts {

@@ -4,7 +4,8 @@
  * compare equal (PASS); hostname, domainname, links, SysV IPC objects,
  * mounts and child processes that appear, disappear or change are each
  * reported with their source; more differences than diagnostics are
- * summarised; an unreadable source makes the record ERROR.
+ * summarised; an unreadable source makes the record ERROR; a kernel taint
+ * that appears is named bit by bit.
  *
  * Every change is made in a forked child inside namespaces it unshared
  * (UTS, IPC, NET, mount with / made rprivate): the host is never touched.
@@ -120,6 +121,56 @@ static const struct nsc_diag *find_diag(const struct nsc_result *r, const char *
 	return &none;
 }
 
+/*
+ * A taint that appears between the snapshots is named bit by bit; bits
+ * already set before are not.  The kernel's flags cannot be cleared, so
+ * the "after" value is a file bind-mounted over /proc/sys/kernel/tainted
+ * in the child's private mount namespace.
+ */
+static int taint_appears(void)
+{
+	struct nsc_audit *before = nsc_audit_snapshot();
+	unsigned long long now = 0;
+	char file[] = "/tmp/nsc-taint.XXXXXX";
+	struct nsc_result res;
+	FILE *fp;
+	int fd;
+
+	if (!before)
+		return step_fail(1, "snapshot");
+	fp = fopen("/proc/sys/kernel/tainted", "r");
+	if (!fp || fscanf(fp, "%llu", &now) != 1)
+		return step_fail(2, "read tainted");
+	fclose(fp);
+	fd = mkstemp(file);
+	if (fd < 0 || dprintf(fd, "%llu\n", now | (1ULL << 9) | (1ULL << 12) | (1ULL << 40)) < 0 ||
+	    close(fd) < 0)
+		return step_fail(3, "write the fake taint file");
+	if (mount(file, "/proc/sys/kernel/tainted", NULL, MS_BIND, NULL) < 0)
+		return step_fail(4, "bind the fake taint file");
+	memset(&res, 0, sizeof(res));
+	nsc_audit_record(before, &res);
+	unlink(file);
+	hand_back(&res);
+	nsc_audit_free(before);
+	return 0;
+}
+
+START_TEST(test_taint_appears)
+{
+	const struct nsc_diag *d;
+
+	in_private_ns(taint_appears);
+	ck_assert_int_eq(sh->res.status, NSC_ERROR);
+	ck_assert_ptr_nonnull(strstr(sh->res.reason, "kernel taint"));
+	d = find_diag(&sh->res, "kernel taint appeared during the run: ", "W (");
+	ck_assert_str_eq(d->message, "kernel taint appeared during the run: "
+				     "W (kernel issued warning), "
+				     "O (externally-built module loaded), bit 40");
+	ck_assert_str_eq(d->where, "/proc/sys/kernel/tainted");
+}
+END_TEST
+
 START_TEST(test_null_and_bounds)
 {
 	struct nsc_audit *a = nsc_audit_snapshot();
@@ -216,7 +267,7 @@ START_TEST(test_unchanged_passes)
 		 sh->count);
 	ck_assert_ptr_eq(strstr(sh->out, want), sh->out);
 	ck_assert_ptr_nonnull(strstr(sh->out, " netns "));
-	ck_assert_ptr_nonnull(strstr(sh->out, " child 0\n"));
+	ck_assert_ptr_nonnull(strstr(sh->out, " child 0, taint 1\n"));
 }
 END_TEST
 
@@ -426,6 +477,7 @@ static Suite *audit_suite(void)
 	tcase_add_test(tc, test_changes_reported);
 	tcase_add_test(tc, test_many_changes_summarised);
 	tcase_add_test(tc, test_unreadable_source);
+	tcase_add_test(tc, test_taint_appears);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -250,7 +250,8 @@ START_TEST(test_env)
 					  "  user.max_user_namespaces                     0\n"));
 	/* The hostile kernel version stays on one line, without ESC. */
 	ck_assert_ptr_null(strchr(out, '\033'));
-	ck_assert_int_eq(count_of(out, "\n"), 1 + 12 + 1 + 2 + 1 + 1);
+	ck_assert_ptr_nonnull(strstr(out, "\nkernel tainted   unreadable\n"));
+	ck_assert_int_eq(count_of(out, "\n"), 1 + 13 + 1 + 2 + 1 + 1);
 	/* The case results are not part of the fingerprint. */
 	ck_assert_ptr_null(strstr(out, "env.first"));
 	free(out);
