@@ -15,7 +15,7 @@ for i in $(seq 1 "$runs"); do
 	got=0
 	"$NSCHECK" --all -j 2 --json "$NSC_TMP/j2.json" >/dev/null 2>"$NSC_TMP/err" || got=$?
 	python3 "$results" statuses "$NSC_TMP/j2.json" >"$NSC_TMP/j2"
-	if [ "$got" -ne 0 ] || ! diff -u "$NSC_TMP/j1" "$NSC_TMP/j2" >"$NSC_TMP/diff"; then
+	if ! diff -u "$NSC_TMP/j1" "$NSC_TMP/j2" >"$NSC_TMP/diff" || [ "$got" -ne 0 ]; then
 		flakes=$((flakes + 1))
 		echo "run $i (exit $got) differs from -j 1:" >&2
 		cat "$NSC_TMP/diff" "$NSC_TMP/err" >&2
