@@ -21,12 +21,20 @@
 int nsc_env_collect(struct nsc_env *env, struct nsc_err *err);
 
 /*
- * Look for the kernel config (/proc/config.gz, /boot/config-<release>)
- * and collect the namespace options; once.  Separate from
- * nsc_env_collect() because decompressing /proc/config.gz costs ~1.5 ms,
- * which a run needs only for JSON/JUnit reports, --env or a SKIP hint.
+ * The running kernel's config: /proc/config.gz, else
+ * /boot/config-<@release>; its path into @path.  -ENOENT when neither
+ * is readable.
  */
-void nsc_env_collect_kconfig(struct nsc_env *env);
+int nsc_kconfig_default(const char *release, char *path, size_t size);
+
+/*
+ * A kernel config file, gzip-compressed or not (zlib), whole and
+ * NUL-terminated in a malloc()ed *@text of *@len bytes.  Refuses more
+ * than NSC_KCONFIG_MAX bytes.  0 or -errno; @err names the file and,
+ * for a corrupt or truncated one, zlib's reason.
+ */
+#define NSC_KCONFIG_MAX (64u << 20)
+int nsc_kconfig_load(const char *path, char **text, size_t *len, struct nsc_err *err);
 
 /* Value of a collected kernel config option ("y", "m", "n"), or NULL. */
 const char *nsc_env_kconfig(const struct nsc_env *env, const char *name);

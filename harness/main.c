@@ -211,8 +211,6 @@ int main(int argc, char **argv)
 	run.env = &env;
 	/* From here on cli.rootless is the mode chosen, not only the option. */
 	env.mode = nsc_probe_mode(cli.rootless, &cli.rootless);
-	if (cli.env_only || nsc_cli_report(&cli, "json") || nsc_cli_report(&cli, "junit"))
-		nsc_env_collect_kconfig(&env);
 	if (cli.env_only)
 		return print_env(&cli, &run);
 

@@ -172,8 +172,6 @@ static bool item_unhostable(struct nsc_sched *s, struct nsc_item *it)
 			goto have;
 		}
 	}
-	if (s->opts->env)
-		nsc_env_collect_kconfig(s->opts->env); /* for the hint */
 	ret = nsc_probe_run(outer, flags, s->opts->rootless, s->opts->env, &it->probe);
 	if (ret < 0) {
 		it->probe.err = -ret;

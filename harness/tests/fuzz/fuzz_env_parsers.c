@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0-only
-// fuzz-sources: harness/env.c harness/gunzip.c harness/ns.c harness/base/err.c harness/base/file.c harness/base/kv.c
+// fuzz-sources: harness/env.c harness/ns.c harness/base/err.c harness/base/file.c harness/base/kv.c
+// fuzz-libs: -lz
 /*
  * libFuzzer harness for the parsers of outside input in harness/env.c:
- * os-release text, kernel .config text and the gzip decoder that reads
- * /proc/config.gz.  Besides the sanitizers, checks that every parsed
- * field stays NUL-terminated within its buffer, that counts stay within
- * their arrays, and that a successful inflate reports a sane length.
+ * os-release text, kernel .config text, and the config loader
+ * (nsc_kconfig_load: zlib's gzread on a gzip or plain file, from a
+ * memfd) followed by the .config parser.  Besides the sanitizers, checks
+ * that every parsed field stays NUL-terminated within its buffer, that
+ * counts stay within their arrays, and that a successful load is
+ * NUL-terminated at the length it reports.
  * The first input byte picks the parser.  Built and run by ci/fuzz.
  */
 #include <assert.h>
@@ -14,7 +17,9 @@
 #include <string.h>
 
 #include "env.h"
-#include "gunzip.h"
+#include <stdio.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -26,9 +31,9 @@ static void assert_terminated(const char *s, size_t len)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct nsc_env env;
-	unsigned char *out = NULL;
+	char *out = NULL, path[64];
 	size_t outlen = 0;
-	int n;
+	int n, fd;
 
 	if (!size)
 		return 0;
@@ -52,9 +57,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 		break;
 	default:
-		if (nsc_gunzip(data + 1, size - 1, &out, &outlen) == 0)
-			assert(out != NULL || outlen == 0);
+		fd = memfd_create("fuzz", MFD_CLOEXEC);
+		if (fd < 0 || write(fd, data + 1, size - 1) != (ssize_t)(size - 1)) {
+			if (fd >= 0)
+				close(fd);
+			break;
+		}
+		snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
+		if (nsc_kconfig_load(path, &out, &outlen, NULL) == 0) {
+			assert(out && out[outlen] == '\0');
+			n = nsc_kconfig_parse(out, outlen, &env);
+			assert(n >= 0 && env.nkconfig <= NSC_ENV_KCONFIG_MAX);
+		}
 		free(out);
+		close(fd);
 		break;
 	}
 	return 0;
