@@ -87,72 +87,81 @@ static char *slurp(const char *path)
 	return buf;
 }
 
-static void snap_uts(struct nsc_audit *a)
+struct audit_source;
+typedef void snap_fn(struct nsc_audit *a, const struct audit_source *s);
+
+/* One source of host state: its item kind, where it is read, how. */
+struct audit_source {
+	const char *kind;
+	const char *from; /* path or interface, for messages */
+	const char *what; /* for the record's summary */
+	snap_fn *snap;
+};
+
+static void snap_uts(struct nsc_audit *a, const struct audit_source *s)
 {
 	struct utsname u;
 
 	if (uname(&u) < 0) {
-		audit_fail(a, errno, "uname");
+		audit_fail(a, errno, s->from);
 		return;
 	}
-	add(a, "hostname", "", u.nodename);
-	add(a, "domainname", "", u.domainname);
+	add(a, s->kind, "", strcmp(s->kind, "hostname") ? u.domainname : u.nodename);
 }
 
 /* Links of the network namespace nscheck itself runs in. */
-static void snap_links(struct nsc_audit *a)
+static void snap_links(struct nsc_audit *a, const struct audit_source *s)
 {
 	struct if_nameindex *ifs = if_nameindex(), *i;
 	char idx[24];
 
 	if (!ifs) {
-		audit_fail(a, errno, "network interfaces (if_nameindex)");
+		audit_fail(a, errno, s->from);
 		return;
 	}
 	for (i = ifs; i->if_index; i++) {
 		snprintf(idx, sizeof(idx), "ifindex %u", i->if_index);
-		add(a, "link", i->if_name, idx);
+		add(a, s->kind, i->if_name, idx);
 	}
 	if_freenameindex(ifs);
 }
 
 /* Directory entries; a missing directory is an empty one. */
-static void snap_dir(struct nsc_audit *a, const char *kind, const char *dir)
+static void snap_dir(struct nsc_audit *a, const struct audit_source *s)
 {
-	DIR *d = opendir(dir);
+	DIR *d = opendir(s->from);
 	struct dirent *de;
 
 	if (!d) {
 		if (errno != ENOENT)
-			audit_fail(a, errno, dir);
+			audit_fail(a, errno, s->from);
 		return;
 	}
 	while ((de = readdir(d)))
 		if (strcmp(de->d_name, ".") && strcmp(de->d_name, ".."))
-			add(a, kind, de->d_name, "");
+			add(a, s->kind, de->d_name, "");
 	closedir(d);
 }
 
-static void snap_mqueue(struct nsc_audit *a)
+static void snap_mqueue(struct nsc_audit *a, const struct audit_source *s)
 {
 	struct statfs sf;
 
-	if (statfs("/dev/mqueue", &sf) < 0 || sf.f_type != MQUEUE_MAGIC)
+	if (statfs(s->from, &sf) < 0 || sf.f_type != MQUEUE_MAGIC)
 		return; /* not mounted: nothing to list */
-	snap_dir(a, "mqueue", "/dev/mqueue");
+	snap_dir(a, s);
 }
 
 /* /proc/sysvipc/{msg,shm,sem}: header line, then "key id ...". */
-static void snap_sysvipc(struct nsc_audit *a, const char *kind)
+static void snap_sysvipc(struct nsc_audit *a, const struct audit_source *s)
 {
-	char path[64], key[48], val[48], *buf, *line, *save = NULL;
+	char key[48], val[48], *buf, *line, *save = NULL;
 	bool header = true;
 
-	snprintf(path, sizeof(path), "/proc/sysvipc/%s", kind + 7);
-	buf = slurp(path);
+	buf = slurp(s->from);
 	if (!buf) {
 		if (errno != ENOENT)
-			audit_fail(a, errno, path);
+			audit_fail(a, errno, s->from);
 		return;
 	}
 	for (line = strtok_r(buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
@@ -166,31 +175,27 @@ static void snap_sysvipc(struct nsc_audit *a, const char *kind)
 			continue;
 		snprintf(key, sizeof(key), "id %lld", id);
 		snprintf(val, sizeof(val), "key 0x%08llx", (unsigned long long)k & 0xffffffffULL);
-		add(a, kind, key, val);
+		add(a, s->kind, key, val);
 	}
 	free(buf);
 }
 
 /* /proc/self/mountinfo: "<id> <parent> <maj:min> <root> <target> ...". */
-static void snap_mounts(struct nsc_audit *a)
+static void snap_mounts(struct nsc_audit *a, const struct audit_source *s)
 {
-	char *buf = slurp("/proc/self/mountinfo"), *line, *save = NULL;
+	struct nsc_mounts mi;
 	char key[32];
+	int ret = nsc_mountinfo_read(s->from, &mi, NULL);
 
-	if (!buf) {
-		audit_fail(a, errno, "/proc/self/mountinfo");
+	if (ret < 0) {
+		audit_fail(a, -ret, s->from);
 		return;
 	}
-	for (line = strtok_r(buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
-		char target[4096];
-		int id;
-
-		if (sscanf(line, "%d %*d %*s %*s %4095s", &id, target) != 2)
-			continue;
-		snprintf(key, sizeof(key), "id %d", id);
-		add(a, "mount", key, target);
+	for (size_t i = 0; i < mi.n; i++) {
+		snprintf(key, sizeof(key), "id %d", mi.m[i].id);
+		add(a, s->kind, key, mi.m[i].target);
 	}
-	free(buf);
+	nsc_mountinfo_free(&mi);
 }
 
 /*
@@ -201,36 +206,36 @@ static void snap_mounts(struct nsc_audit *a)
  */
 static int own_cgroup_dir(char *dir, size_t len)
 {
-	char *mi = slurp("/proc/self/mountinfo"), *cg = slurp("/proc/self/cgroup");
-	char *line, *save = NULL, root[4096], mp[4096], path[4096] = "";
+	char *cg = slurp("/proc/self/cgroup"), *line, *save = NULL, path[4096] = "";
+	struct nsc_mounts mi = { 0 };
 	int ret = -ENOENT;
 
-	if (!mi || !cg) {
-		ret = -errno;
-		goto out;
-	}
+	if (!cg)
+		return -errno;
 	for (line = strtok_r(cg, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
 		if (!strncmp(line, "0::", 3))
 			snprintf(path, sizeof(path), "%s", line + 3);
 	if (path[0] != '/')
 		goto out;
-	save = NULL;
-	for (line = strtok_r(mi, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
-		const char *sep = strstr(line, " - ");
+	ret = nsc_mountinfo_read(NULL, &mi, NULL);
+	if (ret < 0)
+		goto out;
+	ret = -ENOENT;
+	for (size_t i = 0; i < mi.n; i++) {
+		const char *root = mi.m[i].root;
 		size_t n;
 
-		if (!sep || strncmp(sep + 3, "cgroup2 ", 8) ||
-		    sscanf(line, "%*d %*d %*s %4095s %4095s", root, mp) != 2)
+		if (strcmp(mi.m[i].fstype, "cgroup2"))
 			continue;
 		n = strcmp(root, "/") ? strlen(root) : 0;
 		if (strncmp(path, root, n) || (path[n] && path[n] != '/'))
 			continue; /* our cgroup is not below this mount's root */
-		snprintf(dir, len, "%s%s", mp, path + n);
+		snprintf(dir, len, "%s%s", mi.m[i].target, path + n);
 		ret = 0;
 		break;
 	}
 out:
-	free(mi);
+	nsc_mountinfo_free(&mi);
 	free(cg);
 	return ret;
 }
@@ -239,7 +244,7 @@ out:
  * The child cgroups of nscheck's own cgroup (one level: what a case that
  * makes "a child cgroup of its own" would leave).  No cgroup2: nothing.
  */
-static void snap_cgroups(struct nsc_audit *a)
+static void snap_cgroups(struct nsc_audit *a, const struct audit_source *s)
 {
 	char dir[8192];
 	struct dirent *de;
@@ -248,7 +253,7 @@ static void snap_cgroups(struct nsc_audit *a)
 
 	if (ret < 0) {
 		if (ret != -ENOENT)
-			audit_fail(a, -ret, "nscheck's cgroup (/proc/self/cgroup, mountinfo)");
+			audit_fail(a, -ret, s->from);
 		return;
 	}
 	d = opendir(dir);
@@ -259,7 +264,7 @@ static void snap_cgroups(struct nsc_audit *a)
 	}
 	while ((de = readdir(d)))
 		if (de->d_type == DT_DIR && strcmp(de->d_name, ".") && strcmp(de->d_name, ".."))
-			add(a, "cgroup", de->d_name, "");
+			add(a, s->kind, de->d_name, "");
 	closedir(d);
 }
 
@@ -269,7 +274,7 @@ static void snap_cgroups(struct nsc_audit *a)
  * /dev/shm (POSIX shared memory and named semaphores).  Other names are
  * left alone: other programs create and remove temp files all the time.
  */
-static void snap_tmpfiles(struct nsc_audit *a)
+static void snap_tmpfiles(struct nsc_audit *a, const struct audit_source *s)
 {
 	const char *dirs[] = { getenv("TMPDIR"), "/tmp", "/var/tmp", "/dev/shm" };
 	char path[4352];
@@ -293,13 +298,13 @@ static void snap_tmpfiles(struct nsc_audit *a)
 			if (strncmp(de->d_name, NSC_AUDIT_TMP_PREFIX, strlen(NSC_AUDIT_TMP_PREFIX)))
 				continue;
 			snprintf(path, sizeof(path), "%s/%s", dir, de->d_name);
-			add(a, "tmpfile", path, "");
+			add(a, s->kind, path, "");
 		}
 		closedir(d);
 	}
 }
 
-static void snap_children(struct nsc_audit *a)
+static void snap_children(struct nsc_audit *a, const struct audit_source *s)
 {
 	DIR *d = opendir("/proc/self/task");
 	struct dirent *de;
@@ -335,7 +340,7 @@ static void snap_children(struct nsc_audit *a)
 				free(c);
 			}
 			snprintf(key, sizeof(key), "pid %ld", pid);
-			add(a, "child", key, comm);
+			add(a, s->kind, key, comm);
 		}
 		free(buf);
 	}
@@ -351,19 +356,38 @@ static int item_cmp(const void *x, const void *y)
 }
 
 /* The kernel's taint flags: bits only ever get set, never cleared. */
-static void snap_taint(struct nsc_audit *a)
+static void snap_taint(struct nsc_audit *a, const struct audit_source *s)
 {
 	unsigned long long bits;
 	char v[32];
 	int ret = nsc_taint_read(&bits, NULL);
 
 	if (ret < 0) {
-		audit_fail(a, -ret, "/proc/sys/kernel/tainted");
+		audit_fail(a, -ret, s->from);
 		return;
 	}
 	snprintf(v, sizeof(v), "%llu", bits);
-	add(a, "taint", "kernel", v);
+	add(a, s->kind, "kernel", v);
 }
+
+/* THE list of what the audit compares; everything else reads it. */
+static const struct audit_source sources[] = {
+	{ "hostname", "uname(2)", "hostname", snap_uts },
+	{ "domainname", "uname(2)", "domainname", snap_uts },
+	{ "link", "links of nscheck's network namespace", "links", snap_links },
+	{ "netns", "/run/netns", "named netns", snap_dir },
+	{ "sysvipcmsg", "/proc/sysvipc/msg", "SysV message queues", snap_sysvipc },
+	{ "sysvipcshm", "/proc/sysvipc/shm", "SysV shared memory", snap_sysvipc },
+	{ "sysvipcsem", "/proc/sysvipc/sem", "SysV semaphores", snap_sysvipc },
+	{ "mount", "/proc/self/mountinfo", "mounts", snap_mounts },
+	{ "mqueue", "/dev/mqueue", "POSIX mqueues", snap_mqueue },
+	{ "cgroup", "child cgroups of nscheck's cgroup (cgroup2)", "cgroups", snap_cgroups },
+	{ "tmpfile", "nscheck* in $TMPDIR, /tmp, /var/tmp, /dev/shm", "temp files", snap_tmpfiles },
+	{ "child", "/proc/self/task/*/children", "processes", snap_children },
+	{ "taint", "/proc/sys/kernel/tainted", "kernel taint", snap_taint },
+};
+
+#define NSOURCES (sizeof(sources) / sizeof(sources[0]))
 
 struct nsc_audit *nsc_audit_snapshot(void)
 {
@@ -371,18 +395,8 @@ struct nsc_audit *nsc_audit_snapshot(void)
 
 	if (!a)
 		return NULL;
-	snap_uts(a);
-	snap_links(a);
-	snap_dir(a, "netns", "/run/netns");
-	snap_sysvipc(a, "sysvipcmsg");
-	snap_sysvipc(a, "sysvipcshm");
-	snap_sysvipc(a, "sysvipcsem");
-	snap_mounts(a);
-	snap_mqueue(a);
-	snap_cgroups(a);
-	snap_tmpfiles(a);
-	snap_children(a);
-	snap_taint(a);
+	for (size_t i = 0; i < NSOURCES; i++)
+		sources[i].snap(a, &sources[i]);
 	if (a->oom && !a->err.err)
 		nsc_err_setx(&a->err, ENOMEM, "audit snapshot: out of memory");
 	qsort(a->items, a->n, sizeof(*a->items), item_cmp);
@@ -460,25 +474,10 @@ static void diff_add(struct diff *d, const char *kind, const char *what, const c
 
 static const char *source_of(const char *kind)
 {
-	if (!strcmp(kind, "hostname") || !strcmp(kind, "domainname"))
-		return "uname(2)";
-	if (!strcmp(kind, "link"))
-		return "links of nscheck's network namespace";
-	if (!strcmp(kind, "netns"))
-		return "/run/netns";
-	if (!strncmp(kind, "sysvipc", 7))
-		return "/proc/sysvipc";
-	if (!strcmp(kind, "mount"))
-		return "/proc/self/mountinfo";
-	if (!strcmp(kind, "mqueue"))
-		return "/dev/mqueue";
-	if (!strcmp(kind, "cgroup"))
-		return "child cgroups of nscheck's cgroup (cgroup2)";
-	if (!strcmp(kind, "tmpfile"))
-		return "nscheck* in $TMPDIR, /tmp, /var/tmp, /dev/shm";
-	if (!strcmp(kind, "taint"))
-		return "/proc/sys/kernel/tainted";
-	return "/proc/self/task/*/children";
+	for (size_t i = 0; i < NSOURCES; i++)
+		if (!strcmp(sources[i].kind, kind))
+			return sources[i].from;
+	return "?";
 }
 
 /* A taint that appeared during the run, named bit by bit. */
@@ -526,21 +525,29 @@ static void compare(const struct nsc_audit *b, const struct nsc_audit *a, struct
 
 static void count_kinds(const struct nsc_audit *a, FILE *out)
 {
-	static const char *const kinds[] = {
-		"hostname",   "domainname", "link",  "netns",  "sysvipcmsg",
-		"sysvipcshm", "sysvipcsem", "mount", "mqueue", "cgroup",
-		"tmpfile",    "child",	    "taint",
-	};
-
 	fprintf(out, "compared %zu items:", a->n);
-	for (size_t k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
+	for (size_t k = 0; k < NSOURCES; k++) {
 		size_t c = 0;
 
 		for (size_t i = 0; i < a->n; i++)
-			c += !strcmp(a->items[i].kind, kinds[k]);
-		fprintf(out, " %s %zu%s", kinds[k], c,
-			k + 1 < sizeof(kinds) / sizeof(kinds[0]) ? "," : "\n");
+			c += !strcmp(a->items[i].kind, sources[k].kind);
+		fprintf(out, " %s %zu%s", sources[k].kind, c, k + 1 < NSOURCES ? "," : "\n");
 	}
+}
+
+/* "the run left the host as it found it (hostname, ...)", from the table. */
+static const char *audit_summary(void)
+{
+	static char buf[320];
+	size_t n;
+
+	if (buf[0])
+		return buf;
+	n = (size_t)snprintf(buf, sizeof(buf), "the run left the host as it found it (");
+	for (size_t k = 0; k < NSOURCES && n < sizeof(buf); k++)
+		n += (size_t)snprintf(buf + n, sizeof(buf) - n, "%s%s", sources[k].what,
+				      k + 1 < NSOURCES ? ", " : ")");
+	return buf;
 }
 
 void nsc_audit_record(struct nsc_audit *before, struct nsc_result *res)
@@ -551,8 +558,7 @@ void nsc_audit_record(struct nsc_audit *before, struct nsc_result *res)
 
 	res->id = NSC_AUDIT_ID;
 	res->ns = "env";
-	res->summary =
-		"the run left the host as it found it (hostname, links, named netns, SysV IPC, mounts, mqueues, cgroups, temp files, processes, kernel taint)";
+	res->summary = audit_summary();
 	res->file = "harness/audit.c";
 	res->control = NSC_CONTROL_NONE;
 	snprintf(res->control_detail, sizeof(res->control_detail),

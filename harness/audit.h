@@ -4,16 +4,14 @@
  * before the first case and again after the last one (after the orphan
  * reaping), compared into one extra result record, env.host_residue.
  *
- * Snapshotted: hostname and domainname, links of nscheck's own network
- * namespace (name and ifindex), named network namespaces under
- * /run/netns, SysV IPC objects (/proc/sysvipc: kind, key, id), the mount
- * table of nscheck's mount namespace (mount id and target), POSIX
- * message queues (/dev/mqueue, when mounted), the child cgroups of
- * nscheck's own cgroup (cgroup2, one level), temporary files named
- * nscheck* in $TMPDIR, /tmp, /var/tmp and /dev/shm, nscheck's own child
- * processes and the kernel's taint flags (/proc/sys/kernel/tainted: a
- * taint that appears is named bit by bit, as kselftest checks it).  A
- * change made by another process on the host during the
+ * What is snapshotted, where it is read and how is one table, sources[]
+ * in audit.c: hostname and domainname, links of nscheck's own network
+ * namespace, named network namespaces, SysV IPC objects, the mount table
+ * of nscheck's mount namespace, POSIX message queues, the child cgroups
+ * of nscheck's own cgroup, temporary files named nscheck*, nscheck's own
+ * child processes and the kernel's taint flags (a taint that appears is
+ * named bit by bit, as kselftest checks it).  A change made by another
+ * process on the host during the
  * run is reported too: the audit sees state, not who changed it.
  */
 #ifndef NSC_AUDIT_H

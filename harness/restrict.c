@@ -23,6 +23,7 @@
 #include <sys/statvfs.h>
 #include <unistd.h>
 
+#include "base.h"
 #include "internal.h"
 #include "ns.h"
 #include "probe.h"
@@ -81,23 +82,6 @@ out:
 	return own;
 }
 
-/* In place: mountinfo's octal escapes (\040 for a space, ...). */
-static void unescape(char *s)
-{
-	char *out = s;
-
-	for (; *s; s++) {
-		if (s[0] == '\\' && s[1] >= '0' && s[1] <= '3' && s[2] >= '0' && s[2] <= '7' &&
-		    s[3] >= '0' && s[3] <= '7') {
-			*out++ = (char)((s[1] - '0') * 64 + (s[2] - '0') * 8 + (s[3] - '0'));
-			s += 3;
-		} else {
-			*out++ = *s;
-		}
-	}
-	*out = '\0';
-}
-
 /* Is @path @dir itself or below it? */
 static bool path_under(const char *path, const char *dir, bool strictly)
 {
@@ -111,50 +95,31 @@ static bool path_under(const char *path, const char *dir, bool strictly)
 }
 
 /*
- * One line of mountinfo: mount point into @mp, filesystem type into
- * @fstype.  Returns false for a line it cannot read.
- */
-static bool mountinfo_line(const char *line, char *mp, size_t mplen, char *fstype, size_t fslen)
-{
-	const char *sep = strstr(line, " - ");
-	char m[1024], t[64];
-
-	if (!sep || sscanf(line, "%*d %*d %*s %*s %1023s", m) != 1 || sscanf(sep + 3, "%63s", t) != 1)
-		return false;
-	unescape(m);
-	snprintf(mp, mplen, "%s", m);
-	snprintf(fstype, fslen, "%s", t);
-	return true;
-}
-
-/*
  * From /proc/self/mountinfo: the mounts below a proc mount (masked
  * paths) and, for @path, the mount point it lives on.
  */
 static void read_mounts(struct nsc_host_facts *f, const char *path)
 {
 	static char procs[NSC_PROC_MOUNTS_MAX][256];
-	char line[4096], mp[1024], fstype[64];
 	unsigned int nproc = 0;
 	size_t best = 0;
-	FILE *mi = fopen("/proc/self/mountinfo", "re");
+	struct nsc_mounts mi;
 
-	if (!mi)
+	if (nsc_mountinfo_read(NULL, &mi, NULL) < 0)
 		return;
-	while (fgets(line, sizeof(line), mi)) {
-		if (!mountinfo_line(line, mp, sizeof(mp), fstype, sizeof(fstype)))
-			continue;
-		if (!strcmp(fstype, "proc") && nproc < NSC_PROC_MOUNTS_MAX)
+	for (size_t k = 0; k < mi.n; k++) {
+		const char *mp = mi.m[k].target;
+
+		if (!strcmp(mi.m[k].fstype, "proc") && nproc < NSC_PROC_MOUNTS_MAX)
 			snprintf(procs[nproc++], sizeof(procs[0]), "%s", mp);
 		if (path && path_under(path, mp, false) && strlen(mp) >= best) {
 			best = strlen(mp);
 			snprintf(f->rdonly_at, sizeof(f->rdonly_at), "%s", mp);
 		}
 	}
-	rewind(mi);
-	while (nproc && fgets(line, sizeof(line), mi)) {
-		if (!mountinfo_line(line, mp, sizeof(mp), fstype, sizeof(fstype)))
-			continue;
+	for (size_t k = 0; nproc && k < mi.n; k++) {
+		const char *mp = mi.m[k].target;
+
 		for (unsigned int i = 0; i < nproc; i++) {
 			if (!path_under(mp, procs[i], true))
 				continue;
@@ -163,7 +128,7 @@ static void read_mounts(struct nsc_host_facts *f, const char *path)
 			break;
 		}
 	}
-	fclose(mi);
+	nsc_mountinfo_free(&mi);
 }
 
 void nsc_host_facts_read(struct nsc_host_facts *f, enum nsc_op op, const char *path)

@@ -9,13 +9,14 @@
 #include "sink.h"
 
 struct nsc_runner_opts {
-	unsigned int jobs;	   /* concurrent case processes, >= 1 */
-	unsigned int timeout_s;	   /* per case process */
-	bool timeout_explicit;	   /* --timeout given: overrides cases */
-	bool control;		   /* run positive controls */
-	bool rootless;		   /* case processes enter an own userns */
-	bool self_check;	   /* withhold each case's namespaces, want FAIL */
-	const struct nsc_env *env; /* collected once by main.c; for SKIP hints, may be NULL */
+	unsigned int jobs;	/* concurrent case processes, >= 1 */
+	unsigned int timeout_s; /* per case process */
+	bool timeout_explicit;	/* --timeout given: overrides cases */
+	bool control;		/* run positive controls */
+	bool rootless;		/* case processes enter an own userns */
+	bool self_check;	/* withhold each case's namespaces, want FAIL */
+	/* collected once by main.c; read-only but for the after-run taint */
+	struct nsc_env *env;
 	/*
 	 * Residue audit (harness/audit.h): called after the last case and
 	 * the orphan reaping to fill one extra record; planned = n + 1.

@@ -27,25 +27,6 @@ struct cgm_shared {
 	struct cgm_mount m[NSC_CGM_MAX];
 };
 
-/* One mountinfo line: id, root, fstype, super options. */
-struct cgm_line {
-	int id;
-	char root[NSC_CG_PATH];
-	char fstype[32];
-	char super[512];
-};
-
-static bool cgm_parse(const char *buf, struct cgm_line *ml)
-{
-	const char *sep = strstr(buf, " - ");
-	char src[256];
-
-	if (!sep || sscanf(buf, "%d %*d %*s %511s", &ml->id, ml->root) != 2)
-		return false;
-	ml->super[0] = '\0';
-	return sscanf(sep + 3, "%31s %255s %511s", ml->fstype, src, ml->super) >= 2;
-}
-
 /* Does every comma-separated item of @ctrl appear among @super's options? */
 static bool cgm_ctrl_match(const char *ctrl, const char *super)
 {
@@ -107,33 +88,28 @@ static int setup(struct nsc_ctx *ctx)
 	struct cgm_shared *sh = nsc_shared_as(ctx, struct cgm_shared);
 	struct nsc_cg_line l[NSC_CG_MAX] = { 0 };
 	int n = NSC_SAFE(ctx, nsc_cg_read(l, NSC_CG_MAX)), informative = 0;
-	char buf[2048];
-	struct cgm_line ml;
-	FILE *f = fopen("/proc/self/mountinfo", "re");
+	struct nsc_mounts mi;
 
-	if (!f)
-		nsc_error(ctx, errno, "open /proc/self/mountinfo");
-	while (sh->n < NSC_CGM_MAX && fgets(buf, sizeof(buf), f)) {
+	NSC_TRY(ctx, nsc_mountinfo_read(NULL, &mi, nsc_errbuf(ctx)));
+	for (size_t k = 0; k < mi.n && sh->n < NSC_CGM_MAX; k++) {
+		const struct nsc_mount *ml = &mi.m[k];
 		struct cgm_mount *m = &sh->m[sh->n];
-		bool v2;
+		bool v2 = !strcmp(ml->fstype, "cgroup2");
 
-		if (!cgm_parse(buf, &ml))
-			continue;
-		v2 = !strcmp(ml.fstype, "cgroup2");
-		if (!v2 && strcmp(ml.fstype, "cgroup"))
+		if (!v2 && strcmp(ml->fstype, "cgroup"))
 			continue;
 		for (int i = 0; i < n; i++) {
-			if (v2 ? l[i].hier != 0 : !cgm_ctrl_match(l[i].ctrl, ml.super))
+			if (v2 ? l[i].hier != 0 : !cgm_ctrl_match(l[i].ctrl, ml->super))
 				continue;
-			m->id = ml.id;
-			snprintf(m->outside, sizeof(m->outside), "%s", ml.root);
-			cgm_relpath(l[i].path, ml.root, m->expect, sizeof(m->expect));
+			m->id = ml->id;
+			snprintf(m->outside, sizeof(m->outside), "%s", ml->root);
+			cgm_relpath(l[i].path, ml->root, m->expect, sizeof(m->expect));
 			informative += strcmp(m->expect, m->outside) != 0;
 			sh->n++;
 			break;
 		}
 	}
-	fclose(f);
+	nsc_mountinfo_free(&mi);
 	if (!informative)
 		nsc_skip(ctx, 0, NSC_CG_SKIP_HINT,
 			 "no mounted cgroup hierarchy has nscheck below the mount's root (%d cgroup mounts matched): the control would be blind",
@@ -144,33 +120,30 @@ static int setup(struct nsc_ctx *ctx)
 static void child(struct nsc_ctx *ctx)
 {
 	struct cgm_shared *sh = nsc_shared_as(ctx, struct cgm_shared);
-	char buf[2048];
-	struct cgm_line ml;
+	struct nsc_mounts mi;
 	int seen = 0;
-	FILE *f = fopen("/proc/self/mountinfo", "re");
 
-	if (!f)
-		nsc_error(ctx, errno, "open /proc/self/mountinfo");
-	while (fgets(buf, sizeof(buf), f)) {
-		if (!cgm_parse(buf, &ml))
-			continue;
+	NSC_TRY(ctx, nsc_mountinfo_read(NULL, &mi, nsc_errbuf(ctx)));
+	for (size_t k = 0; k < mi.n; k++) {
+		const struct nsc_mount *ml = &mi.m[k];
+
 		for (int i = 0; i < sh->n; i++) {
 			const struct cgm_mount *m = &sh->m[i];
 
-			if (m->id != ml.id)
+			if (m->id != ml->id)
 				continue;
 			seen++;
 			if (strcmp(m->expect, m->outside))
-				NSC_ISOLATED_STREQ(ctx, ml.root, m->expect,
+				NSC_ISOLATED_STREQ(ctx, ml->root, m->expect,
 						   "root of cgroup mount %d inside a new cgroup namespace (outside: %s)",
 						   m->id, m->outside);
 			else
-				NSC_EXPECT_STREQ(ctx, ml.root, m->expect,
+				NSC_EXPECT_STREQ(ctx, ml->root, m->expect,
 						 "root of cgroup mount %d that contains the namespace root",
 						 m->id);
 		}
 	}
-	fclose(f);
+	nsc_mountinfo_free(&mi);
 	NSC_EXPECT_EQ(ctx, seen, sh->n, "cgroup mounts found again inside");
 }
 

@@ -21,25 +21,21 @@ static inline void nsc_mnt_source(char *buf, size_t len, const char *what)
  */
 static inline int nsc_mnt_find(const char *src, char *at, size_t len)
 {
-	char line[4096], mp[1024], fstype[64], source[256];
-	FILE *f = fopen("/proc/self/mountinfo", "re");
-	int found = 0;
+	struct nsc_mounts mi;
+	int found = 0, ret = nsc_mountinfo_read(NULL, &mi, NULL);
 
-	if (!f)
-		return -errno;
-	while (!found && fgets(line, sizeof(line), f)) {
-		const char *sep = strstr(line, " - ");
-
-		if (!sep || sscanf(line, "%*d %*d %*s %*s %1023s", mp) != 1 ||
-		    sscanf(sep + 3, "%63s %255s", fstype, source) != 2)
-			continue;
-		if (!strcmp(source, src)) {
+	if (ret < 0) {
+		errno = -ret;
+		return ret;
+	}
+	for (size_t i = 0; i < mi.n && !found; i++) {
+		if (!strcmp(mi.m[i].source, src)) {
 			found = 1;
 			if (at)
-				snprintf(at, len, "%s", mp);
+				snprintf(at, len, "%s", mi.m[i].target);
 		}
 	}
-	fclose(f);
+	nsc_mountinfo_free(&mi);
 	return found;
 }
 

@@ -22,15 +22,15 @@ struct mnt_shared {
 
 static int count_mounts(void)
 {
-	char line[4096];
-	int n = 0;
-	FILE *f = fopen("/proc/self/mountinfo", "re");
+	struct nsc_mounts mi;
+	int n, ret = nsc_mountinfo_read(NULL, &mi, NULL);
 
-	if (!f)
-		return -errno;
-	while (fgets(line, sizeof(line), f))
-		n++;
-	fclose(f);
+	if (ret < 0) {
+		errno = -ret;
+		return ret;
+	}
+	n = (int)mi.n;
+	nsc_mountinfo_free(&mi);
 	return n;
 }
 

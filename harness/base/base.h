@@ -7,6 +7,7 @@
 #ifndef NSC_BASE_H
 #define NSC_BASE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "err.h"
@@ -33,5 +34,36 @@ struct nsc_kv {
 
 /* The value of @key among the first @n of @kv, or NULL (also for NULL @key). */
 const char *nsc_kv_get(const struct nsc_kv *kv, unsigned int n, const char *key);
+
+/*
+ * /proc/PID/mountinfo, parsed once for everyone (the audit, the host
+ * restrictions, the mount and cgroup cases): one entry per mount, the
+ * strings pointing into @buf, octal escapes (\040) decoded.
+ */
+struct nsc_mount {
+	int id, parent;
+	const char *root;   /* root of the mount within its filesystem */
+	const char *target; /* mount point */
+	const char *fstype;
+	const char *source;
+	const char *super; /* superblock options */
+};
+
+struct nsc_mounts {
+	struct nsc_mount *m;
+	size_t n;
+	char *buf;
+};
+
+/*
+ * Read and parse @path (NULL: /proc/self/mountinfo).  Lines that are not
+ * mountinfo lines are skipped.  0 or -errno (@err names the file).
+ */
+int nsc_mountinfo_read(const char *path, struct nsc_mounts *out, struct nsc_err *err);
+
+/* Parse one NUL-terminated line in place; 0 or -EINVAL. */
+int nsc_mountinfo_parse(char *line, struct nsc_mount *m);
+
+void nsc_mountinfo_free(struct nsc_mounts *mounts);
 
 #endif

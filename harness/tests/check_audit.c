@@ -354,13 +354,13 @@ START_TEST(test_changes_reported)
 
 	snprintf(msg, sizeof(msg), "gone sysvipcshm: id %d key 0x00000000", sh->ids[0]);
 	d = find_diag(r, msg, "");
-	ck_assert_str_eq(d->where, "/proc/sysvipc");
+	ck_assert_str_eq(d->where, "/proc/sysvipc/shm");
 	ck_assert_str_eq(d->expected, "key 0x00000000");
 	ck_assert_str_eq(d->got, "");
 
 	snprintf(msg, sizeof(msg), "new sysvipcmsg: id %d key 0x00000000", sh->ids[1]);
 	d = find_diag(r, msg, "");
-	ck_assert_str_eq(d->where, "/proc/sysvipc");
+	ck_assert_str_eq(d->where, "/proc/sysvipc/msg");
 	ck_assert_str_eq(d->expected, "");
 
 	for (int k = 0; k < 2; k++) {
