@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# No test passes silently.  A unit test whose consumer tool is missing
-# fails (prove and tap-parser for check_tap, python3-jsonschema for
-# check_json); ci/ctest-run, which ci/test, ci/coverage and ci/sanitize
+# shellcheck disable=SC2030,SC2031 # NSC_SRC is changed in subshells only
+# No test passes silently.  A test whose consumer tool is missing fails
+# (prove and tap-parser for check_tap, python3-jsonschema for check_json,
+# kunit.py, tap-parser and python3-junitparser for the integration
+# tests); ci/ctest-run, which ci/test, ci/coverage and ci/sanitize
 # run CTest through, fails when a test was skipped (exit 77) under
 # CI=true and only notes it otherwise.  (A test without SKIP_RETURN_CODE
 # that exits 77 simply fails.)
@@ -27,6 +29,26 @@ got=0
 PYTHONPATH="$NSC_TMP/py" "$units/check_json" >"$NSC_TMP/json.out" 2>&1 || got=$?
 [ "$got" -ne 0 ] || fail "check_json passed without python3-jsonschema"
 grep -q 'jsonschema missing' "$NSC_TMP/json.out" || fail "check_json does not say jsonschema is missing"
+
+# The integration tests' consumers: kunit.py and tap-parser (found
+# under NSC_SRC by lib.sh) and python3-junitparser fail when missing.
+mkdir "$NSC_TMP/empty"
+{
+	if (NSC_SRC=$NSC_TMP/empty && kunit_py) 2>"$NSC_TMP/k.err"; then
+		fail "kunit_py did not fail without kunit.py"
+	fi
+	grep -q 'kunit.py not extracted' "$NSC_TMP/k.err" || fail "kunit_py: $(cat "$NSC_TMP/k.err")"
+	if (NSC_SRC=$NSC_TMP/empty && tap_parser --help) >/dev/null 2>"$NSC_TMP/t.err"; then
+		fail "tap_parser did not fail without tap-parser"
+	fi
+	grep -q 'tap-parser not installed' "$NSC_TMP/t.err" || fail "tap_parser: $(cat "$NSC_TMP/t.err")"
+}
+echo 'raise ImportError("hidden by no_silent_skip.sh")' >"$NSC_TMP/py/junitparser.py"
+"$NSCHECK" uts.hostname_private --junit "$NSC_TMP/r.xml" >/dev/null || fail "JUnit run exited $?"
+got=0
+PYTHONPATH="$NSC_TMP/py" /usr/bin/python3 "$NSC_SRC/harness/tests/helpers/junit_read.py" \
+	counts "$NSC_TMP/r.xml" >/dev/null 2>&1 || got=$?
+[ "$got" -ne 0 ] || fail "junit_read.py passed without python3-junitparser"
 
 # ci/ctest-run on a project with one passing and one skipped test.
 toy="$NSC_TMP/toy"
