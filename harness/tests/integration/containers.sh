@@ -12,6 +12,8 @@
 # sethostname, masked proc, read-only /proc/sys, rootless limits) or is a
 # SKIP of the host itself in the same mode (a kernel without a feature).
 #
+# The image is built from the Containerfile the README writes (its printf
+# line), so the documented image is the tested one.
 # The static binary: $NSCHECK_STATIC if set, else built from this source
 # tree into $NSC_BUILD/nscheck-static (incremental after the first time).
 # Exits 77 (skipped, with the reason) only where podman cannot run at all:
@@ -37,15 +39,14 @@ fi
 case "$(file -b "$static")" in *'statically linked'*) ;; *) fail "$static is not statically linked" ;; esac
 t1=$(date +%s.%N)
 
-ctx=$NSC_TMP/image
+# The image as the README makes it: its line that writes ctx/Containerfile.
+ctx=$NSC_TMP/ctx
 mkdir "$ctx"
 cp "$static" "$ctx/nscheck"
-cat >"$ctx/Containerfile" <<'EOF'
-FROM scratch
-COPY nscheck /nscheck
-ENTRYPOINT ["/nscheck"]
-CMD ["--all"]
-EOF
+line=$(grep -E "^printf .*'FROM scratch'.* >ctx/Containerfile\$" "$NSC_SRC/README.md") ||
+	fail "README.md: no printf line writing ctx/Containerfile"
+(cd "$NSC_TMP" && bash -e -c "$line") || fail "README.md's Containerfile line failed: $line"
+grep -qx 'FROM scratch' "$ctx/Containerfile" || fail "README.md's Containerfile: $(cat "$ctx/Containerfile")"
 nsc_podman_image nscheck-itest "$ctx" || fail "buildah could not build the image"
 t2=$(date +%s.%N)
 
