@@ -15,7 +15,14 @@ const char nsc_cli_usage[] =
 	"  -a, --all              run every case\n"
 	"  ID|GLOB...             run the named cases ('net.*', 'uts', ...; not with --all)\n"
 	"      --ns LIST          only cases of these namespaces (e.g. uts,ipc)\n"
-	"  -l, --list             list case ids and summaries, run nothing\n"
+	"  -l, --list             list case ids and summaries, run nothing (the\n"
+	"                         target catalogue: --list 'target.*' or with --target)\n"
+	"\n"
+	"Auditing a running container (read-only, from outside; target.* cases):\n"
+	"      --target PID       audit the process PID and its namespaces\n"
+	"      --target-pidfile FILE  the same, PID read from FILE (a runtime's pidfile)\n"
+	"      --target-label TEXT    name of the target in reports (default: the\n"
+	"                         container id its cgroup names, else its command)\n"
 	"\n"
 	"Running:\n"
 	"  -j, --jobs N           run N case processes at once (default: CPUs)\n"
@@ -63,6 +70,9 @@ enum {
 	OPT_NO_CONTROL,
 	OPT_ROOTLESS,
 	OPT_NO_AUDIT,
+	OPT_TARGET,
+	OPT_TARGET_PIDFILE,
+	OPT_TARGET_LABEL,
 };
 
 static const struct option nsc_long_opts[] = {
@@ -75,6 +85,9 @@ static const struct option nsc_long_opts[] = {
 	{ "self-check", no_argument, NULL, OPT_SELF_CHECK },
 	{ "rootless", no_argument, NULL, OPT_ROOTLESS },
 	{ "no-audit", no_argument, NULL, OPT_NO_AUDIT },
+	{ "target", required_argument, NULL, OPT_TARGET },
+	{ "target-pidfile", required_argument, NULL, OPT_TARGET_PIDFILE },
+	{ "target-label", required_argument, NULL, OPT_TARGET_LABEL },
 	{ "tap", optional_argument, NULL, OPT_REPORT },
 	{ "tap-version", required_argument, NULL, OPT_TAP_VERSION },
 	{ "ktap", optional_argument, NULL, OPT_REPORT },
@@ -164,6 +177,21 @@ static int parse_one(int c, const char *arg, const char *bad, const char *longna
 		return 0;
 	case OPT_NO_AUDIT:
 		cli->no_audit = true;
+		return 0;
+	case OPT_TARGET:
+		if (cli->target || cli->target_pidfile)
+			return nsc_err_setx(err, EINVAL, "only one --target or --target-pidfile");
+		cli->target = arg;
+		return 0;
+	case OPT_TARGET_PIDFILE:
+		if (cli->target || cli->target_pidfile)
+			return nsc_err_setx(err, EINVAL, "only one --target or --target-pidfile");
+		cli->target_pidfile = arg;
+		return need_path("--target-pidfile", arg, err);
+	case OPT_TARGET_LABEL:
+		if (!*arg)
+			return nsc_err_setx(err, EINVAL, "--target-label needs a text");
+		cli->target_label = arg;
 		return 0;
 	case OPT_NS:
 		if (!*arg)

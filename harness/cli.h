@@ -31,8 +31,11 @@ struct nsc_cli {
 	bool tap_version_set;
 	int color; /* -1 auto, 0 never, 1 always */
 	bool color_set;
-	int kmsg;	 /* -1 auto (root and /dev/kmsg writable), 0, 1 */
-	char **patterns; /* ids and globs (into argv) */
+	int kmsg;		    /* -1 auto (root and /dev/kmsg writable), 0, 1 */
+	const char *target;	    /* --target PID (text, checked by main) */
+	const char *target_pidfile; /* --target-pidfile FILE */
+	const char *target_label;   /* --target-label TEXT */
+	char **patterns;	    /* ids and globs (into argv) */
 	size_t npatterns;
 };
 

@@ -10,6 +10,7 @@
 #include "ns.h"
 #include "sys.h"
 #include "result.h"
+#include "target.h"
 
 enum nsc_mode {
 	NSC_MODE_REAL,	    /* the case as declared */
@@ -39,6 +40,8 @@ struct nsc_shm {
 	char skip_hint[256];
 	char shared_msg[256]; /* what the control observed */
 	struct nsc_diag diag[NSC_DIAG_MAX];
+	atomic_uint nfinding;
+	struct nsc_kv finding[NSC_FINDING_MAX];
 	unsigned char data[NSC_SHARED_SIZE] __attribute__((aligned(16)));
 };
 
@@ -55,7 +58,11 @@ struct nsc_ctx {
 	int sync_p2c[2]; /* parent wakes child */
 	uid_t outer_uid;
 	gid_t outer_gid;
-	jmp_buf *leave; /* case-process hooks leave here */
+	jmp_buf *leave;			 /* case-process hooks leave here */
+	const struct nsc_target *target; /* target run: the process audited */
+	pid_t target_pid;		 /* target case: whom the probe joins */
+	int target_pidfd;
+	char target_name[64];
 	struct nsc_err err;
 };
 
@@ -97,5 +104,11 @@ void nsc_ctx_not_created(struct nsc_ctx *ctx, uint64_t flag, const char *how)
  * -errno (ctx->err names @what).
  */
 int nsc_unshare_checked(struct nsc_ctx *ctx, uint64_t flags, const char *what);
+
+/* Target case: the target this run probes (control: the case process). */
+void nsc_target_prepare(struct nsc_ctx *ctx);
+/* Target case, probe child: join the target's namespaces (may fork). */
+void nsc_target_join(struct nsc_ctx *ctx);
+bool nsc_case_is_target(const struct nsc_case *c);
 
 #endif

@@ -89,7 +89,8 @@ char *nsc_job_capture(int fd, size_t *len)
 }
 
 static void __attribute__((noreturn))
-job_child(struct nsc_job *j, pid_t runner, bool rootless, const sigset_t *sigmask)
+job_child(struct nsc_job *j, pid_t runner, bool rootless, const sigset_t *sigmask,
+	  const struct nsc_target *target)
 {
 	struct nsc_ctx ctx;
 	int devnull;
@@ -117,12 +118,13 @@ job_child(struct nsc_job *j, pid_t runner, bool rootless, const sigset_t *sigmas
 	ctx.withheld = j->mode == NSC_MODE_REAL ? 0 : j->c->clone_flags;
 	ctx.shm = j->shm;
 	ctx.rootless = rootless;
+	ctx.target = target;
 	nsc_case_process(&ctx);
 }
 
 int nsc_job_start(struct nsc_job_slot *slot, const struct nsc_case *c, enum nsc_mode mode,
 		  size_t item, unsigned int timeout_s, bool rootless, const sigset_t *sigmask,
-		  struct nsc_err *err)
+		  const struct nsc_target *target, struct nsc_err *err)
 {
 	struct nsc_job *j = &slot->job;
 	pid_t runner = getpid(), pid;
@@ -151,7 +153,7 @@ int nsc_job_start(struct nsc_job_slot *slot, const struct nsc_case *c, enum nsc_
 	if (pid < 0)
 		return nsc_err_set(err, -pid, "fork case process for %s", c->id);
 	if (pid == 0)
-		job_child(j, runner, rootless, sigmask);
+		job_child(j, runner, rootless, sigmask, target);
 	/* Both sides set the group: no window where a kill misses it. */
 	setpgid(pid, pid);
 	j->pid = pid;

@@ -43,7 +43,7 @@ void nsc_slots_free(struct nsc_job_slot *slots, unsigned int n);
  */
 int nsc_job_start(struct nsc_job_slot *slot, const struct nsc_case *c, enum nsc_mode mode,
 		  size_t item, unsigned int timeout_s, bool rootless, const sigset_t *sigmask,
-		  struct nsc_err *err);
+		  const struct nsc_target *target, struct nsc_err *err);
 
 /* Reap if finished (returns 1), 0 if still running, -errno on error. */
 int nsc_job_try_reap(struct nsc_job *j);

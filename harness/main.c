@@ -16,6 +16,7 @@
 #include "probe.h"
 #include "registry.h"
 #include "runner.h"
+#include "target.h"
 #include "version.h"
 
 #define NSC_EXIT_OK 0
@@ -132,7 +133,8 @@ static int print_env(const struct nsc_cli *cli, const struct nsc_run_info *run)
 
 /* Run (or list) the selected cases; returns the exit status. */
 static int run_selected(const struct nsc_cli *cli, const struct nsc_case **sel, int n,
-			struct nsc_env *env, struct nsc_run_info *run)
+			struct nsc_env *env, const struct nsc_target *target,
+			struct nsc_run_info *run)
 {
 	struct nsc_sink sink = { .n = 0 };
 	struct nsc_audit *audit = NULL;
@@ -152,6 +154,7 @@ static int run_selected(const struct nsc_cli *cli, const struct nsc_case **sel, 
 	ropts.rootless = cli->rootless;
 	ropts.self_check = cli->self_check;
 	ropts.env = env;
+	ropts.target = target;
 
 	if (cli->kmsg > 0 && !nsc_kmsg_usable()) {
 		nsc_err_setx(&err, EACCES, "--kmsg: cannot write to /dev/kmsg (needs root)");
@@ -179,10 +182,45 @@ static int run_selected(const struct nsc_cli *cli, const struct nsc_case **sel, 
 	return exit_status(run, ropts.audit ? 1 : 0, signo);
 }
 
+/* --target/--target-pidfile: the process, or a one-line reason why not. */
+static int target_find(const struct nsc_cli *cli, struct nsc_target *t, struct nsc_err *err)
+{
+	pid_t pid = 0;
+	int ret;
+
+	if (cli->self_check || cli->rootless)
+		return nsc_err_setx(err, EINVAL, "--target does not combine with %s",
+				    cli->self_check ? "--self-check" : "--rootless");
+	if (cli->ns)
+		return nsc_err_setx(err, EINVAL,
+				    "--target does not combine with --ns (select target.<property> ids)");
+	if (cli->target)
+		ret = nsc_target_parse_pid(cli->target, &pid, err);
+	else
+		ret = nsc_target_pidfile(cli->target_pidfile, &pid, err);
+	if (ret < 0)
+		return ret;
+	return nsc_target_open(t, pid, cli->target_label, err);
+}
+
+/* A target case selected without --target (only --list may do that). */
+static int target_case_check(const struct nsc_cli *cli, const struct nsc_case **sel, int n,
+			     struct nsc_err *err)
+{
+	for (int i = 0; i < n && !cli->list; i++)
+		if (nsc_registry_is_target(sel[i]))
+			return nsc_err_setx(err, EINVAL,
+					    "%s audits a running process: give --target PID",
+					    sel[i]->id);
+	return n;
+}
+
 int main(int argc, char **argv)
 {
 	static char cmdline[8192];
 	const struct nsc_case **sel = NULL;
+	struct nsc_target target = { .pid = 0, .pidfd = -1 };
+	bool targeted;
 	struct nsc_registry reg;
 	struct nsc_run_info run;
 	struct nsc_env env;
@@ -206,17 +244,33 @@ int main(int argc, char **argv)
 	run.tool_version = NSC_VERSION;
 	run.command_line = cmdline;
 	clock_gettime(CLOCK_REALTIME, &run.start);
+	targeted = cli.target || cli.target_pidfile;
+	if (cli.target_label && !targeted)
+		return usage_error(&(struct nsc_err){ .err = EINVAL,
+						      .msg = "--target-label needs --target PID" });
+	if (targeted && !cli.list && !cli.env_only) {
+		if (target_find(&cli, &target, &err) < 0)
+			return usage_error(&err);
+		run.target = &target.info;
+	}
 	if (nsc_env_collect(&env, &err) < 0)
 		fprintf(stderr, "nscheck: warning: environment incomplete: %s\n", err.msg);
 	run.env = &env;
-	/* From here on cli.rootless is the mode chosen, not only the option. */
-	env.mode = nsc_probe_mode(cli.rootless, &cli.rootless);
+	/*
+	 * From here on cli.rootless is the mode chosen, not only the option.
+	 * A target run never enters a user namespace of its own: it could
+	 * not join the target's namespaces from there.
+	 */
+	if (targeted)
+		env.mode = geteuid() ? "unprivileged (not root)" : "root";
+	else
+		env.mode = nsc_probe_mode(cli.rootless, &cli.rootless);
 	if (cli.env_only)
 		return print_env(&cli, &run);
 
 	if (nsc_registry_load(&reg, &err) < 0)
 		return usage_error(&err);
-	if (!cli.all && !cli.npatterns && !cli.list && !cli.ns && !cli.self_check) {
+	if (!targeted && !cli.all && !cli.npatterns && !cli.list && !cli.ns && !cli.self_check) {
 		fprintf(stderr,
 			"nscheck: nothing to run: give --all, case ids or globs (see nscheck --list)\n");
 		ret = NSC_EXIT_ERROR;
@@ -228,11 +282,19 @@ int main(int argc, char **argv)
 		ret = NSC_EXIT_ERROR;
 		goto out;
 	}
-	n = nsc_registry_select(&reg, cli.npatterns ? cli.patterns : NULL, cli.npatterns, cli.ns,
-				sel, &err);
-	ret = n < 0 ? usage_error(&err) : run_selected(&cli, sel, n, &env, &run);
+	if (targeted)
+		n = nsc_registry_select_target(&reg, cli.npatterns ? cli.patterns : NULL,
+					       cli.npatterns, sel, &err);
+	else
+		n = target_case_check(&cli, sel,
+				      nsc_registry_select(&reg, cli.npatterns ? cli.patterns : NULL,
+							  cli.npatterns, cli.ns, sel, &err),
+				      &err);
+	ret = n < 0 ? usage_error(&err) :
+		      run_selected(&cli, sel, n, &env, targeted ? &target : NULL, &run);
 out:
 	free(sel);
+	nsc_target_close(&target);
 	nsc_registry_free(&reg);
 	return ret;
 }

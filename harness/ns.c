@@ -77,7 +77,8 @@ const struct nsc_ns_info nsc_ns_table[NSC_NS_COUNT] = {
 
 /* Case id prefixes that are not namespace types; hidden ones last. */
 static const char *const nsc_groups[] = { "setns", "nsfs", "pidfd", "env", NULL };
-static const char *const nsc_hidden_groups[] = { "test", NULL };
+/* "target": the catalogue of --target runs, never chosen by --ns. */
+static const char *const nsc_hidden_groups[] = { "test", "target", NULL };
 
 const struct nsc_ns_info *nsc_ns_by_flag(uint64_t flag)
 {

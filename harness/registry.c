@@ -236,11 +236,25 @@ static int ns_list_check(const char *list, struct nsc_err *err)
 	return 0;
 }
 
+/* Target cases (cases/target/) form the catalogue of --target runs only. */
+static bool is_target(const struct nsc_case *c)
+{
+	return !strcmp(c->ns, "target") || c->target_flags;
+}
+
+bool nsc_registry_is_target(const struct nsc_case *c)
+{
+	return is_target(c);
+}
+
 static bool pattern_matches(const char *pat, const struct nsc_case *c)
 {
 	if (!strcmp(pat, c->id))
 		return true;
 	if (c->hidden)
+		return false;
+	/* A glob reaches the target catalogue only when it names it. */
+	if (is_target(c) && strncmp(pat, "target", 6))
 		return false;
 	/* "net" alone selects the namespace, like "net.*" */
 	if (!strcmp(pat, c->ns))
@@ -248,8 +262,9 @@ static bool pattern_matches(const char *pat, const struct nsc_case *c)
 	return !fnmatch(pat, c->id, 0);
 }
 
-int nsc_registry_select(const struct nsc_registry *reg, char *const *patterns, size_t npatterns,
-			const char *ns_list, const struct nsc_case **out, struct nsc_err *err)
+static int select_cases(const struct nsc_registry *reg, char *const *patterns, size_t npatterns,
+			const char *ns_list, bool target, const struct nsc_case **out,
+			struct nsc_err *err)
 {
 	size_t i, p;
 	int n = 0, ret;
@@ -271,10 +286,14 @@ int nsc_registry_select(const struct nsc_registry *reg, char *const *patterns, s
 	}
 	for (i = 0; i < reg->n; i++) {
 		const struct nsc_case *c = reg->cases[i];
-		bool want = !npatterns && !c->hidden;
+		bool want = !npatterns && !c->hidden && is_target(c) == target;
 
 		for (p = 0; p < npatterns && !want; p++)
 			want = pattern_matches(patterns[p], c);
+		if (want && target && !is_target(c))
+			return nsc_err_setx(err, EINVAL,
+					    "case '%s' is no target case: --target runs target.* only",
+					    c->id);
 		if (want && ns_list && !ns_in_list(ns_list, c->ns))
 			want = false;
 		if (want)
@@ -284,4 +303,16 @@ int nsc_registry_select(const struct nsc_registry *reg, char *const *patterns, s
 		return nsc_err_setx(err, ENOENT, "no case matches the selection%s%s",
 				    ns_list ? " with --ns " : "", ns_list ? ns_list : "");
 	return n;
+}
+
+int nsc_registry_select(const struct nsc_registry *reg, char *const *patterns, size_t npatterns,
+			const char *ns_list, const struct nsc_case **out, struct nsc_err *err)
+{
+	return select_cases(reg, patterns, npatterns, ns_list, false, out, err);
+}
+
+int nsc_registry_select_target(const struct nsc_registry *reg, char *const *patterns,
+			       size_t npatterns, const struct nsc_case **out, struct nsc_err *err)
+{
+	return select_cases(reg, patterns, npatterns, NULL, true, out, err);
 }

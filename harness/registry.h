@@ -47,4 +47,17 @@ const struct nsc_case *nsc_registry_find(const struct nsc_registry *reg, const c
 int nsc_registry_select(const struct nsc_registry *reg, char *const *patterns, size_t npatterns,
 			const char *ns_list, const struct nsc_case **out, struct nsc_err *err);
 
+/*
+ * The same over the target catalogue (cases/target/, ids target.*):
+ * every target case when @npatterns is 0.  A normal selection never
+ * picks a target case unless a pattern names it ("target", "target.*",
+ * an id); --all never does.  A pattern naming a non-target case is an
+ * error here.
+ */
+int nsc_registry_select_target(const struct nsc_registry *reg, char *const *patterns,
+			       size_t npatterns, const struct nsc_case **out, struct nsc_err *err);
+
+/* A target case (namespace group "target")? */
+bool nsc_registry_is_target(const struct nsc_case *c);
+
 #endif

@@ -7,6 +7,7 @@
 
 #include "nscheck.h"
 #include "sink.h"
+#include "target.h"
 
 struct nsc_runner_opts {
 	unsigned int jobs;	/* concurrent case processes, >= 1 */
@@ -17,6 +18,7 @@ struct nsc_runner_opts {
 	bool self_check;	/* withhold each case's namespaces, want FAIL */
 	/* collected once by main.c; read-only but for the after-run taint */
 	struct nsc_env *env;
+	const struct nsc_target *target; /* --target: the process audited, else NULL */
 	/*
 	 * Residue audit (harness/audit.h): called after the last case and
 	 * the orphan reaping to fill one extra record; planned = n + 1.

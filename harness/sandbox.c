@@ -94,6 +94,8 @@ static void __attribute__((noreturn)) sandbox_child(struct nsc_ctx *ctx, int gat
 		nsc_exit(ctx); /* the parent gave up; it recorded why */
 	if ((flags & NSC_NS_FLAG(MNT)) && make_mounts_private(&ctx->err) < 0)
 		nsc_error(ctx, ctx->err.err, "%s", ctx->err.msg);
+	if (nsc_case_is_target(ctx->c))
+		nsc_target_join(ctx);
 	ctx->c->child(ctx);
 	nsc_exit(ctx);
 }
@@ -172,7 +174,7 @@ static uint64_t outer_flags(const struct nsc_ctx *ctx)
 	uint64_t f = ctx->c->outer_flags;
 
 	if (ctx->mode != NSC_MODE_REAL)
-		f |= ctx->c->clone_flags & nsc_ns_mutable_flags();
+		f |= (ctx->c->clone_flags | ctx->c->target_flags) & nsc_ns_mutable_flags();
 	return f;
 }
 
@@ -186,6 +188,7 @@ void nsc_case_process(struct nsc_ctx *ctx)
 	/* job_child() reset the coverage counters: it runs before us. */
 	ctx->leave = &leave;
 	ctx->child_pidfd = -1;
+	ctx->target_pidfd = -1;
 	ctx->sync_c2p[0] = ctx->sync_c2p[1] = -1;
 	ctx->sync_p2c[0] = ctx->sync_p2c[1] = -1;
 	if (setjmp(leave) == 0) {
@@ -199,6 +202,8 @@ void nsc_case_process(struct nsc_ctx *ctx)
 			nsc_error_msg_at(ctx, -ret, __FILE__, __LINE__, ctx->err.msg);
 		if ((outer & NSC_NS_FLAG(MNT)) && make_mounts_private(&ctx->err) < 0)
 			nsc_error(ctx, ctx->err.err, "%s", ctx->err.msg);
+		if (nsc_case_is_target(c))
+			nsc_target_prepare(ctx);
 		if (c->setup && (ret = c->setup(ctx)) < 0)
 			nsc_error(ctx, -ret, "setup: %s", ctx->err.msg[0] ? ctx->err.msg : "failed");
 		if (c->child)

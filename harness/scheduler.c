@@ -80,6 +80,9 @@ static void result_from_job(struct nsc_item *it, const struct nsc_job *j, const 
 	r->checks = atomic_load(&j->shm->checks);
 	r->ndiag = nd < NSC_DIAG_MAX ? nd : NSC_DIAG_MAX;
 	memcpy(r->diag, j->shm->diag, r->ndiag * sizeof(r->diag[0]));
+	nd = atomic_load(&j->shm->nfinding);
+	r->nfinding = nd < NSC_FINDING_MAX ? nd : NSC_FINDING_MAX;
+	memcpy(r->finding, j->shm->finding, r->nfinding * sizeof(r->finding[0]));
 	if (o->v.status == NSC_ERROR && !r->ndiag && o->v.reason[0]) {
 		snprintf(r->diag[0].message, sizeof(r->diag[0].message), "%s", o->v.reason);
 		r->diag[0].err = o->v.err;
@@ -214,7 +217,7 @@ static int start_next(struct nsc_sched *s, struct nsc_job_slot *slot, struct nsc
 		mode = s->mode;
 	}
 	if (nsc_job_start(slot, s->items[idx].c, mode, idx, job_timeout(s, s->items[idx].c),
-			  s->opts->rootless, &s->oldmask, err) < 0)
+			  s->opts->rootless, &s->oldmask, s->opts->target, err) < 0)
 		return -1;
 	if (mode == NSC_MODE_CONTROL)
 		return 1; /* counted when it was queued */

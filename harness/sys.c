@@ -83,6 +83,13 @@ int nsc_pidfd_wait(int pidfd, siginfo_t *si, int options)
 	return 0;
 }
 
+int nsc_pidfd_open(pid_t pid)
+{
+	long fd = syscall(SYS_pidfd_open, pid, 0);
+
+	return fd < 0 ? -errno : (int)fd;
+}
+
 int nsc_pidfd_kill(int pidfd, int sig)
 {
 	return syscall(SYS_pidfd_send_signal, pidfd, sig, NULL, 0) < 0 ? -errno : 0;

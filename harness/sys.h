@@ -36,6 +36,9 @@ pid_t nsc_clone_pidfd(uint64_t flags, int *pidfd, struct nsc_err *err);
 /* waitid(P_PIDFD) retried on EINTR; returns 0 or -errno. */
 int nsc_pidfd_wait(int pidfd, siginfo_t *si, int options);
 
+/* pidfd_open(2) of @pid: the fd (O_CLOEXEC), or -errno. */
+int nsc_pidfd_open(pid_t pid);
+
 /* pidfd_send_signal(2); returns 0 or -errno. */
 int nsc_pidfd_kill(int pidfd, int sig);
 

@@ -30,6 +30,13 @@ static int console_begin(struct nsc_reporter *r, const struct nsc_run_info *run,
 		return nsc_err_set(err, ENOMEM, "console reporter");
 	p->planned = run->planned;
 	r->priv = p;
+	if (run->target && !r->opts.quiet) {
+		fprintf(r->fp, "nscheck: auditing PID %d (", run->target->pid);
+		nsc_term_text(r->fp, run->target->comm);
+		fputs("), ", r->fp);
+		nsc_term_text(r->fp, run->target->label);
+		fputc('\n', r->fp);
+	}
 	return 0;
 }
 
@@ -106,6 +113,13 @@ static int console_result(struct nsc_reporter *r, const struct nsc_result *res, 
 			nsc_term_text(fp, d->got);
 			fputc('"', fp);
 		}
+		fputc('\n', fp);
+	}
+	for (unsigned int i = 0; i < res->nfinding && i < NSC_FINDING_MAX; i++) {
+		fputs("      ", fp);
+		nsc_term_text(fp, res->finding[i].key);
+		fputs(": ", fp);
+		nsc_term_text(fp, res->finding[i].value);
 		fputc('\n', fp);
 	}
 	if (r->opts.progress && p->done < p->planned) {

@@ -136,6 +136,16 @@ static int json_begin(struct nsc_reporter *r, const struct nsc_run_info *run, st
 		environment(fp, run->env);
 	else
 		fputs("null", fp);
+	if (run->target) {
+		const struct nsc_target_info *t = run->target;
+
+		fprintf(fp, ",\n  \"target\": {\n    \"pid\": %d,\n", t->pid);
+		kv_str(fp, 4, "comm", t->comm, 1);
+		kv_str(fp, 4, "label", t->label, 1);
+		kv_str(fp, 4, "container", t->container, 1);
+		kv_str(fp, 4, "cgroup", t->cgroup, 0);
+		fputs("  }", fp);
+	}
 	fputs(",\n  \"cases\": [", fp);
 	return 0;
 }
@@ -183,6 +193,11 @@ static int json_result(struct nsc_reporter *r, const struct nsc_result *res, str
 	for (unsigned int i = 0; i < nd; i++)
 		diag(fp, &res->diag[i], i + 1 < nd);
 	fprintf(fp, "%s],\n", nd ? "      " : "");
+	if (res->nfinding) {
+		key(fp, 6, "findings");
+		kv_table(fp, 6, res->finding, res->nfinding, NSC_FINDING_MAX);
+		fputs(",\n", fp);
+	}
 	key(fp, 6, "stdout");
 	nsc_json_string(fp, res->out_len ? res->out : NULL, res->out_len);
 	fputs(",\n", fp);

@@ -31,6 +31,7 @@ enum nsc_control {
 };
 
 #define NSC_DIAG_MAX 8
+#define NSC_FINDING_MAX 12
 #define NSC_DIAG_TEXT 256
 #define NSC_DIAG_VALUE 160
 
@@ -59,6 +60,8 @@ struct nsc_result {
 	char control_detail[256]; /* what the control saw / why none */
 	unsigned int ndiag;
 	struct nsc_diag diag[NSC_DIAG_MAX];
+	unsigned int nfinding; /* target cases: what was observed, reported */
+	struct nsc_kv finding[NSC_FINDING_MAX];
 	const char *out; /* captured stdout of the case, may be NULL */
 	size_t out_len;
 	const char *errout; /* captured stderr of the case, may be NULL */
@@ -97,17 +100,27 @@ struct nsc_counts {
 	unsigned int pass, fail, skip, error;
 };
 
+/* The process a target run (nscheck --target PID) audits. */
+struct nsc_target_info {
+	int pid;	    /* as nscheck sees it */
+	char comm[32];	    /* /proc/PID/comm */
+	char label[128];    /* --target-label, else container id, else comm */
+	char container[16]; /* 12 hex of the id its cgroup names, or "" */
+	char cgroup[256];   /* /proc/PID/cgroup (the unified line) */
+};
+
 /* What a reporter knows about the run as a whole. */
 struct nsc_run_info {
-	const char *tool_version;  /* "nscheck 0.1.0-3-gabcdef" */
-	const char *command_line;  /* argv joined with spaces */
-	struct timespec start;	   /* CLOCK_REALTIME at start */
-	double duration;	   /* seconds, filled for end() */
-	unsigned int planned;	   /* number of cases selected */
-	struct nsc_counts counts;  /* filled for end() */
-	bool interrupted;	   /* a terminating signal: partial run */
-	bool self_check;	   /* records judge the cases (--self-check) */
-	const struct nsc_env *env; /* may be NULL */
+	const char *tool_version;	      /* "nscheck 0.1.0-3-gabcdef" */
+	const char *command_line;	      /* argv joined with spaces */
+	struct timespec start;		      /* CLOCK_REALTIME at start */
+	double duration;		      /* seconds, filled for end() */
+	unsigned int planned;		      /* number of cases selected */
+	struct nsc_counts counts;	      /* filled for end() */
+	bool interrupted;		      /* a terminating signal: partial run */
+	bool self_check;		      /* records judge the cases (--self-check) */
+	const struct nsc_env *env;	      /* may be NULL */
+	const struct nsc_target_info *target; /* target run only, else NULL */
 };
 
 const char *nsc_status_name(enum nsc_status s);	  /* "PASS" ... */

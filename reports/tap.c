@@ -22,6 +22,14 @@ static int tap_begin(struct nsc_reporter *r, const struct nsc_run_info *run, str
 		return nsc_err_set(err, ENOMEM, "TAP reporter");
 	r->priv = p;
 	fprintf(r->fp, "TAP version %d\n", r->opts.tap_version == 13 ? 13 : 14);
+	if (run->target) {
+		/* comm and label are the target's to choose: escaped like descriptions */
+		fprintf(r->fp, "# target: PID %d, comm ", run->target->pid);
+		nsc_tap_desc(r->fp, run->target->comm);
+		fputs(", label ", r->fp);
+		nsc_tap_desc(r->fp, run->target->label);
+		fputc('\n', r->fp);
+	}
 	if (run->planned)
 		fprintf(r->fp, "1..%u\n", run->planned);
 	else
@@ -49,6 +57,16 @@ static void yaml_diag(FILE *fp, const struct nsc_diag *d)
 		yaml_kv(fp, 6, "expected", d->expected);
 	if (d->got[0])
 		yaml_kv(fp, 6, "got", d->got);
+}
+
+/* Target cases: what was observed, as a YAML mapping. */
+static void yaml_findings(FILE *fp, const struct nsc_result *res)
+{
+	if (!res->nfinding)
+		return;
+	fputs("  findings:\n", fp);
+	for (unsigned int i = 0; i < res->nfinding && i < NSC_FINDING_MAX; i++)
+		yaml_kv(fp, 4, res->finding[i].key, res->finding[i].value);
 }
 
 static void yaml_block(FILE *fp, const struct nsc_result *res)
@@ -83,6 +101,7 @@ static void yaml_block(FILE *fp, const struct nsc_result *res)
 		yaml_kv(fp, 4, "detail", res->control_detail);
 	fprintf(fp, "  duration_ms: %.3f\n", nsc_secs(res->duration) * 1000.0);
 	fprintf(fp, "  checks: %u\n", res->checks);
+	yaml_findings(fp, res);
 	if (nd) {
 		fputs("  diagnostics:\n", fp);
 		for (unsigned int i = 0; i < nd; i++)
@@ -107,6 +126,7 @@ static void yaml_pass(FILE *fp, const struct nsc_result *res)
 	fputs("  ---\n", fp);
 	fprintf(fp, "  control: %s\n", nsc_control_name(res->control));
 	fprintf(fp, "  duration_ms: %.3f\n", res->duration * 1e3);
+	yaml_findings(fp, res);
 	fputs("  ...\n", fp);
 }
 
@@ -128,7 +148,7 @@ static int tap_result(struct nsc_reporter *r, const struct nsc_result *res, stru
 	fputc('\n', fp);
 	if (res->status == NSC_FAIL || res->status == NSC_ERROR)
 		yaml_block(fp, res);
-	else if (res->status == NSC_PASS && res->control != NSC_CONTROL_NOT_RUN)
+	else if (res->status == NSC_PASS && (res->control != NSC_CONTROL_NOT_RUN || res->nfinding))
 		yaml_pass(fp, res);
 	nsc_report_flush(r);
 	return 0;

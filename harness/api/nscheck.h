@@ -61,6 +61,11 @@ struct nsc_case {
 	const char *no_control;		      /* why the case has no positive control */
 	bool hidden;			      /* test-only: never selected by --all/globs */
 	const char *tags;		      /* kernel commit, CVE, spec link */
+	uint64_t target_flags;		      /* target case: the target's namespaces its
+						 * child joins with setns() (never user) */
+	void (*plant)(struct nsc_ctx *ctx);   /* target case, control run only: make
+						 * in nscheck's disposable namespaces what
+						 * the probe must then see */
 	int (*setup)(struct nsc_ctx *ctx);    /* case process, before clone */
 	void (*child)(struct nsc_ctx *ctx);   /* in the sandbox */
 	void (*parent)(struct nsc_ctx *ctx);  /* case process, while child runs */
@@ -300,6 +305,41 @@ int nsc_idmap_root(pid_t pid, uid_t uid, gid_t gid, struct nsc_err *err);
 const struct nsc_case *nsc_case_of(struct nsc_ctx *ctx);
 uid_t nsc_outer_uid(struct nsc_ctx *ctx);
 gid_t nsc_outer_gid(struct nsc_ctx *ctx);
+
+/*
+ * Target cases (cases/target/<property>.c, run only by nscheck --target
+ * PID).  The case process reads the target from outside (setup, verify);
+ * the child hook runs in a forked probe that joined the target's
+ * .target_flags namespaces with setns() (a pidfd where the kernel takes
+ * one, the /proc/PID/ns files otherwise; with CLONE_NEWPID it runs one fork
+ * further, inside the target's PID namespace).  Nothing may be written
+ * into those namespaces, and the target is never signalled.
+ *
+ * Positive control: the same case with nscheck's own case process as the
+ * target, in disposable copies of the mutable namespaces of
+ * .target_flags (.plant runs there first): every "is it the host's?"
+ * check must then see the sharing.
+ *
+ * nsc_target_pid: the target (in the control: the case process).
+ * nsc_target_name: "PID 1234 (sleep)" for messages.
+ * nsc_target_alive: ERROR "target ... vanished" when it has exited or
+ *   its PID now names another process; else returns.
+ * nsc_target_file: /proc/<target>/@name read whole (at most @max bytes),
+ *   then nsc_target_alive; -errno (and nsc_errbuf) when unreadable.
+ * nsc_target_ns_private: the target's namespace of type @flag must differ
+ *   from nscheck's own and from PID 1's (nsfs identity); an isolation
+ *   check failing with @shared_reason, plus the finding "<ns>_ns".  No
+ *   permission to look is SKIP with the cause.  Returns 1 when private.
+ * nsc_finding: one observation for the report (key: value); the same
+ *   key again replaces it.  Findings are facts, never verdicts.
+ */
+pid_t nsc_target_pid(struct nsc_ctx *ctx);
+const char *nsc_target_name(struct nsc_ctx *ctx);
+void nsc_target_alive(struct nsc_ctx *ctx);
+int nsc_target_file(struct nsc_ctx *ctx, const char *name, size_t max, char **buf, size_t *len);
+int nsc_target_ns_private(struct nsc_ctx *ctx, uint64_t flag, const char *shared_reason);
+void nsc_finding(struct nsc_ctx *ctx, const char *key, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 
 #include "fixture.h"
 
