@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install and packaging: `cmake --install` into a temporary prefix puts
-# the binary, man page, bash completion, report schema and copyright in
+# the binary, man page (gzip -9n), bash completion, report schemas and
+# DEP-5 copyright in
 # place; the man page renders without warnings and names every option of
 # --help; the completion sources cleanly, completes options and case ids
 # and knows every option; --version is git-described in a clean clone and
@@ -11,7 +12,7 @@ source "$(dirname "$0")/lib.sh"
 
 prefix=$NSC_TMP/prefix
 cmake --install "$NSC_BUILD" --prefix "$prefix" >/dev/null
-for f in bin/nscheck share/man/man1/nscheck.1 \
+for f in bin/nscheck share/man/man1/nscheck.1.gz \
 	share/bash-completion/completions/nscheck \
 	share/nscheck/nscheck-report.schema.json share/nscheck/nscheck-junit.xsd \
 	share/doc/nscheck/copyright; do
@@ -26,7 +27,7 @@ python3 -c 'import json, sys; json.load(open(sys.argv[1]))' \
 
 # The man page: no groff warnings at 80 columns, every option documented.
 man_txt=$NSC_TMP/man.txt
-warnings=$(MANWIDTH=80 man --warnings -l "$prefix/share/man/man1/nscheck.1" 2>&1 >"$man_txt")
+warnings=$(MANWIDTH=80 man --warnings -l "$prefix/share/man/man1/nscheck.1.gz" 2>&1 >"$man_txt")
 [ -z "$warnings" ] || fail "man page warnings: $warnings"
 grep -q 'EXIT STATUS' "$man_txt" || fail "man page has no EXIT STATUS"
 options=$("$NSCHECK" --help | grep -oE -- '--[a-z][a-z-]*' | sort -u)
