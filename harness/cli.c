@@ -23,6 +23,12 @@ const char nsc_cli_usage[] =
 	"      --target-pidfile FILE  the same, PID read from FILE (a runtime's pidfile)\n"
 	"      --target-label TEXT    name of the target in reports (default: the\n"
 	"                         container id its cgroup names, else its command)\n"
+	"      --list --long      ... with namespaces, privilege, kernel options, anchors\n"
+	"      --list --json      ... as one JSON document on stdout\n"
+	"      --check-config [FILE]  which cases this kernel config can host and\n"
+	"                         which SKIP for want of which option (default: the\n"
+	"                         running kernel's, /proc/config.gz or\n"
+	"                         /boot/config-$(uname -r)); runs nothing\n"
 	"\n"
 	"Running:\n"
 	"  -j, --jobs N           run N case processes at once (default: CPUs)\n"
@@ -73,6 +79,8 @@ enum {
 	OPT_TARGET,
 	OPT_TARGET_PIDFILE,
 	OPT_TARGET_LABEL,
+	OPT_LONG,
+	OPT_CHECK_CONFIG,
 };
 
 static const struct option nsc_long_opts[] = {
@@ -99,6 +107,8 @@ static const struct option nsc_long_opts[] = {
 	{ "color", required_argument, NULL, OPT_COLOR },
 	{ "colour", required_argument, NULL, OPT_COLOR },
 	{ "env", no_argument, NULL, OPT_ENV },
+	{ "long", no_argument, NULL, OPT_LONG },
+	{ "check-config", optional_argument, NULL, OPT_CHECK_CONFIG },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -192,6 +202,15 @@ static int parse_one(int c, const char *arg, const char *bad, const char *longna
 		if (!*arg)
 			return nsc_err_setx(err, EINVAL, "--target-label needs a text");
 		cli->target_label = arg;
+		return 0;
+	case OPT_LONG:
+		cli->list_long = true;
+		return 0;
+	case OPT_CHECK_CONFIG:
+		cli->check_config = true;
+		if (arg && need_path("--check-config", arg, err) < 0)
+			return -EINVAL;
+		cli->check_config_path = arg;
 		return 0;
 	case OPT_NS:
 		if (!*arg)
@@ -311,6 +330,18 @@ static int check_combination(const struct nsc_cli *cli, struct nsc_err *err)
 			   { cli->color_set, "--color" }, { tap, "--tap" }, { ktap, "--ktap" },
 			   { junit, "--junit" }, { cli->tap_version_set, "--tap-version" },
 			   { njson > 1, "a second --json" });
+	if (cli->list_long && !cli->list)
+		return nsc_err_setx(err, EINVAL, "--long needs --list");
+	if (cli->list_long && cli->list_json)
+		return nsc_err_setx(err, EINVAL, "--list --long cannot be combined with --json");
+	if (cli->check_config)
+		NSC_REFUSE("--check-config", { cli->all, "--all" }, { ids, "more than one FILE" },
+			   { cli->list, "--list" }, { cli->self_check, "--self-check" },
+			   { cli->env_only, "--env" }, { cli->jobs, "--jobs" },
+			   { cli->timeout_set, "--timeout" }, { cli->no_control, "--no-control" },
+			   { cli->rootless, "--rootless" }, { cli->no_audit, "--no-audit" },
+			   { tap, "--tap" }, { ktap, "--ktap" }, { junit, "--junit" },
+			   { json, "--json" }, { cli->tap_version_set, "--tap-version" });
 	if (cli->list)
 		NSC_REFUSE("--list", { cli->self_check, "--self-check" }, { cli->jobs, "--jobs" },
 			   { cli->timeout_set, "--timeout" }, { cli->no_control, "--no-control" },
@@ -330,6 +361,31 @@ static int check_combination(const struct nsc_cli *cli, struct nsc_err *err)
 	return 0;
 }
 
+/*
+ * "--list --json" lists as JSON: a --json without its FILE (last, or
+ * before another option) beside --list is the list format, taken out of
+ * argv before getopt, which would want a FILE.
+ */
+static void list_json_prescan(int *argc, char **argv, struct nsc_cli *cli)
+{
+	bool list = false;
+	int at = -1;
+
+	for (int i = 1; i < *argc; i++) {
+		if (!strcmp(argv[i], "--"))
+			break;
+		list |= !strcmp(argv[i], "--list") || !strcmp(argv[i], "-l");
+		if (!strcmp(argv[i], "--json") && (i + 1 == *argc || argv[i + 1][0] == '-'))
+			at = i;
+	}
+	if (!list || at < 0)
+		return;
+	cli->list_json = true;
+	for (int i = at; i + 1 < *argc; i++)
+		argv[i] = argv[i + 1];
+	argv[--*argc] = NULL;
+}
+
 int nsc_cli_parse(int argc, char **argv, struct nsc_cli *cli, struct nsc_err *err)
 {
 	int c, ret;
@@ -343,6 +399,7 @@ int nsc_cli_parse(int argc, char **argv, struct nsc_cli *cli, struct nsc_err *er
 		if (strlen(argv[i]) > NSC_ARG_MAX)
 			return nsc_err_setx(err, E2BIG, "argument %d is longer than %d characters",
 					    i, NSC_ARG_MAX);
+	list_json_prescan(&argc, argv, cli);
 	optind = 0; /* glibc: full re-initialisation */
 	opterr = 0;
 	for (;;) {
@@ -375,5 +432,10 @@ int nsc_cli_parse(int argc, char **argv, struct nsc_cli *cli, struct nsc_err *er
 	}
 	cli->patterns = argv + optind;
 	cli->npatterns = (size_t)(argc - optind);
+	/* --check-config FILE (not only --check-config=FILE). */
+	if (cli->check_config && !cli->check_config_path && cli->npatterns == 1) {
+		cli->check_config_path = cli->patterns[0];
+		cli->npatterns = 0;
+	}
 	return check_combination(cli, err);
 }

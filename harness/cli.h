@@ -21,8 +21,11 @@ struct nsc_cli_report {
 struct nsc_cli {
 	bool all, list, help, version, env_only, self_check;
 	bool quiet, no_control, rootless, no_audit;
-	const char *ns;		/* --ns LIST */
-	unsigned int timeout_s; /* default 10 */
+	bool list_long, list_json;     /* --list --long, --list --json */
+	bool check_config;	       /* --check-config [FILE] */
+	const char *check_config_path; /* NULL: the running kernel's */
+	const char *ns;		       /* --ns LIST */
+	unsigned int timeout_s;	       /* default 10 */
 	bool timeout_set;
 	unsigned int jobs;				/* 0: number of CPUs */
 	struct nsc_cli_report reports[NSC_CLI_REPORTS]; /* in command line order */

@@ -10,12 +10,12 @@
 #include <string.h>
 #include <sys/utsname.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include "base.h"
 #include "env.h"
-#include <zlib.h>
-
 #include "ns.h"
+#include "nscheck.h"
 #include "taint.h"
 
 /* Beyond the namespace table's own options (ns.c). */
@@ -146,8 +146,21 @@ int nsc_osrelease_parse(const char *text, size_t len, struct nsc_env *env)
 	return found;
 }
 
+static const struct nsc_case *const *want_cases;
+static size_t want_ncases;
+
+void nsc_env_want_cases(const struct nsc_case *const *cases, size_t n)
+{
+	want_cases = cases;
+	want_ncases = n;
+}
+
 static int wanted(const char *name, size_t n)
 {
+	for (size_t c = 0; c < want_ncases; c++)
+		for (const char *const *k = want_cases[c]->kconfigs; k && *k; k++)
+			if (strlen(*k) == n && !memcmp(*k, name, n))
+				return 1;
 	for (int i = 0; i < NSC_NS_COUNT; i++)
 		if (strlen(nsc_ns_table[i].kconfig) == n && !memcmp(nsc_ns_table[i].kconfig, name, n))
 			return 1;

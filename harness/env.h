@@ -36,6 +36,14 @@ int nsc_kconfig_default(const char *release, char *path, size_t size);
 #define NSC_KCONFIG_MAX (64u << 20)
 int nsc_kconfig_load(const char *path, char **text, size_t *len, struct nsc_err *err);
 
+/*
+ * Collect (and parse from configs) the options these cases name too,
+ * besides the namespace table's and nsc_env_kconfig_names.  @cases must
+ * outlive the collection.
+ */
+struct nsc_case;
+void nsc_env_want_cases(const struct nsc_case *const *cases, size_t n);
+
 /* Value of a collected kernel config option ("y", "m", "n"), or NULL. */
 const char *nsc_env_kconfig(const struct nsc_env *env, const char *name);
 

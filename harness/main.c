@@ -14,6 +14,7 @@
 #include "env.h"
 #include "kmsg.h"
 #include "probe.h"
+#include "catalog.h"
 #include "registry.h"
 #include "runner.h"
 #include "target.h"
@@ -39,11 +40,13 @@ static void join_argv(int argc, char **argv, char *buf, size_t len)
 		off += (size_t)snprintf(buf + off, len - off, "%s%s", i ? " " : "", argv[i]);
 }
 
-static int list_cases(const struct nsc_case **sel, int n)
+static int list_cases(const struct nsc_cli *cli, const struct nsc_case **sel, int n)
 {
-	for (int i = 0; i < n; i++)
-		printf("%-28s %s\n", sel[i]->id, sel[i]->summary ? sel[i]->summary : "");
-	return fflush(stdout) ? NSC_EXIT_ERROR : NSC_EXIT_OK;
+	enum nsc_list_form form = cli->list_json ? NSC_LIST_JSON :
+				  cli->list_long ? NSC_LIST_LONG :
+						   NSC_LIST_SHORT;
+
+	return nsc_catalog_list(stdout, sel, (size_t)n, form) < 0 ? NSC_EXIT_ERROR : NSC_EXIT_OK;
 }
 
 static bool any_on_stdout(const struct nsc_cli *cli)
@@ -143,7 +146,7 @@ static int run_selected(const struct nsc_cli *cli, const struct nsc_case **sel, 
 	int ret, signo = 0;
 
 	if (cli->list)
-		return list_cases(sel, n);
+		return list_cases(cli, sel, n);
 	memset(&ropts, 0, sizeof(ropts));
 	ropts.jobs = cli->jobs ? cli->jobs : (unsigned int)sysconf(_SC_NPROCESSORS_ONLN);
 	if (!ropts.jobs || ropts.jobs > NSC_JOBS_MAX)
@@ -253,6 +256,10 @@ int main(int argc, char **argv)
 			return usage_error(&err);
 		run.target = &target.info;
 	}
+	if (nsc_registry_load(&reg, &err) < 0)
+		return usage_error(&err);
+	/* The kernel options every case names are part of the environment. */
+	nsc_env_want_cases(reg.cases, reg.n);
 	if (nsc_env_collect(&env, &err) < 0)
 		fprintf(stderr, "nscheck: warning: environment incomplete: %s\n", err.msg);
 	run.env = &env;
@@ -265,11 +272,16 @@ int main(int argc, char **argv)
 		env.mode = geteuid() ? "unprivileged (not root)" : "root";
 	else
 		env.mode = nsc_probe_mode(cli.rootless, &cli.rootless);
-	if (cli.env_only)
-		return print_env(&cli, &run);
-
-	if (nsc_registry_load(&reg, &err) < 0)
-		return usage_error(&err);
+	if (cli.env_only) {
+		ret = print_env(&cli, &run);
+		goto out;
+	}
+	if (cli.check_config) {
+		ret = nsc_catalog_check_config(stdout, reg.cases, reg.n, cli.check_config_path,
+					       env.kernel_release, &err);
+		ret = ret < 0 ? usage_error(&err) : NSC_EXIT_OK;
+		goto out;
+	}
 	if (!targeted && !cli.all && !cli.npatterns && !cli.list && !cli.ns && !cli.self_check) {
 		fprintf(stderr,
 			"nscheck: nothing to run: give --all, case ids or globs (see nscheck --list)\n");

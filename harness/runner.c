@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "kmsg.h"
+#include "meta.h"
 #include "scheduler.h"
 #include "taint.h"
 
@@ -68,13 +69,15 @@ static int emit_ready(struct nsc_sched *s, struct nsc_sink *sink, struct nsc_run
 	while (s->next_emit < s->n && s->items[s->next_emit].done) {
 		const struct nsc_item *it = &s->items[s->next_emit++];
 		struct nsc_result sc;
-		const struct nsc_result *r = &it->res;
+		const struct nsc_result *r = &sc;
 		int ret;
 
-		if (run->self_check) {
+		if (run->self_check)
 			self_check_record(it, &sc);
-			r = &sc;
-		}
+		else
+			sc = it->res;
+		/* The case's metadata, and the kernel options a SKIP lacks. */
+		nsc_result_meta(&sc, it->c, s->opts->env);
 		count_status(&run->counts, r->status);
 		nsc_kmsg_result(r);
 		ret = nsc_sink_result(sink, r, err);

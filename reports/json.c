@@ -161,6 +161,37 @@ static void diag(FILE *fp, const struct nsc_diag *d, int more)
 	fprintf(fp, "        }%s\n", more ? "," : "");
 }
 
+/* The case's metadata: "kconfigs", "anchors", "min_kernel", "tags". */
+static void meta(FILE *fp, const struct nsc_result *res)
+{
+	fputs("      \"kconfigs\": {", fp);
+	for (unsigned int i = 0; i < res->nkconfig && i < NSC_RESULT_KCONFIG_MAX; i++) {
+		fputs(i ? ", " : "", fp);
+		nsc_json_str(fp, res->kconfig[i].name);
+		fputs(": ", fp);
+		if (res->kconfig[i].value)
+			nsc_json_str(fp, res->kconfig[i].value);
+		else
+			fputs("null", fp);
+	}
+	fputs("},\n      \"anchors\": [", fp);
+	for (const char *const *a = res->anchors; a && *a; a++) {
+		fputs(a != res->anchors ? ", " : "", fp);
+		nsc_json_str(fp, *a);
+	}
+	fputs("],\n      \"min_kernel\": ", fp);
+	if (res->min_kernel)
+		nsc_json_str(fp, res->min_kernel);
+	else
+		fputs("null", fp);
+	fputs(", \"tags\": ", fp);
+	if (res->tags)
+		nsc_json_str(fp, res->tags);
+	else
+		fputs("null", fp);
+	fputs(",\n", fp);
+}
+
 static int json_result(struct nsc_reporter *r, const struct nsc_result *res, struct nsc_err *err)
 {
 	struct json_priv *p = r->priv;
@@ -187,7 +218,9 @@ static int json_result(struct nsc_reporter *r, const struct nsc_result *res, str
 	fprintf(fp, "      \"control\": {\"outcome\": \"%s\", \"detail\": ",
 		nsc_control_name(res->control));
 	nsc_json_str(fp, res->control_detail);
-	fputs("},\n      \"diagnostics\": [", fp);
+	fputs("},\n", fp);
+	meta(fp, res);
+	fputs("      \"diagnostics\": [", fp);
 	if (nd)
 		fputc('\n', fp);
 	for (unsigned int i = 0; i < nd; i++)

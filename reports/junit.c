@@ -150,6 +150,27 @@ static const char *case_name(const struct nsc_result *res, const char *ns)
 	return id;
 }
 
+/* The case's metadata: kernel options with this kernel's values, anchors. */
+static void case_properties(FILE *fp, const struct nsc_result *res)
+{
+	fputs("      <properties>\n", fp);
+	for (unsigned int i = 0; i < res->nkconfig && i < NSC_RESULT_KCONFIG_MAX; i++)
+		prop(fp, "kconfig.", res->kconfig[i].name,
+		     res->kconfig[i].value ? res->kconfig[i].value : "");
+	for (const char *const *a = res->anchors; a && *a; a++)
+		prop(fp, "", "anchor", *a);
+	if (res->min_kernel)
+		prop(fp, "", "min_kernel", res->min_kernel);
+	if (res->tags)
+		prop(fp, "", "tags", res->tags);
+	fputs("      </properties>\n", fp);
+}
+
+static bool has_meta(const struct nsc_result *res)
+{
+	return res->nkconfig || (res->anchors && res->anchors[0]) || res->min_kernel || res->tags;
+}
+
 static void testcase(FILE *fp, const struct nsc_result *res)
 {
 	const char *ns = res->ns ? res->ns : "";
@@ -161,11 +182,13 @@ static void testcase(FILE *fp, const struct nsc_result *res)
 	fputs("\" file=\"", fp);
 	nsc_xml_attr(fp, res->file ? res->file : "");
 	fprintf(fp, "\" time=\"%.3f\"", nsc_secs(res->duration));
-	if (res->status == NSC_PASS && !res->out_len && !res->errout_len) {
+	if (res->status == NSC_PASS && !res->out_len && !res->errout_len && !has_meta(res)) {
 		fputs("/>\n", fp);
 		return;
 	}
 	fputs(">\n", fp);
+	if (has_meta(res))
+		case_properties(fp, res);
 	if (res->status == NSC_FAIL || res->status == NSC_ERROR) {
 		problem(fp, res);
 	} else if (res->status == NSC_SKIP) {

@@ -44,6 +44,14 @@ struct nsc_diag {
 	char got[NSC_DIAG_VALUE];
 };
 
+/* A kernel config option a case needs, with this kernel's value. */
+struct nsc_kconfig_val {
+	const char *name;  /* "CONFIG_VETH" */
+	const char *value; /* "y", "m", "n", ...; NULL: not in this kernel's config, or no config */
+};
+
+#define NSC_RESULT_KCONFIG_MAX 16
+
 struct nsc_result {
 	unsigned int index; /* 1-based position in the run */
 	const char *id;	    /* "uts.hostname_private" */
@@ -62,13 +70,19 @@ struct nsc_result {
 	struct nsc_diag diag[NSC_DIAG_MAX];
 	unsigned int nfinding; /* target cases: what was observed, reported */
 	struct nsc_kv finding[NSC_FINDING_MAX];
-	const char *out; /* captured stdout of the case, may be NULL */
+	/* The case's metadata (its descriptor), on every record. */
+	unsigned int nkconfig;
+	struct nsc_kconfig_val kconfig[NSC_RESULT_KCONFIG_MAX];
+	const char *const *anchors; /* "ltp:utsname01", "kselftest:...", "man:..."; may be NULL */
+	const char *tags;	    /* kernel commit, CVE, spec link; may be NULL */
+	const char *min_kernel;	    /* "5.6"; may be NULL */
+	const char *out;	    /* captured stdout of the case, may be NULL */
 	size_t out_len;
 	const char *errout; /* captured stderr of the case, may be NULL */
 	size_t errout_len;
 };
 
-#define NSC_ENV_KCONFIG_MAX 24
+#define NSC_ENV_KCONFIG_MAX 64
 #define NSC_ENV_SYSCTL_MAX 16
 
 /* The environment fingerprint: what kernel and host the run happened on. */

@@ -69,6 +69,49 @@ static void yaml_findings(FILE *fp, const struct nsc_result *res)
 		yaml_kv(fp, 4, res->finding[i].key, res->finding[i].value);
 }
 
+/* The case's metadata, in every YAML block. */
+static void yaml_meta(FILE *fp, const struct nsc_result *res)
+{
+	if (res->nkconfig) {
+		fputs("  kconfigs:\n", fp);
+		for (unsigned int i = 0; i < res->nkconfig && i < NSC_RESULT_KCONFIG_MAX; i++) {
+			fprintf(fp, "    %s: ", res->kconfig[i].name);
+			if (res->kconfig[i].value)
+				nsc_yaml_str(fp, res->kconfig[i].value);
+			else
+				fputs("null", fp);
+			fputc('\n', fp);
+		}
+	}
+	if (res->anchors && res->anchors[0]) {
+		fputs("  anchors:\n", fp);
+		for (const char *const *a = res->anchors; *a; a++) {
+			fputs("    - ", fp);
+			nsc_yaml_str(fp, *a);
+			fputc('\n', fp);
+		}
+	}
+	if (res->min_kernel)
+		yaml_kv(fp, 2, "min_kernel", res->min_kernel);
+	if (res->tags)
+		yaml_kv(fp, 2, "tags", res->tags);
+}
+
+static bool has_meta(const struct nsc_result *res)
+{
+	return res->nkconfig || (res->anchors && res->anchors[0]) || res->min_kernel || res->tags;
+}
+
+/* SKIP: its hint (the options this kernel lacks among them) and metadata. */
+static void yaml_skip(FILE *fp, const struct nsc_result *res)
+{
+	fputs("  ---\n", fp);
+	if (res->hint[0])
+		yaml_kv(fp, 2, "hint", res->hint);
+	yaml_meta(fp, res);
+	fputs("  ...\n", fp);
+}
+
 static void yaml_block(FILE *fp, const struct nsc_result *res)
 {
 	const struct nsc_diag *first = res->ndiag ? &res->diag[0] : NULL;
@@ -102,6 +145,7 @@ static void yaml_block(FILE *fp, const struct nsc_result *res)
 	fprintf(fp, "  duration_ms: %.3f\n", nsc_secs(res->duration) * 1000.0);
 	fprintf(fp, "  checks: %u\n", res->checks);
 	yaml_findings(fp, res);
+	yaml_meta(fp, res);
 	if (nd) {
 		fputs("  diagnostics:\n", fp);
 		for (unsigned int i = 0; i < nd; i++)
@@ -127,6 +171,7 @@ static void yaml_pass(FILE *fp, const struct nsc_result *res)
 	fprintf(fp, "  control: %s\n", nsc_control_name(res->control));
 	fprintf(fp, "  duration_ms: %.3f\n", res->duration * 1e3);
 	yaml_findings(fp, res);
+	yaml_meta(fp, res);
 	fputs("  ...\n", fp);
 }
 
@@ -148,8 +193,11 @@ static int tap_result(struct nsc_reporter *r, const struct nsc_result *res, stru
 	fputc('\n', fp);
 	if (res->status == NSC_FAIL || res->status == NSC_ERROR)
 		yaml_block(fp, res);
-	else if (res->status == NSC_PASS && (res->control != NSC_CONTROL_NOT_RUN || res->nfinding))
+	else if (res->status == NSC_PASS &&
+		 (res->control != NSC_CONTROL_NOT_RUN || res->nfinding || has_meta(res)))
 		yaml_pass(fp, res);
+	else if (res->status == NSC_SKIP && (res->hint[0] || has_meta(res)))
+		yaml_skip(fp, res);
 	nsc_report_flush(r);
 	return 0;
 }

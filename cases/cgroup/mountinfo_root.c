@@ -152,4 +152,6 @@ NSC_CASE(cgroup, mountinfo_root) = {
 	.clone_flags = CLONE_NEWCGROUP,
 	.setup = setup,
 	.child = child,
+	.min_kernel = "4.6",
+	.anchors = NSC_ANCHORS("man:cgroup_namespaces(7)"),
 };

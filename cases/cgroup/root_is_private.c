@@ -46,4 +46,6 @@ NSC_CASE(cgroup, root_is_private) = {
 	.clone_flags = CLONE_NEWCGROUP,
 	.setup = setup,
 	.child = child,
+	.min_kernel = "4.6",
+	.anchors = NSC_ANCHORS("man:cgroup_namespaces(7)"),
 };

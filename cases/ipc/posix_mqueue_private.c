@@ -93,4 +93,8 @@ NSC_CASE(ipc, posix_mqueue_private) = {
 	.child = child,
 	.verify = verify,
 	.cleanup = cleanup,
+	.min_kernel = "2.6.30",
+	.anchors = NSC_ANCHORS("ltp:mqns_01", "ltp:mqns_01_clone", "ltp:mqns_01_unshare",
+			       "ltp:mqns_02", "ltp:mqns_02_clone", "ltp:mqns_02_unshare",
+			       "man:mq_overview(7)"),
 };

@@ -16,4 +16,7 @@ NSC_CASE(ipc, sysv_msg_private) = {
 	.setup = msg_setup,
 	.child = msg_child,
 	.verify = msg_verify,
+	.min_kernel = "2.6.19",
+	.anchors = NSC_ANCHORS("ltp:mesgq_nstest_none", "ltp:mesgq_nstest_clone",
+			       "ltp:mesgq_nstest_unshare", "man:ipc_namespaces(7)"),
 };

@@ -16,4 +16,7 @@ NSC_CASE(ipc, sysv_sem_private) = {
 	.setup = sem_setup,
 	.child = sem_child,
 	.verify = sem_verify,
+	.min_kernel = "2.6.19",
+	.anchors = NSC_ANCHORS("ltp:sem_nstest_none", "ltp:sem_nstest_clone",
+			       "ltp:sem_nstest_unshare", "man:ipc_namespaces(7)"),
 };

@@ -16,4 +16,7 @@ NSC_CASE(ipc, sysv_shm_private) = {
 	.setup = shm_setup,
 	.child = shm_child,
 	.verify = shm_verify,
+	.min_kernel = "2.6.19",
+	.anchors = NSC_ANCHORS("ltp:shmnstest_none", "ltp:shmnstest_clone", "ltp:shmnstest_unshare",
+			       "man:ipc_namespaces(7)"),
 };

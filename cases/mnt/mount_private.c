@@ -58,4 +58,6 @@ NSC_CASE(mnt, mount_private) = {
 	.setup = setup,
 	.child = child,
 	.verify = verify,
+	.min_kernel = "2.4.19",
+	.anchors = NSC_ANCHORS("man:mount_namespaces(7)"),
 };

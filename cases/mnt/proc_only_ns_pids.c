@@ -96,4 +96,6 @@ NSC_CASE(mnt, proc_only_ns_pids) = {
 	.setup = setup,
 	.child = child,
 	.verify = verify,
+	.min_kernel = "2.6.24",
+	.anchors = NSC_ANCHORS("ltp:pidns03", "man:pid_namespaces(7)", "man:proc(5)"),
 };

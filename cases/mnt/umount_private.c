@@ -57,4 +57,6 @@ NSC_CASE(mnt, umount_private) = {
 	.setup = setup,
 	.child = child,
 	.verify = verify,
+	.min_kernel = "2.4.19",
+	.anchors = NSC_ANCHORS("man:mount_namespaces(7)"),
 };

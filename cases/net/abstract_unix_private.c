@@ -93,4 +93,6 @@ NSC_CASE(net, abstract_unix_private) = {
 	.setup = au_setup,
 	.child = au_child,
 	.cleanup = au_cleanup,
+	.min_kernel = "2.6.29",
+	.anchors = NSC_ANCHORS("kselftest:net/af_unix/unix_connect.c", "man:unix(7)"),
 };

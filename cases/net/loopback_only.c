@@ -89,4 +89,6 @@ NSC_CASE(net, loopback_only) = {
 	.outer_flags = CLONE_NEWNET,
 	.setup = lo_setup,
 	.child = lo_child,
+	.min_kernel = "2.6.29",
+	.anchors = NSC_ANCHORS("man:network_namespaces(7)"),
 };

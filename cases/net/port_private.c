@@ -93,4 +93,6 @@ NSC_CASE(net, port_private) = {
 	.setup = pp_setup,
 	.child = pp_child,
 	.cleanup = pp_cleanup,
+	.min_kernel = "2.6.29",
+	.anchors = NSC_ANCHORS("man:network_namespaces(7)"),
 };

@@ -81,4 +81,6 @@ NSC_CASE(net, sysctl_private) = {
 	.setup = st_setup,
 	.child = st_child,
 	.verify = st_verify,
+	.min_kernel = "2.6.29",
+	.anchors = NSC_ANCHORS("rt:linux_sysctl", "man:network_namespaces(7)"),
 };

@@ -93,4 +93,9 @@ NSC_CASE(net, veth_ping) = {
 	.outer_flags = CLONE_NEWNET,
 	.kconfigs = NSC_KCONFIGS("CONFIG_VETH"),
 	.verify = vp_verify,
+	.min_kernel = "2.6.29",
+	.anchors = NSC_ANCHORS("ltp:netns_comm_ip_ipv4_netlink", "ltp:netns_comm_ip_ipv4_ioctl",
+			       "ltp:netns_comm_ns_exec_ipv4_netlink",
+			       "ltp:netns_comm_ns_exec_ipv4_ioctl", "man:network_namespaces(7)",
+			       "man:veth(4)"),
 };

@@ -68,4 +68,6 @@ NSC_CASE(pid, init_is_pid1) = {
 	.clone_flags = CLONE_NEWPID,
 	.child = child,
 	.parent = parent,
+	.min_kernel = "2.6.24",
+	.anchors = NSC_ANCHORS("ltp:pidns01", "man:pid_namespaces(7)"),
 };

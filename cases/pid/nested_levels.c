@@ -89,4 +89,6 @@ NSC_CASE(pid, nested_levels) = {
 	.clone_flags = CLONE_NEWPID,
 	.setup = setup,
 	.child = child,
+	.min_kernel = "2.6.24",
+	.anchors = NSC_ANCHORS("ltp:pidns05", "man:pid_namespaces(7)"),
 };

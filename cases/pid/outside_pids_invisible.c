@@ -74,4 +74,6 @@ NSC_CASE(pid, outside_pids_invisible) = {
 	.clone_flags = CLONE_NEWPID,
 	.setup = setup,
 	.child = child,
+	.min_kernel = "2.6.24",
+	.anchors = NSC_ANCHORS("ltp:pidns06", "man:pid_namespaces(7)"),
 };

@@ -70,4 +70,6 @@ NSC_CASE(setns, join_pid) = {
 	.clone_flags = CLONE_NEWPID,
 	.child = child,
 	.parent = parent,
+	.min_kernel = "5.8",
+	.anchors = NSC_ANCHORS("kselftest:pid_namespace/pidns_init_via_setns.c", "man:setns(2)"),
 };

@@ -64,4 +64,6 @@ NSC_CASE(setns, join_uts) = {
 	.setup = setup,
 	.child = child,
 	.parent = parent,
+	.min_kernel = "5.8",
+	.anchors = NSC_ANCHORS("ltp:setns02", "kselftest:pidfd/pidfd_setns_test.c", "man:setns(2)"),
 };

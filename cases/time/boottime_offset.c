@@ -16,4 +16,7 @@ NSC_CASE(time, boottime_offset) = {
 	.setup = boottime_setup,
 	.child = boottime_child,
 	.verify = boottime_verify,
+	.min_kernel = "5.6",
+	.anchors = NSC_ANCHORS("ltp:clock_gettime03", "kselftest:timens/timens.c",
+			       "man:time_namespaces(7)"),
 };

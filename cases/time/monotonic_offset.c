@@ -16,4 +16,7 @@ NSC_CASE(time, monotonic_offset) = {
 	.setup = monotonic_setup,
 	.child = monotonic_child,
 	.verify = monotonic_verify,
+	.min_kernel = "5.6",
+	.anchors = NSC_ANCHORS("ltp:clock_gettime03", "kselftest:timens/timens.c",
+			       "man:time_namespaces(7)"),
 };

@@ -52,4 +52,6 @@ NSC_CASE(time, realtime_not_namespaced) = {
 	.clone_flags = CLONE_NEWTIME,
 	.no_control = "the property is the absence of an offset: a missing time namespace cannot make it fail",
 	.child = child,
+	.min_kernel = "5.6",
+	.anchors = NSC_ANCHORS("ltp:timens01", "man:time_namespaces(7)"),
 };

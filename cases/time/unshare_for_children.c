@@ -45,4 +45,6 @@ NSC_CASE(time, unshare_for_children) = {
 	.summary = "unshare(CLONE_NEWTIME) moves only children into the new time namespace",
 	.clone_flags = CLONE_NEWTIME,
 	.child = child,
+	.min_kernel = "5.6",
+	.anchors = NSC_ANCHORS("kselftest:timens/timens.c", "man:time_namespaces(7)"),
 };

@@ -75,4 +75,6 @@ NSC_CASE(user, caps_inside_only) = {
 	.outer_flags = CLONE_NEWUTS,
 	.setup = setup,
 	.child = child,
+	.min_kernel = "3.8",
+	.anchors = NSC_ANCHORS("ltp:userns01", "man:user_namespaces(7)", "man:capabilities(7)"),
 };

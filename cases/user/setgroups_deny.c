@@ -69,4 +69,6 @@ NSC_CASE(user, setgroups_deny) = {
 	.setup = setup,
 	.child = child,
 	.parent = parent,
+	.min_kernel = "3.19",
+	.anchors = NSC_ANCHORS("ltp:userns03", "man:user_namespaces(7)"),
 };

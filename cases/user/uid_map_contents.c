@@ -92,4 +92,6 @@ NSC_CASE(user, uid_map_contents) = {
 	.manual_idmap = true,
 	.child = child,
 	.parent = parent,
+	.min_kernel = "3.8",
+	.anchors = NSC_ANCHORS("ltp:userns02", "rt:linux_uid_mappings", "man:user_namespaces(7)"),
 };

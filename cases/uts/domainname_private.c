@@ -69,4 +69,6 @@ NSC_CASE(uts, domainname_private) = {
 	.setup = setup,
 	.child = child,
 	.verify = verify,
+	.min_kernel = "2.6.19",
+	.anchors = NSC_ANCHORS("man:uts_namespaces(7)", "man:setdomainname(2)"),
 };

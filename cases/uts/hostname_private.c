@@ -50,4 +50,7 @@ NSC_CASE(uts, hostname_private) = {
 	.setup = setup,
 	.child = child,
 	.verify = verify,
+	.min_kernel = "2.6.19",
+	.anchors = NSC_ANCHORS("ltp:utsname01", "ltp:utsname02", "rt:hostname",
+			       "man:uts_namespaces(7)"),
 };

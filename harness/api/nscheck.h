@@ -66,6 +66,8 @@ struct nsc_case {
 	void (*plant)(struct nsc_ctx *ctx);   /* target case, control run only: make
 						 * in nscheck's disposable namespaces what
 						 * the probe must then see */
+	const char *min_kernel;		      /* "5.6": the first release with the property */
+	const char *const *anchors;	      /* NSC_ANCHORS("ltp:utsname01", "man:...") */
 	int (*setup)(struct nsc_ctx *ctx);    /* case process, before clone */
 	void (*child)(struct nsc_ctx *ctx);   /* in the sandbox */
 	void (*parent)(struct nsc_ctx *ctx);  /* case process, while child runs */
@@ -74,6 +76,14 @@ struct nsc_case {
 };
 
 #define NSC_KCONFIGS(...) ((const char *const[]){ __VA_ARGS__, NULL })
+/*
+ * What the case corresponds to elsewhere, one "kind:name" each: ltp:<test
+ * as named in LTP's runtest files>, kselftest:<path under
+ * tools/testing/selftests>, man:<page(section)>, rt:<runtime-tools
+ * validation>, or other:<free text>.  cases/MAPPING.md is generated from
+ * these.
+ */
+#define NSC_ANCHORS(...) ((const char *const[]){ __VA_ARGS__, NULL })
 
 /*
  * Where NSC_CASE files a descriptor: the id parts and the source file

@@ -4,8 +4,9 @@
 
     junit_read.py counts FILE     "tests failures errors skipped" (from the cases)
     junit_read.py statuses FILE   one line per case: "classname.name STATUS"
-    junit_read.py generic FILE    FILE without the attributes the generic
-                                  JUnit schema lacks (testcase/@file), on stdout
+    junit_read.py generic FILE    FILE without what the generic JUnit schema
+                                  lacks (testcase/@file and testcase/properties),
+                                  on stdout
 
 counts also checks that every suite's declared totals equal its cases
 and that the properties appear in exactly one suite.  Exits 1 with a
@@ -63,6 +64,8 @@ def generic(path):
     tree = ET.parse(path)
     for c in tree.getroot().iter("testcase"):
         c.attrib.pop("file", None)
+        for p in c.findall("properties"):
+            c.remove(p)
     tree.write(sys.stdout.buffer, encoding="UTF-8", xml_declaration=True)
 
 

@@ -2,7 +2,7 @@
 # Optional: the JUnit of a real run and of an interrupted-before-any-case
 # run also validate against the generic JUnit schema beside the repository
 # (../shared/schemas/junit-10.xsd), once the one attribute it lacks
-# (testcase/@file) is dropped.  A clone alone has no ../shared: then this
+# (testcase/@file) and element (testcase/properties) are dropped.  A clone alone has no ../shared: then this
 # test is skipped (exit 77, shown as "Skipped" by ctest), never failed.
 source "$(dirname "$0")/lib.sh"
 
@@ -23,4 +23,4 @@ for f in r e; do
 	xmllint --noout --schema "$xsd" "$T/$f.generic.xml" ||
 		fail "$f.xml: not valid against $xsd"
 done
-echo "ok: JUnit valid against $xsd (testcase/@file dropped)"
+echo "ok: JUnit valid against $xsd (testcase/@file and properties dropped)"
