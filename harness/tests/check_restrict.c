@@ -27,16 +27,12 @@
 #define TTL "/proc/sys/net/ipv4/ip_default_ttl"
 
 /* Facts of a container's default security, as nscheck sees them rootless. */
-static const struct nsc_host_facts ctr = {
-	.seccomp = 2,
-	.cap_sys_admin = true,
-	.owns_uts = true,
-	.init_userns = false,
-	.proc_masks = 3,
-	.proc_mask = "/proc/acpi",
-	.rdonly = true,
-	.rdonly_at = "/proc/sys",
-};
+#define CTR                                                                                  \
+	{                                                                                    \
+		.seccomp = 2, .cap_sys_admin = true, .owns_uts = true, .init_userns = false, \
+		.proc_masks = 3, .proc_mask = "/proc/acpi", .rdonly = true,                  \
+		.rdonly_at = "/proc/sys",                                                    \
+	}
 
 /* One row: @op fails with @err under @f; want a SKIP whose reason has @want. */
 struct row {
@@ -50,10 +46,10 @@ struct row {
 };
 
 static struct row rows[] = {
-	{ "seccomp sethostname", NSC_OP_SETHOSTNAME, EPERM, NULL, ctr,
+	{ "seccomp sethostname", NSC_OP_SETHOSTNAME, EPERM, NULL, CTR,
 	  "a seccomp filter denies sethostname() (EPERM although nscheck holds CAP_SYS_ADMIN",
 	  "--cap-add SYS_ADMIN" },
-	{ "seccomp setdomainname", NSC_OP_SETDOMAINNAME, EPERM, NULL, ctr,
+	{ "seccomp setdomainname", NSC_OP_SETDOMAINNAME, EPERM, NULL, CTR,
 	  "a seccomp filter denies setdomainname()", "seccomp=unconfined" },
 	{ "lsm sethostname",
 	  NSC_OP_SETHOSTNAME,
@@ -70,8 +66,8 @@ static struct row rows[] = {
 	  { .seccomp = 2, .cap_sys_admin = true },
 	  NULL,
 	  NULL },
-	{ "sethostname EINVAL", NSC_OP_SETHOSTNAME, EINVAL, NULL, ctr, NULL, NULL },
-	{ "masked proc", NSC_OP_MOUNT_PROC, EPERM, "/proc", ctr,
+	{ "sethostname EINVAL", NSC_OP_SETHOSTNAME, EINVAL, NULL, CTR, NULL, NULL },
+	{ "masked proc", NSC_OP_MOUNT_PROC, EPERM, "/proc", CTR,
 	  "proc is masked (3 mounts over paths under /proc, e.g. /proc/acpi, as container runtimes make)",
 	  "unmask=ALL" },
 	{ "one mask",
@@ -89,8 +85,8 @@ static struct row rows[] = {
 	  NULL,
 	  NULL },
 	{ "proc not masked", NSC_OP_MOUNT_PROC, EPERM, "/proc", { .seccomp = 2 }, NULL, NULL },
-	{ "proc EBUSY", NSC_OP_MOUNT_PROC, EBUSY, "/proc", ctr, NULL, NULL },
-	{ "read-only /proc/sys", NSC_OP_WRITE, EROFS, TTL, ctr,
+	{ "proc EBUSY", NSC_OP_MOUNT_PROC, EBUSY, "/proc", CTR, NULL, NULL },
+	{ "read-only /proc/sys", NSC_OP_WRITE, EROFS, TTL, CTR,
 	  TTL " is on a read-only mount (/proc/sys): container runtimes mount /proc/sys read-only",
 	  "unmask=ALL" },
 	{ "read-only elsewhere",
@@ -101,8 +97,8 @@ static struct row rows[] = {
 	  "/etc/x is on a read-only mount (/)",
 	  "writable" },
 	{ "EROFS but writable mount", NSC_OP_WRITE, EROFS, TTL, { .seccomp = 2 }, NULL, NULL },
-	{ "EACCES on a read-only mount", NSC_OP_WRITE, EACCES, TTL, ctr, NULL, NULL },
-	{ "write without a path", NSC_OP_WRITE, EROFS, NULL, ctr, NULL, NULL },
+	{ "EACCES on a read-only mount", NSC_OP_WRITE, EACCES, TTL, CTR, NULL, NULL },
+	{ "write without a path", NSC_OP_WRITE, EROFS, NULL, CTR, NULL, NULL },
 };
 
 START_TEST(test_classify)
