@@ -26,17 +26,7 @@ t0=$(date +%s.%N)
 # shellcheck disable=SC2119 # no directory given: a new one under /var/tmp
 nsc_podman_init
 
-static=${NSCHECK_STATIC:-}
-if [ -z "$static" ]; then
-	sb=$NSC_BUILD/nscheck-static
-	cmake -S "$NSC_SRC" -B "$sb" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNSCHECK_TESTS=OFF \
-		-DNSCHECK_STATIC=ON >"$NSC_TMP/cmake.log" 2>&1 ||
-		fail "configure the static build: $(tail -5 "$NSC_TMP/cmake.log")"
-	cmake --build "$sb" -j 2 --target nscheck >"$NSC_TMP/build.log" 2>&1 ||
-		fail "build the static nscheck: $(grep -m5 -E 'error|Error' "$NSC_TMP/build.log")"
-	static=$sb/nscheck
-fi
-case "$(file -b "$static")" in *'statically linked'*) ;; *) fail "$static is not statically linked" ;; esac
+static=$(static_nscheck)
 t1=$(date +%s.%N)
 
 # The image as the README makes it: its line that writes ctx/Containerfile.

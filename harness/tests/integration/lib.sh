@@ -67,6 +67,27 @@ ktap_check() {
 		fail "$1: kunit.py disagrees with $2"
 }
 
+# static_nscheck: the path of a static nscheck: $NSCHECK_STATIC if set,
+# else built from this source tree into $NSC_BUILD/nscheck-static
+# (incremental after the first time; shared by the container tests).
+static_nscheck() {
+	local sb=$NSC_BUILD/nscheck-static bin=${NSCHECK_STATIC:-}
+	if [ -z "$bin" ]; then
+		: "${NSC_BUILD:?NSC_BUILD must point to the build directory}"
+		cmake -S "$NSC_SRC" -B "$sb" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNSCHECK_TESTS=OFF \
+			-DNSCHECK_STATIC=ON >"$NSC_TMP/static-cmake.log" 2>&1 ||
+			fail "configure the static build: $(tail -5 "$NSC_TMP/static-cmake.log")"
+		cmake --build "$sb" -j 2 --target nscheck >"$NSC_TMP/static-build.log" 2>&1 ||
+			fail "build the static nscheck: $(grep -m5 -E 'error|Error' "$NSC_TMP/static-build.log")"
+		bin=$sb/nscheck
+	fi
+	case "$(file -b "$bin")" in
+	*'statically linked'*) ;;
+	*) fail "$bin is not statically linked" ;;
+	esac
+	echo "$bin"
+}
+
 # junit_validate FILE: the project's JUnit schema (reports/nscheck-junit.xsd)
 # accepts FILE, and junitparser reads it with declared totals equal to the
 # cases and the environment in exactly one suite.  Prints junitparser's
