@@ -8,7 +8,6 @@
  */
 #include <signal.h>
 #include <stdio.h>
-#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -44,10 +43,10 @@ static int setup(struct nsc_ctx *ctx)
 
 static pid_t spawn_sleeper(struct nsc_ctx *ctx)
 {
-	pid_t pid = NSC_SAFE(ctx, fork());
+	/* Not fork(): a sleeper must not outlive a killed runner. */
+	pid_t pid = NSC_SAFE(ctx, nsc_fork());
 
 	if (pid == 0) {
-		prctl(PR_SET_PDEATHSIG, SIGKILL);
 		pause();
 		_exit(0);
 	}
