@@ -3,6 +3,8 @@
  * nscheck: command line, reporters, exit status.  The only file that
  * prints usage errors and exits.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +20,7 @@
 #include "registry.h"
 #include "runner.h"
 #include "target.h"
+#include "signals.h"
 #include "version.h"
 
 #define NSC_EXIT_OK 0
@@ -40,6 +43,7 @@ static void join_argv(int argc, char **argv, char *buf, size_t len)
 		off += (size_t)snprintf(buf + off, len - off, "%s%s", i ? " " : "", argv[i]);
 }
 
+/* A write error on stdout is also found and reported by finish(). */
 static int list_cases(const struct nsc_cli *cli, const struct nsc_case **sel, int n)
 {
 	enum nsc_list_form form = cli->list_json ? NSC_LIST_JSON :
@@ -156,6 +160,8 @@ static int run_selected(const struct nsc_cli *cli, const struct nsc_case **sel, 
 	ropts.control = !cli->no_control && !cli->self_check;
 	ropts.rootless = cli->rootless;
 	ropts.self_check = cli->self_check;
+	ropts.stop_signals = nsc_signals_set();
+	ropts.child_mask = nsc_signals_start_mask();
 	ropts.env = env;
 	ropts.target = target;
 
@@ -218,7 +224,7 @@ static int target_case_check(const struct nsc_cli *cli, const struct nsc_case **
 	return n;
 }
 
-int main(int argc, char **argv)
+static int nscheck(int argc, char **argv)
 {
 	static char cmdline[8192];
 	const struct nsc_case **sel = NULL;
@@ -231,7 +237,6 @@ int main(int argc, char **argv)
 	struct nsc_err err;
 	int n, ret;
 
-	signal(SIGPIPE, SIG_IGN);
 	if (nsc_cli_parse(argc, argv, &cli, &err) < 0)
 		return usage_error(&err);
 	if (cli.help) {
@@ -309,4 +314,55 @@ out:
 	nsc_target_close(&target);
 	nsc_registry_free(&reg);
 	return ret;
+}
+
+/*
+ * Descriptors 0-2 closed by the caller (">&-") would be taken by the first
+ * files nscheck opens, and the TAP written into a report file: make them
+ * valid first, on /dev/null opened read-only, so that a report meant for a
+ * closed stdout fails (EBADF) instead of vanishing.
+ */
+static bool std_fds(void)
+{
+	for (int fd = 0; fd <= 2; fd++) {
+		int got;
+
+		if (fcntl(fd, F_GETFD) >= 0 || errno != EBADF)
+			continue;
+		got = open("/dev/null", O_RDONLY);
+		if (got != fd) {
+			if (got >= 0)
+				close(got);
+			return false;
+		}
+	}
+	return true;
+}
+
+/*
+ * As util-linux's close_stdout(): every lost write of stdout (--help,
+ * --version, --list, a report on stdout) is an error, said once.  Then a
+ * terminating signal that arrived where nothing read it (before or after
+ * the run) decides the exit status.
+ */
+static int finish(int status)
+{
+	int sig;
+
+	errno = 0;
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "nscheck: write error on stdout: %s\n",
+			strerror(errno ? errno : EIO));
+		status = NSC_EXIT_ERROR;
+	}
+	sig = nsc_signals_take();
+	return sig ? 128 + sig : status;
+}
+
+int main(int argc, char **argv)
+{
+	if (!std_fds())
+		return NSC_EXIT_ERROR;
+	nsc_signals_init();
+	return finish(nscheck(argc, argv));
 }

@@ -139,8 +139,13 @@ int nsc_run(const struct nsc_case *const *cases, size_t n, const struct nsc_runn
 		ret = nsc_sink_begin(sink, run, err);
 	if (ret >= 0)
 		ret = nsc_sched_loop(&s, run_emit, &a, err);
+	/* A signal after the last case still stops the audit and marks the run. */
+	if (ret >= 0 && !s.signo && nsc_sched_signals(&s))
+		nsc_sched_kill_all(&s);
 	if (ret >= 0 && !s.signo && audit)
 		ret = emit_audit(&s, sink, run, err);
+	if (ret >= 0 && !s.signo)
+		nsc_sched_signals(&s);
 	*signo = s.signo;
 	run->interrupted = s.signo != 0;
 	run->duration = nsc_now() - t0;

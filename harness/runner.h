@@ -2,6 +2,7 @@
 #ifndef NSC_RUNNER_H
 #define NSC_RUNNER_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 
@@ -16,6 +17,10 @@ struct nsc_runner_opts {
 	bool control;		/* run positive controls */
 	bool rootless;		/* case processes enter an own userns */
 	bool self_check;	/* withhold each case's namespaces, want FAIL */
+	/* End the run in order on these signals (NULL: SIGINT, SIGTERM, SIGHUP). */
+	const sigset_t *stop_signals;
+	/* Signal mask for case processes (NULL: the mask before the run). */
+	const sigset_t *child_mask;
 	/* collected once by main.c; read-only but for the after-run taint */
 	struct nsc_env *env;
 	const struct nsc_target *target; /* --target: the process audited, else NULL */

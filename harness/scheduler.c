@@ -217,7 +217,7 @@ static int start_next(struct nsc_sched *s, struct nsc_job_slot *slot, struct nsc
 		mode = s->mode;
 	}
 	if (nsc_job_start(slot, s->items[idx].c, mode, idx, job_timeout(s, s->items[idx].c),
-			  s->opts->rootless, &s->oldmask, s->opts->target, err) < 0)
+			  s->opts->rootless, &s->childmask, s->opts->target, err) < 0)
 		return -1;
 	if (mode == NSC_MODE_CONTROL)
 		return 1; /* counted when it was queued */
@@ -320,18 +320,36 @@ int nsc_sched_init(struct nsc_sched *s, const struct nsc_case *const *cases, siz
 	s->chld_saved = true;
 	sigemptyset(&mask);
 	/* A child ended: reap what is no job (as PID 1, anything reparented). */
+	if (opts->stop_signals) {
+		mask = *opts->stop_signals;
+	} else {
+		sigaddset(&mask, SIGINT);
+		sigaddset(&mask, SIGTERM);
+		sigaddset(&mask, SIGHUP);
+	}
 	sigaddset(&mask, SIGCHLD);
-	sigaddset(&mask, SIGINT);
-	sigaddset(&mask, SIGTERM);
-	sigaddset(&mask, SIGHUP);
 	if (sigprocmask(SIG_BLOCK, &mask, &s->oldmask) < 0)
 		return nsc_err_set(err, errno, "sigprocmask");
+	s->childmask = opts->child_mask ? *opts->child_mask : s->oldmask;
 	s->sigfd = signalfd(-1, &mask, SFD_CLOEXEC | SFD_NONBLOCK);
 	if (s->sigfd < 0)
 		return nsc_err_set(err, errno, "signalfd");
 	/* Orphans of a case (setsid()-ed escapees) become ours to kill. */
 	prctl(PR_SET_CHILD_SUBREAPER, 1);
 	return nsc_slots_init(s->slots, s->nslots, err);
+}
+
+int nsc_sched_signals(struct nsc_sched *s)
+{
+	struct signalfd_siginfo si;
+
+	while (!s->signo && s->sigfd >= 0 && read(s->sigfd, &si, sizeof(si)) == sizeof(si)) {
+		if (si.ssi_signo == SIGCHLD)
+			nsc_reap_zombies(s->slots, s->nslots);
+		else
+			s->signo = (int)si.ssi_signo;
+	}
+	return s->signo;
 }
 
 /* Kill and reap every running case process and every orphan. */
@@ -393,6 +411,11 @@ int nsc_sched_loop(struct nsc_sched *s,
 		double now, next = 1e300;
 		int timeout_ms;
 
+		/* A signal that came meanwhile: start nothing more. */
+		if (nsc_sched_signals(s)) {
+			nsc_sched_kill_all(s);
+			break;
+		}
 		for (unsigned int i = 0; i < s->nslots; i++) {
 			if (!s->slots[i].busy) {
 				ret = start_next(s, &s->slots[i], err);
@@ -424,15 +447,7 @@ int nsc_sched_loop(struct nsc_sched *s,
 			goto out;
 		}
 		if (pfd[0].revents & POLLIN) {
-			struct signalfd_siginfo si;
-
-			while (!s->signo && read(s->sigfd, &si, sizeof(si)) == sizeof(si)) {
-				if (si.ssi_signo == SIGCHLD)
-					nsc_reap_zombies(s->slots, s->nslots);
-				else
-					s->signo = (int)si.ssi_signo;
-			}
-			if (s->signo) {
+			if (nsc_sched_signals(s)) {
 				/* Interrupted: every sandbox dies now, reports follow. */
 				nsc_sched_kill_all(s);
 				break;

@@ -43,6 +43,7 @@ struct nsc_sched {
 	unsigned int nslots;
 	int sigfd;
 	sigset_t oldmask;
+	sigset_t childmask;	  /* case processes start with this mask */
 	struct sigaction oldchld; /* SIGCHLD disposition we started with */
 	bool chld_saved;
 	int signo;
@@ -59,6 +60,12 @@ int nsc_sched_init(struct nsc_sched *s, const struct nsc_case *const *cases, siz
 int nsc_sched_loop(struct nsc_sched *s,
 		   int (*on_done)(struct nsc_sched *s, void *arg, struct nsc_err *err), void *arg,
 		   struct nsc_err *err);
+
+/*
+ * Read the signals that arrived (reaping on SIGCHLD); returns the first
+ * stop signal (also kept in s->signo), or 0.
+ */
+int nsc_sched_signals(struct nsc_sched *s);
 
 /* Kill and reap every running case process and every orphan. */
 void nsc_sched_kill_all(struct nsc_sched *s);

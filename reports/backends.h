@@ -3,6 +3,8 @@
 #ifndef NSC_BACKENDS_H
 #define NSC_BACKENDS_H
 
+#include <errno.h>
+
 #include "reporter.h"
 
 /* "2024-05-01T12:00:00.123Z" (UTC) into @buf. */
@@ -17,8 +19,8 @@ double nsc_secs(double s);
  */
 static inline void nsc_report_flush(struct nsc_reporter *r)
 {
-	if (r->fp == stdout || r->fp == stderr)
-		fflush(r->fp);
+	if ((r->fp == stdout || r->fp == stderr) && fflush(r->fp) && !r->werr)
+		r->werr = errno ? errno : EIO; /* reported at close */
 }
 
 #endif

@@ -23,6 +23,7 @@
 #include <limits.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
@@ -370,10 +371,20 @@ int nsc_reporter_close(struct nsc_reporter *r, int commit, struct nsc_err *err)
 	r->priv = NULL;
 	if (r->fp) {
 		errno = 0;
-		if (fflush(r->fp) || ferror(r->fp))
-			ret = r->fp == stderr ? nsc_err_set(err, errno ? errno : EIO,
-							    "cannot write report <stderr>") :
-						fail(r, errno ? errno : EIO, err);
+		if (r->fp == stderr) {
+			/* The console: where would a failure to write it be said? */
+			fflush(stderr);
+			clearerr(stderr);
+		} else if (fflush(r->fp) || ferror(r->fp)) {
+			int e = r->werr ? r->werr : errno ? errno : EIO;
+
+			ret = fail(r, e, err);
+			/* Said here, once: drop what is left for stdout. */
+			if (r->fp == stdout) {
+				__fpurge(stdout);
+				clearerr(stdout);
+			}
+		}
 		if (!ret && commit && r->target.replace && fsync(fileno(r->fp)) < 0 && errno != EINVAL)
 			ret = fail(r, errno, err);
 		if (!ret && commit && r->target.replace) {

@@ -58,6 +58,7 @@ struct nsc_reporter {
 	struct nsc_report_opts opts;
 	FILE *fp;   /* where the back end writes */
 	char *path; /* final path, NULL for stdout/stderr */
+	int werr;   /* first failed flush's errno, reported at close */
 	struct nsc_report_target target;
 	void *priv; /* back end state */
 };

@@ -47,4 +47,29 @@ grep -q '^uts.hostname_private ' <<<"$out" || fail "--list"
 [ "$("$NSCHECK" --list 'ipc.*' | wc -l)" -ge 3 ] || fail "--list with glob"
 [ "$("$NSCHECK" --list --ns uts | cut -d' ' -f1 | sed 's/\..*//' | sort -u)" = uts ] ||
 	fail "--ns filter"
+# Every lost write of stdout is an error, said once (as util-linux's
+# close_stdout): before, --help, --version and --self-check to /dev/full
+# exited 0 and --list exited 2 silently.
+if [ -w /dev/full ]; then
+	for args in --help --version --list "--self-check uts.hostname_private" uts.hostname_private; do
+		got=0
+		# shellcheck disable=SC2086 # one option per word
+		"$NSCHECK" $args >/dev/full 2>"$NSC_TMP/stderr" || got=$?
+		[ "$got" -eq 2 ] || fail "$args >/dev/full: exit $got, want 2"
+		[ "$(grep -c 'No space left on device' "$NSC_TMP/stderr")" -eq 1 ] ||
+			fail "$args >/dev/full: $(cat "$NSC_TMP/stderr")"
+	done
+fi
+
+# Closed standard descriptors are made valid before anything is opened:
+# before, '>&-' made the JSON report take fd 1 and receive the TAP.
+got=0
+"$NSCHECK" --json "$NSC_TMP/closed.json" uts.hostname_private >&- 2>"$NSC_TMP/stderr" || got=$?
+[ "$got" -eq 2 ] || fail "stdout closed: exit $got, want 2"
+grep -q '<stdout>: Bad file descriptor' "$NSC_TMP/stderr" || fail "stdout closed: $(cat "$NSC_TMP/stderr")"
+[ ! -e "$NSC_TMP/closed.json" ] || fail "stdout closed: the JSON report was written: $(head -c 80 "$NSC_TMP/closed.json")"
+"$NSCHECK" --json "$NSC_TMP/closed.json" uts.hostname_private <&- >/dev/null 2>&- ||
+	fail "stdin and stderr closed: exit $?"
+/usr/bin/python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$NSC_TMP/closed.json" ||
+	fail "stdin and stderr closed: the JSON report is not JSON"
 echo "ok: bad input rejected with exit 2 and one line"
