@@ -457,11 +457,19 @@ int nsc_sched_loop(struct nsc_sched *s,
 		for (unsigned int k = 1; k < np; k++) {
 			struct nsc_job_slot *slot = &s->slots[map[k - 1]];
 
-			if (!(pfd[k].revents & POLLIN) && slot->job.deadline <= now) {
+			/*
+			 * Whether the job ended is asked now, not taken from
+			 * poll: a runner stopped (Ctrl-Z, SIGSTOP) between poll
+			 * and here finds the clock past deadlines of jobs that
+			 * finished in time meanwhile.  Only a job still running
+			 * after its deadline timed out.
+			 */
+			ret = nsc_job_try_reap(&slot->job);
+			if (ret == 0 && slot->job.deadline <= now) {
 				slot->job.timed_out = true;
 				nsc_job_kill(&slot->job);
+				ret = nsc_job_try_reap(&slot->job);
 			}
-			ret = nsc_job_try_reap(&slot->job);
 			if (ret < 0) {
 				nsc_err_set(err, -ret, "waitid(case process)");
 				goto out;
