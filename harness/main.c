@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -43,14 +44,21 @@ static void join_argv(int argc, char **argv, char *buf, size_t len)
 		off += (size_t)snprintf(buf + off, len - off, "%s%s", i ? " " : "", argv[i]);
 }
 
-/* A write error on stdout is also found and reported by finish(). */
+/* Lost output is said once, with the errno of the failed write. */
 static int list_cases(const struct nsc_cli *cli, const struct nsc_case **sel, int n)
 {
 	enum nsc_list_form form = cli->list_json ? NSC_LIST_JSON :
 				  cli->list_long ? NSC_LIST_LONG :
 						   NSC_LIST_SHORT;
 
-	return nsc_catalog_list(stdout, sel, (size_t)n, form) < 0 ? NSC_EXIT_ERROR : NSC_EXIT_OK;
+	errno = 0;
+	if (nsc_catalog_list(stdout, sel, (size_t)n, form) < 0) {
+		fprintf(stderr, "nscheck: write error on stdout: %s\n", strerror(errno ? errno : EIO));
+		__fpurge(stdout);
+		clearerr(stdout);
+		return NSC_EXIT_ERROR;
+	}
+	return NSC_EXIT_OK;
 }
 
 static bool any_on_stdout(const struct nsc_cli *cli)
