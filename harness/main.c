@@ -53,7 +53,8 @@ static int list_cases(const struct nsc_cli *cli, const struct nsc_case **sel, in
 
 	errno = 0;
 	if (nsc_catalog_list(stdout, sel, (size_t)n, form) < 0) {
-		fprintf(stderr, "nscheck: write error on stdout: %s\n", strerror(errno ? errno : EIO));
+		fprintf(stderr, "nscheck: write error on stdout: %s\n",
+			strerror(errno ? errno : EIO));
 		__fpurge(stdout);
 		clearerr(stdout);
 		return NSC_EXIT_ERROR;
