@@ -283,10 +283,13 @@ int nsc_kconfig_load(const char *path, char **text, size_t *len, struct nsc_err 
 			break;
 		r = zerr == Z_ERRNO ? errno : EINVAL;
 		free(buf);
-		gzclose(gz);
+		/* msg lives in gz: the message is made before gzclose() frees it. */
 		if (zerr == Z_ERRNO)
-			return nsc_err_set(err, r, "%s", path);
-		return nsc_err_setx(err, r, "%s: not a readable kernel config (%s)", path, msg);
+			nsc_err_set(err, r, "%s", path);
+		else
+			nsc_err_setx(err, r, "%s: not a readable kernel config (%s)", path, msg);
+		gzclose(gz);
+		return -r;
 	}
 	gzclose(gz);
 	buf[n] = '\0';

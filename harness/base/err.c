@@ -34,7 +34,8 @@ void nsc_errno_append(char *buf, size_t len, int errnum)
 	buf[n] = '\0';
 	k = strlen(s);
 	/* Forwarded from a struct nsc_err: the text is there already. */
-	if (n >= k && !strcmp(buf + n - k, s) && (n == k || !strncmp(buf + n - k - 2, ": ", 2)))
+	if (n >= k && !strcmp(buf + n - k, s) &&
+	    (n == k || (n >= k + 2 && !strncmp(buf + n - k - 2, ": ", 2))))
 		return;
 	if (n < len - 1)
 		snprintf(buf + n, len - n, "%s%s", n ? ": " : "", s);
