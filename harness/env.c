@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/utsname.h>
 #include <unistd.h>
 #include <zlib.h>
@@ -246,14 +247,20 @@ int nsc_kconfig_load(const char *path, char **text, size_t *len, struct nsc_err 
 	size_t cap = 1u << 16, n = 0;
 	char *buf = NULL;
 	const char *msg;
+	struct stat st;
 	gzFile gz;
 	int fd, r, zerr;
 
 	*text = NULL;
 	*len = 0;
-	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	/* Hostile paths: never block on a FIFO, read only a regular file. */
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
 	if (fd < 0)
 		return nsc_err_set(err, errno, "%s", path);
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return nsc_err_setx(err, EINVAL, "%s: not a regular file", path);
+	}
 	gz = gzdopen(fd, "rb");
 	if (!gz) {
 		close(fd);

@@ -2,6 +2,7 @@
 /* nsc_file_read(): the one whole-file reader. */
 #include <fcntl.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "base.h"
@@ -10,17 +11,35 @@ int nsc_file_read(const char *path, size_t max, char **buf, size_t *len, struct 
 {
 	size_t cap = 4096, n = 0;
 	char *p = malloc(cap);
+	struct stat st;
 	int fd, e;
 
 	*buf = NULL;
 	*len = 0;
 	if (!p)
 		return nsc_err_set(err, ENOMEM, "read %s", path);
-	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	/*
+	 * Paths are hostile (root reads them): a FIFO with no writer would
+	 * block the open and the read, a device could be anything.  Open
+	 * without blocking and read only a regular file (/proc and /sys
+	 * files are regular).
+	 */
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
 	if (fd < 0) {
 		e = errno ? errno : EIO;
 		free(p);
 		return nsc_err_set(err, e, "open %s", path);
+	}
+	if (fstat(fd, &st) < 0) {
+		e = errno;
+		close(fd);
+		free(p);
+		return nsc_err_set(err, e, "stat %s", path);
+	}
+	if (!S_ISREG(st.st_mode)) {
+		close(fd);
+		free(p);
+		return nsc_err_setx(err, EINVAL, "read %s: not a regular file", path);
 	}
 	for (;;) {
 		ssize_t r;
