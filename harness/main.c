@@ -10,10 +10,12 @@
 #include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "audit.h"
 #include "cli.h"
+#include "cpus.h"
 #include "env.h"
 #include "kmsg.h"
 #include "probe.h"
@@ -62,6 +64,24 @@ static int list_cases(const struct nsc_cli *cli, const struct nsc_case **sel, in
 	return NSC_EXIT_OK;
 }
 
+/* TERM=dumb (or none): no colour, no cursor movement. */
+static bool dumb_terminal(void)
+{
+	const char *t = getenv("TERM");
+
+	return !t || !*t || !strcmp(t, "dumb");
+}
+
+/* Columns of the terminal at @fd; 0 when unknown. */
+static int term_width(int fd)
+{
+	struct winsize ws;
+
+	if (ioctl(fd, TIOCGWINSZ, &ws) < 0 || !ws.ws_col)
+		return 0;
+	return ws.ws_col;
+}
+
 static bool any_on_stdout(const struct nsc_cli *cli)
 {
 	for (size_t i = 0; i < cli->nreports; i++)
@@ -78,10 +98,12 @@ static bool any_on_stdout(const struct nsc_cli *cli)
  */
 static int reports_open(const struct nsc_cli *cli, struct nsc_sink *sink, struct nsc_err *err)
 {
+	bool term = isatty(2) && !dumb_terminal();
 	struct nsc_report_opts o = {
 		.tap_version = cli->tap_version,
-		.color = cli->color < 0 ? isatty(2) && !getenv("NO_COLOR") : cli->color,
-		.progress = isatty(2),
+		.color = cli->color < 0 ? term && !getenv("NO_COLOR") : cli->color,
+		.progress = term,
+		.width = term_width(2),
 		.quiet = cli->quiet,
 	};
 	/* Explicitly, or by default: the self-check lines or TAP. */
@@ -161,9 +183,7 @@ static int run_selected(const struct nsc_cli *cli, const struct nsc_case **sel, 
 	if (cli->list)
 		return list_cases(cli, sel, n);
 	memset(&ropts, 0, sizeof(ropts));
-	ropts.jobs = cli->jobs ? cli->jobs : (unsigned int)sysconf(_SC_NPROCESSORS_ONLN);
-	if (!ropts.jobs || ropts.jobs > NSC_JOBS_MAX)
-		ropts.jobs = 1;
+	ropts.jobs = cli->jobs ? cli->jobs : nsc_jobs_default(nsc_cpus_usable());
 	ropts.timeout_s = cli->timeout_s;
 	ropts.timeout_explicit = cli->timeout_set;
 	ropts.control = !cli->no_control && !cli->self_check;

@@ -67,6 +67,29 @@ static void clear_progress(struct nsc_reporter *r, struct console_priv *p)
 	p->progress_shown = 0;
 }
 
+/*
+ * "[3/29] net.veth_ping", cut to the terminal's width less one column: a
+ * line that wrapped could not be erased by "\r\033[K".  Controls in the
+ * id become '?' (as nsc_term_text() does).
+ */
+static void progress_line(FILE *fp, const struct console_priv *p, const char *id, int width)
+{
+	char line[256];
+	int n = snprintf(line, sizeof(line), "[%u/%u] %s", p->done, p->planned, id ? id : "");
+
+	if (n < 0)
+		return;
+	if ((size_t)n >= sizeof(line))
+		n = (int)sizeof(line) - 1;
+	if (width > 1 && n > width - 1)
+		n = width - 1;
+	for (int i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)line[i];
+
+		fputc(c < 0x20 || c == 0x7f ? '?' : c, fp);
+	}
+}
+
 static int console_result(struct nsc_reporter *r, const struct nsc_result *res, struct nsc_err *err)
 {
 	struct console_priv *p = r->priv;
@@ -123,8 +146,7 @@ static int console_result(struct nsc_reporter *r, const struct nsc_result *res, 
 		fputc('\n', fp);
 	}
 	if (r->opts.progress && p->done < p->planned) {
-		fprintf(fp, "[%u/%u] ", p->done, p->planned);
-		nsc_term_text(fp, res->id);
+		progress_line(fp, p, res->id, r->opts.width);
 		p->progress_shown = 1;
 	}
 	nsc_report_flush(r);

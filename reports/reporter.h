@@ -28,6 +28,7 @@ struct nsc_report_opts {
 	int tap_version; /* 13 or 14 */
 	int color;	 /* console: 1 colour, 0 plain */
 	int progress;	 /* console: progress line (terminal only) */
+	int width;	 /* console: terminal columns, 0 unknown (no cut) */
 	int quiet;	 /* console: summary only */
 };
 

@@ -158,6 +158,23 @@ START_TEST(test_progress)
 }
 END_TEST
 
+/* Progress lines are cut to the terminal's width (less one column). */
+START_TEST(test_progress_cut_to_width)
+{
+	struct nsc_report_opts o = { .tap_version = 14, .progress = 1, .width = 12 };
+	char *out;
+
+	run.planned = 3;
+	capture_start();
+	ck_assert_int_eq(nsc_t_report("console", NULL, &o, res, 2, &run), 0);
+	out = capture_end();
+	/* "[1/3] env.first" is 15 columns: 11 are shown. */
+	ck_assert_ptr_nonnull(strstr(out, "\n[1/3] env.f\r\033[K"));
+	ck_assert_ptr_nonnull(strstr(out, "\n[2/3] net.f\r\033[K"));
+	free(out);
+}
+END_TEST
+
 START_TEST(test_progress_cleared_by_end)
 {
 	char *out;
@@ -307,6 +324,7 @@ static Suite *console_suite(void)
 	tcase_add_test(tc, test_colour_zero_counts);
 	tcase_add_test(tc, test_progress);
 	tcase_add_test(tc, test_progress_cleared_by_end);
+	tcase_add_test(tc, test_progress_cut_to_width);
 	tcase_add_test(tc, test_no_progress_without_option);
 	tcase_add_test(tc, test_quiet);
 	tcase_add_test(tc, test_result_before_begin);
