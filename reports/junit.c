@@ -55,6 +55,15 @@ static void properties(FILE *fp, const struct nsc_run_info *run, const char *sta
 	prop(fp, "", "nscheck.command_line", run->command_line);
 	prop(fp, "", "nscheck.start", start);
 	prop(fp, "", "nscheck.interrupted", run->interrupted ? "true" : "false");
+	if (run->target) {
+		char pid[16];
+
+		snprintf(pid, sizeof(pid), "%d", run->target->pid);
+		prop(fp, "", "target.pid", pid);
+		prop(fp, "", "target.comm", run->target->comm);
+		prop(fp, "", "target.label", run->target->label);
+		prop(fp, "", "target.container", run->target->container);
+	}
 	if (e) {
 		prop(fp, "", "kernel.release", e->kernel_release);
 		prop(fp, "", "kernel.version", e->kernel_version);

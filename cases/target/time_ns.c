@@ -19,7 +19,7 @@ static void verify(struct nsc_ctx *ctx)
 	int same, ret;
 
 	if (ino == -ENOENT)
-		nsc_skip(ctx, ENOENT, "CONFIG_TIME_NS=y (Linux 5.6+)",
+		nsc_skip(ctx, ENOENT, "a kernel built with time namespaces (Linux 5.6+)",
 			 "the kernel has no time namespaces");
 	if (ino == -EACCES || ino == -EPERM)
 		nsc_skip(ctx, (int)-ino, "run nscheck as root",
