@@ -33,6 +33,10 @@ static void list_long(FILE *fp, const struct nsc_case *c)
 	fprintf(fp, "  namespaces  %s", ns[0] ? ns : "-");
 	if (outer[0])
 		fprintf(fp, " (outer: %s)", outer);
+	if (c->target_flags) {
+		ns_names(c->target_flags, outer, sizeof(outer));
+		fprintf(fp, " (joins the target's: %s)", outer);
+	}
 	fprintf(fp, "\n  privilege   %s\n", c->needs_root ? "root" : "rootless");
 	fputs("  kconfig    ", fp);
 	for (size_t i = 0; i < nk; i++)

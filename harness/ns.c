@@ -165,7 +165,7 @@ static void add_unique(const char **out, size_t *n, size_t max, const char *k)
 
 size_t nsc_case_kconfigs(const struct nsc_case *c, const char **out, size_t max)
 {
-	uint64_t flags = c->clone_flags | c->outer_flags;
+	uint64_t flags = c->clone_flags | c->outer_flags | c->target_flags;
 	size_t n = 0;
 
 	for (size_t i = 0; i < NSC_NS_COUNT; i++)

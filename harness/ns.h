@@ -93,7 +93,7 @@ const char *nsc_ns_group_list(void);
 
 /*
  * The kernel config options a case needs: those of the namespace types
- * in its clone_flags and outer_flags (table order), then its own
+ * in its clone_flags, outer_flags and target_flags (table order), then its own
  * .kconfigs, without repeats.  Fills at most @max into @out and returns
  * the count.
  */

@@ -72,4 +72,7 @@ NSC_CASE(target, cgroup_private) = {
 	.setup = setup,
 	.child = child,
 	.verify = verify,
+	.needs_root = true,
+	.min_kernel = "4.6",
+	.anchors = NSC_ANCHORS("man:cgroup_namespaces(7)", "man:setns(2)"),
 };

@@ -171,4 +171,7 @@ NSC_CASE(target, ipc_private) = {
 	.setup = setup,
 	.child = child,
 	.verify = verify,
+	.needs_root = true,
+	.min_kernel = "3.0",
+	.anchors = NSC_ANCHORS("man:ipc_namespaces(7)", "man:sysvipc(7)", "man:mq_overview(7)"),
 };

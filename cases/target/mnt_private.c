@@ -74,4 +74,7 @@ NSC_CASE(target, mnt_private) = {
 	.setup = setup,
 	.child = child,
 	.verify = verify,
+	.needs_root = true,
+	.min_kernel = "3.8",
+	.anchors = NSC_ANCHORS("man:mount_namespaces(7)", "man:setns(2)", "man:proc(5)"),
 };

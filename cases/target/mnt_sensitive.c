@@ -95,4 +95,8 @@ NSC_CASE(target, mnt_sensitive) = {
 	.setup = setup,
 	.child = child,
 	.verify = verify,
+	.needs_root = true,
+	.min_kernel = "3.8",
+	.anchors = NSC_ANCHORS("man:mount_namespaces(7)", "man:statvfs(3)",
+			       "other:docker run --privileged"),
 };

@@ -118,4 +118,7 @@ NSC_CASE(target, net_private) = {
 	.setup = setup,
 	.child = child,
 	.verify = verify,
+	.needs_root = true,
+	.min_kernel = "3.0",
+	.anchors = NSC_ANCHORS("man:network_namespaces(7)", "man:setns(2)", "man:getifaddrs(3)"),
 };

@@ -105,4 +105,7 @@ NSC_CASE(target, pid_private) = {
 	.setup = setup,
 	.child = child,
 	.verify = verify,
+	.needs_root = true,
+	.min_kernel = "3.8",
+	.anchors = NSC_ANCHORS("man:pid_namespaces(7)", "man:setns(2)", "other:proc(5) NSpid"),
 };

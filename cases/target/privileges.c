@@ -178,4 +178,6 @@ NSC_CASE(target, privileges) = {
 	.no_control = "reports the target's privileges: they describe how the container was "
 		      "started, findings and no isolation check",
 	.verify = verify,
+	.min_kernel = "4.10",
+	.anchors = NSC_ANCHORS("man:capabilities(7)", "man:seccomp(2)", "man:proc(5)"),
 };

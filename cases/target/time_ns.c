@@ -52,4 +52,6 @@ NSC_CASE(target, time_ns) = {
 	.no_control = "reports the target's time namespace: runtimes share the host's unless asked, "
 		      "a finding and no isolation check",
 	.verify = verify,
+	.min_kernel = "5.6",
+	.anchors = NSC_ANCHORS("man:time_namespaces(7)"),
 };

@@ -91,4 +91,6 @@ NSC_CASE(target, user_map) = {
 	.no_control = "reports the target's id maps: sharing the host's user namespace is how the "
 		      "container was started, a finding and no isolation check",
 	.verify = verify,
+	.min_kernel = "3.8",
+	.anchors = NSC_ANCHORS("man:user_namespaces(7)", "rt:linux_uid_mappings"),
 };

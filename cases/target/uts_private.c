@@ -56,4 +56,7 @@ NSC_CASE(target, uts_private) = {
 	.setup = setup,
 	.child = child,
 	.verify = verify,
+	.needs_root = true,
+	.min_kernel = "2.6.19",
+	.anchors = NSC_ANCHORS("man:uts_namespaces(7)", "man:setns(2)", "rt:hostname"),
 };

@@ -183,10 +183,22 @@ for p in "$priv" "$netonly" "$shared"; do
 done
 
 # --- A target that exits during the run: ERROR naming it -----------------
-sleep 1 &
+# The target is killed (by the test, not by nscheck) once the run has a
+# case process: nscheck found it alive, the case sees it vanish.
+sleep 300 &
 short=$!
-expect_status 2 "$NSCHECK_TEST" --target "$short" --no-audit --json "$T/gone.json" \
-	test.target_vanish >/dev/null
+pids+=("$short")
+"$NSCHECK_TEST" --target "$short" --no-audit --json "$T/gone.json" test.target_vanish \
+	>/dev/null 2>"$T/gone.err" &
+run=$!
+for _ in $(seq 500); do
+	[ -n "$(cat "/proc/$run/task/$run/children" 2>/dev/null)" ] && break
+	sleep 0.01
+done
+kill -KILL "$short"
+got=0
+wait "$run" || got=$?
+[ "$got" = 2 ] || fail "vanishing target: exit $got, want 2: $(cat "$T/gone.err")"
 statuses "$T/gone.json" >"$T/gone"
 grep -q "^test.target_vanish ERROR target PID $short (sleep) vanished during the run" "$T/gone" ||
 	fail "vanished target: $(cat "$T/gone")"
