@@ -362,6 +362,9 @@ static void snap_taint(struct nsc_audit *a, const struct audit_source *s)
 	char v[32];
 	int ret = nsc_taint_read(&bits, NULL);
 
+	/* Hidden (/proc mounted with subset=pid): this source is not there. */
+	if (ret == -ENOENT)
+		return;
 	if (ret < 0) {
 		audit_fail(a, -ret, s->from);
 		return;

@@ -5,6 +5,7 @@
  * context in the hint.
  */
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <linux/capability.h>
 #include <signal.h>
 #include <stdio.h>
@@ -287,6 +288,62 @@ bool nsc_cap_effective(unsigned int cap)
 	return d[cap / 32].effective & (1u << (cap % 32));
 }
 
+uint64_t nsc_caps_missing(uint64_t want)
+{
+	uint64_t missing = 0;
+
+	for (unsigned int cap = 0; cap < 64; cap++)
+		if ((want & NSC_CAP(cap)) && !nsc_cap_effective(cap))
+			missing |= NSC_CAP(cap);
+	return missing;
+}
+
+static const char *const nsc_cap_names[] = {
+	[CAP_CHOWN] = "CAP_CHOWN",
+	[CAP_DAC_OVERRIDE] = "CAP_DAC_OVERRIDE",
+	[CAP_KILL] = "CAP_KILL",
+	[CAP_SETGID] = "CAP_SETGID",
+	[CAP_SETUID] = "CAP_SETUID",
+	[CAP_SETPCAP] = "CAP_SETPCAP",
+	[CAP_NET_BIND_SERVICE] = "CAP_NET_BIND_SERVICE",
+	[CAP_NET_ADMIN] = "CAP_NET_ADMIN",
+	[CAP_NET_RAW] = "CAP_NET_RAW",
+	[CAP_IPC_OWNER] = "CAP_IPC_OWNER",
+	[CAP_SYS_CHROOT] = "CAP_SYS_CHROOT",
+	[CAP_SYS_PTRACE] = "CAP_SYS_PTRACE",
+	[CAP_SYS_ADMIN] = "CAP_SYS_ADMIN",
+	[CAP_SYS_RESOURCE] = "CAP_SYS_RESOURCE",
+};
+
+void nsc_probe_classify_caps(struct nsc_probe *p, uint64_t missing)
+{
+	char names[256] = "";
+	size_t off = 0;
+
+	memset(p, 0, sizeof(*p));
+	for (unsigned int cap = 0; cap < 64 && off < sizeof(names); cap++) {
+		const char *name = cap < sizeof(nsc_cap_names) / sizeof(nsc_cap_names[0]) ?
+					   nsc_cap_names[cap] :
+					   NULL;
+
+		if (!(missing & NSC_CAP(cap)))
+			continue;
+		if (name)
+			off += (size_t)snprintf(names + off, sizeof(names) - off, "%s%s",
+						off ? ", " : "", name);
+		else
+			off += (size_t)snprintf(names + off, sizeof(names) - off, "%scapability %u",
+						off ? ", " : "", cap);
+	}
+	p->err = EPERM;
+	snprintf(p->reason, sizeof(p->reason),
+		 "nscheck lacks %s, which the case needs (not in its effective capability set)",
+		 names);
+	snprintf(p->hint, sizeof(p->hint),
+		 "run nscheck with %s (not dropped by capsh --drop, setpriv or a container runtime), or with --rootless",
+		 names);
+}
+
 const char *nsc_probe_mode(bool forced, bool *rootless)
 {
 	struct probe_msg m = { 0, 0 };
@@ -347,6 +404,14 @@ bool nsc_probe_classify_op(struct nsc_probe *p, enum nsc_op op, int err, const c
 			 f->proc_masks, f->proc_masks == 1 ? "" : "s", f->proc_mask);
 		snprintf(p->hint, sizeof(p->hint), NSC_HINT_UNMASK);
 		return true;
+	case NSC_OP_READ:
+		if (err != ENOENT || !f->proc_subset_pid || !path)
+			return false;
+		snprintf(p->reason, sizeof(p->reason),
+			 "/proc is mounted with subset=pid: %s, which is no process directory, is hidden",
+			 path);
+		snprintf(p->hint, sizeof(p->hint), "mount proc without the subset=pid option");
+		return true;
 	case NSC_OP_WRITE:
 		if (err != EROFS || !f->rdonly || !path)
 			return false;
@@ -399,4 +464,114 @@ bool nsc_probe_classify_failure(struct nsc_probe *p, uint64_t flags, int err, bo
 		return false;
 	nsc_probe_classify(p, flag, err, false, rootless, env);
 	return true;
+}
+
+#define NSC_NOFILE_BASE 32
+#define NSC_NOFILE_PER_SLOT 6
+#define NSC_PROCS_PER_SLOT 3 /* case process, sandbox, a grandchild */
+
+static unsigned int nofile_need(unsigned int jobs)
+{
+	return NSC_NOFILE_BASE + NSC_NOFILE_PER_SLOT * jobs;
+}
+
+bool nsc_probe_is_resource(int err)
+{
+	return err == EAGAIN || err == EMFILE || err == ENFILE || err == ENOMEM;
+}
+
+/* pids.max of our cgroup (v2, or v1's pids controller), "" if none. */
+static void read_pids_max(char *buf, size_t len)
+{
+	char line[512], path[640];
+	FILE *f = fopen("/proc/self/cgroup", "re");
+
+	buf[0] = '\0';
+	if (!f)
+		return;
+	while (fgets(line, sizeof(line), f)) {
+		char *cg = strrchr(line, ':'), *ctl = strchr(line, ':');
+		char *v = NULL;
+		size_t n = 0;
+		FILE *m;
+
+		if (!cg || !ctl)
+			continue;
+		line[strcspn(line, "\n")] = '\0';
+		if (!strncmp(ctl, ":pids:", 6))
+			snprintf(path, sizeof(path), "/sys/fs/cgroup/pids%s/pids.max", cg + 1);
+		else if (!strncmp(line, "0::", 3))
+			snprintf(path, sizeof(path), "/sys/fs/cgroup%s/pids.max", cg + 1);
+		else
+			continue;
+		m = fopen(path, "re");
+		if (!m)
+			continue;
+		if (getline(&v, &n, m) > 0) {
+			v[strcspn(v, "\n")] = '\0';
+			snprintf(buf, len, "%s", v);
+		}
+		free(v);
+		fclose(m);
+		if (buf[0] && strcmp(buf, "max"))
+			break;
+	}
+	fclose(f);
+}
+
+bool nsc_probe_classify_resource(struct nsc_probe *p, int err, unsigned int jobs)
+{
+	struct rlimit rl;
+	char pids[32];
+
+	memset(p, 0, sizeof(*p));
+	p->err = err;
+	switch (err) {
+	case EAGAIN:
+		read_pids_max(pids, sizeof(pids));
+		if (getrlimit(RLIMIT_NPROC, &rl) < 0)
+			rl.rlim_cur = RLIM_INFINITY;
+		snprintf(p->reason, sizeof(p->reason),
+			 "process limit reached (EAGAIN): with -j %u nscheck needs up to %u processes of its own at once (pids.max of its cgroup: %s; RLIMIT_NPROC: %lld)",
+			 jobs, 1 + NSC_PROCS_PER_SLOT * 2 * jobs, pids[0] ? pids : "unknown",
+			 rl.rlim_cur == RLIM_INFINITY ? -1LL : (long long)rl.rlim_cur);
+		snprintf(p->hint, sizeof(p->hint),
+			 "raise pids.max (or ulimit -u), or run with fewer -j");
+		return true;
+	case EMFILE:
+	case ENFILE:
+		if (getrlimit(RLIMIT_NOFILE, &rl) < 0)
+			rl.rlim_cur = 0;
+		snprintf(p->reason, sizeof(p->reason),
+			 "%s (%s): with -j %u nscheck needs up to %u open files (RLIMIT_NOFILE: %llu)",
+			 err == EMFILE ? "open file limit reached" : "system file table full",
+			 nsc_errno_name(err), jobs, nofile_need(jobs),
+			 (unsigned long long)rl.rlim_cur);
+		snprintf(p->hint, sizeof(p->hint), "ulimit -n %u, or run with fewer -j",
+			 nofile_need(jobs));
+		return true;
+	case ENOMEM:
+		snprintf(p->reason, sizeof(p->reason), "out of memory (ENOMEM)");
+		snprintf(p->hint, sizeof(p->hint), "free memory, or run with fewer -j");
+		return true;
+	}
+	return false;
+}
+
+int nsc_probe_nofile(unsigned int jobs, struct nsc_err *err)
+{
+	unsigned int need = nofile_need(jobs);
+	struct rlimit rl;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl) < 0 || rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur >= need)
+		return 0;
+	if (rl.rlim_max == RLIM_INFINITY || rl.rlim_max >= need) {
+		rl.rlim_cur = need;
+		if (setrlimit(RLIMIT_NOFILE, &rl) == 0)
+			return 0;
+	}
+	return nsc_err_setx(err, EMFILE,
+			    "with -j %u nscheck needs %u open files, RLIMIT_NOFILE is %llu (hard %llu): raise it (ulimit -n %u) or run with fewer -j",
+			    jobs, need, (unsigned long long)rl.rlim_cur,
+			    (unsigned long long)rl.rlim_max, need);
 }

@@ -58,6 +58,29 @@ const char *nsc_probe_mode(bool forced, bool *rootless);
 /* Is capability @cap in the effective set?  (capget: no libcap.) */
 bool nsc_cap_effective(unsigned int cap);
 
+/* The capabilities of @want (NSC_CAP() bits) that are not effective. */
+uint64_t nsc_caps_missing(uint64_t want);
+
+/* Resource exhaustion is no restriction of the host: never SKIP. */
+bool nsc_probe_is_resource(int err);
+
+/*
+ * An ERROR with @err (EAGAIN, EMFILE, ENFILE, ENOMEM) of a run with @jobs
+ * slots: reason names the resource, its limit and how much nscheck needs.
+ * False for another errno.
+ */
+bool nsc_probe_classify_resource(struct nsc_probe *p, int err, unsigned int jobs);
+
+/*
+ * Open files a run with @jobs slots needs (measured: 16 + 3 per slot,
+ * doubled for margin); raises the soft RLIMIT_NOFILE up to it when the
+ * hard limit allows.  Returns 0, or -EMFILE with @err naming the need.
+ */
+int nsc_probe_nofile(unsigned int jobs, struct nsc_err *err);
+
+/* SKIP reason and hint for a case that needs the capabilities @missing. */
+void nsc_probe_classify_caps(struct nsc_probe *p, uint64_t missing);
+
 /*
  * What a process observes about its host when an operation failed
  * (harness/restrict.c reads it; nsc_probe_classify_op() decides).
@@ -70,6 +93,7 @@ struct nsc_host_facts {
 	unsigned int proc_masks; /* mounts below a proc mount (masked paths) */
 	char proc_mask[128];	 /* the first of them */
 	bool rdonly;		 /* the operation's path is on a read-only mount */
+	bool proc_subset_pid;	 /* the operation's path is on a proc mount with subset=pid */
 	char rdonly_at[128];	 /* that mount's mount point */
 };
 

@@ -94,6 +94,17 @@ static bool path_under(const char *path, const char *dir, bool strictly)
 	return path[n] == '/' || (!strictly && !path[n]);
 }
 
+/* Is @opt one of the comma-separated options @opts? */
+static bool super_has(const char *opts, const char *opt)
+{
+	size_t n = strlen(opt);
+
+	for (const char *o = opts; o && *o; o = strchr(o, ',') ? strchr(o, ',') + 1 : NULL)
+		if (!strncmp(o, opt, n) && (o[n] == ',' || !o[n]))
+			return true;
+	return false;
+}
+
 /*
  * From /proc/self/mountinfo: the mounts below a proc mount (masked
  * paths) and, for @path, the mount point it lives on.
@@ -114,6 +125,8 @@ static void read_mounts(struct nsc_host_facts *f, const char *path)
 			snprintf(procs[nproc++], sizeof(procs[0]), "%s", mp);
 		if (path && path_under(path, mp, false) && strlen(mp) >= best) {
 			best = strlen(mp);
+			f->proc_subset_pid = !strcmp(mi.m[k].fstype, "proc") &&
+					     super_has(mi.m[k].super, "subset=pid");
 			snprintf(f->rdonly_at, sizeof(f->rdonly_at), "%s", mp);
 		}
 	}

@@ -27,6 +27,7 @@
 #include <unistd.h>
 
 #include "internal.h"
+#include "probe.h"
 
 /* Enter a user namespace of our own that maps our ids to root. */
 static int enter_own_userns(struct nsc_ctx *ctx)
@@ -182,7 +183,7 @@ void nsc_case_process(struct nsc_ctx *ctx)
 {
 	const struct nsc_case *c = ctx->c;
 	jmp_buf leave;
-	uint64_t outer;
+	uint64_t outer, missing;
 	int ret;
 
 	/* job_child() reset the coverage counters: it runs before us. */
@@ -194,6 +195,13 @@ void nsc_case_process(struct nsc_ctx *ctx)
 	if (setjmp(leave) == 0) {
 		if (ctx->rootless && (ret = enter_own_userns(ctx)) < 0)
 			nsc_error(ctx, -ret, "%s", ctx->err.msg);
+		/* Capabilities a case needs and nscheck lacks (capsh --drop=...). */
+		if (c->caps && !ctx->rootless && (missing = nsc_caps_missing(c->caps))) {
+			struct nsc_probe p;
+
+			nsc_probe_classify_caps(&p, missing);
+			nsc_skip(ctx, p.err, p.hint, "%s", p.reason);
+		}
 		ctx->outer_uid = geteuid();
 		ctx->outer_gid = getegid();
 		outer = outer_flags(ctx);

@@ -28,6 +28,15 @@ static void outcome_classify(const struct nsc_sched *sc, const struct nsc_shm *s
 	unsigned int ns_seq = atomic_load(&s->nsfail_seq), err_seq = atomic_load(&s->error_seq);
 	struct nsc_probe p;
 
+	if (v->status == NSC_ERROR && nsc_probe_classify_resource(&p, v->err, sc->nslots)) {
+		/* Not a privilege problem: which resource, how much is needed. */
+		char was[sizeof(v->reason)];
+
+		snprintf(was, sizeof(was), "%s", v->reason);
+		snprintf(v->reason, sizeof(v->reason), "%s: %s", p.reason, was);
+		snprintf(v->hint, sizeof(v->hint), "%s", p.hint);
+		return;
+	}
 	if (v->why != NSC_WHY_ERROR || !ns_seq || ns_seq > err_seq || s->nsfail_err != v->err)
 		return;
 	if (!nsc_probe_classify_failure(&p, s->nsfail_flags, s->nsfail_err, sc->opts->rootless,
@@ -158,12 +167,15 @@ static bool item_runnable(struct nsc_item *it, bool rootless)
  * set), only when something went wrong: on a healthy host no probe runs.
  * A host that cannot turns the ERROR into a SKIP with the cause.
  */
-static bool item_unhostable(struct nsc_sched *s, struct nsc_item *it)
+static bool item_unhostable(struct nsc_sched *s, struct nsc_item *it, int errnum)
 {
 	const struct nsc_case *c = it->c;
 	uint64_t flags = c->clone_flags, outer = c->outer_flags;
 	int ret;
 
+	/* Exhausted resources are said as such (outcome_classify), never SKIP. */
+	if (nsc_probe_is_resource(errnum))
+		return false;
 	/* The control also needs the disposable outer namespaces. */
 	if (s->mode != NSC_MODE_REAL || (s->opts->control && !c->no_control))
 		outer |= flags & nsc_ns_mutable_flags();
@@ -176,6 +188,10 @@ static bool item_unhostable(struct nsc_sched *s, struct nsc_item *it)
 		}
 	}
 	ret = nsc_probe_run(outer, flags, s->opts->rootless, s->opts->env, &it->probe);
+	if ((ret < 0 && nsc_probe_is_resource(-ret)) || nsc_probe_is_resource(it->probe.err)) {
+		memset(&it->probe, 0, sizeof(it->probe)); /* the probe itself ran out */
+		return false;
+	}
 	if (ret < 0) {
 		it->probe.err = -ret;
 		snprintf(it->probe.reason, sizeof(it->probe.reason),
@@ -198,8 +214,9 @@ static unsigned int job_timeout(const struct nsc_sched *s, const struct nsc_case
 
 static int start_next(struct nsc_sched *s, struct nsc_job_slot *slot, struct nsc_err *err)
 {
-	size_t idx;
 	enum nsc_mode mode;
+	size_t idx;
+	int ret;
 
 	if (s->ctl_head != s->ctl_tail) {
 		idx = s->controls[s->ctl_head++];
@@ -216,8 +233,29 @@ static int start_next(struct nsc_sched *s, struct nsc_job_slot *slot, struct nsc
 		}
 		mode = s->mode;
 	}
-	if (nsc_job_start(slot, s->items[idx].c, mode, idx, job_timeout(s, s->items[idx].c),
-			  s->opts->rootless, &s->childmask, s->opts->target, err) < 0)
+	ret = nsc_job_start(slot, s->items[idx].c, mode, idx, job_timeout(s, s->items[idx].c),
+			    s->opts->rootless, &s->childmask, s->opts->target, err);
+	if (ret < 0 && nsc_probe_is_resource(-ret)) {
+		struct nsc_probe p;
+
+		/* Out of processes or memory: try again when a running job ends. */
+		for (unsigned int i = 0; i < s->nslots; i++) {
+			if (!s->slots[i].busy)
+				continue;
+			if (mode == NSC_MODE_CONTROL)
+				s->ctl_head--;
+			else
+				s->next_real--;
+			return 0;
+		}
+		if (nsc_probe_classify_resource(&p, -ret, s->nslots)) {
+			char was[sizeof(err->msg)];
+
+			snprintf(was, sizeof(was), "%s", err->msg);
+			nsc_err_setx(err, -ret, "%s: %s", p.reason, was);
+		}
+	}
+	if (ret < 0)
 		return -1;
 	if (mode == NSC_MODE_CONTROL)
 		return 1; /* counted when it was queued */
@@ -248,7 +286,7 @@ static void job_finished(struct nsc_sched *s, struct nsc_job *j)
 	if (j->mode == NSC_MODE_CONTROL) {
 		it->ctl = o;
 		it->ctl_ran = true;
-	} else if (o.v.status == NSC_ERROR && item_unhostable(s, it)) {
+	} else if (o.v.status == NSC_ERROR && item_unhostable(s, it, o.v.err)) {
 		return;
 	} else {
 		result_from_job(it, j, &o);
@@ -312,6 +350,9 @@ int nsc_sched_init(struct nsc_sched *s, const struct nsc_case *const *cases, siz
 		return nsc_err_setx(err, EXDEV,
 				    "/proc belongs to another PID namespace than nscheck's (pid %d): mount a proc of its own (unshare --pid --fork --mount-proc)",
 				    (int)getpid());
+	/* Enough open files for every slot, or one clear refusal. */
+	if (nsc_probe_nofile(s->nslots, err) < 0)
+		return -EMFILE;
 	/*
 	 * Started with SIGCHLD ignored (a parent's choice that execve keeps),
 	 * our children would reap themselves and waitid() fail with ECHILD.
@@ -319,7 +360,6 @@ int nsc_sched_init(struct nsc_sched *s, const struct nsc_case *const *cases, siz
 	sigaction(SIGCHLD, &(struct sigaction){ .sa_handler = SIG_DFL }, &s->oldchld);
 	s->chld_saved = true;
 	sigemptyset(&mask);
-	/* A child ended: reap what is no job (as PID 1, anything reparented). */
 	if (opts->stop_signals) {
 		mask = *opts->stop_signals;
 	} else {
@@ -327,6 +367,7 @@ int nsc_sched_init(struct nsc_sched *s, const struct nsc_case *const *cases, siz
 		sigaddset(&mask, SIGTERM);
 		sigaddset(&mask, SIGHUP);
 	}
+	/* A child ended: reap what is no job (as PID 1, anything reparented). */
 	sigaddset(&mask, SIGCHLD);
 	if (sigprocmask(SIG_BLOCK, &mask, &s->oldmask) < 0)
 		return nsc_err_set(err, errno, "sigprocmask");

@@ -86,6 +86,7 @@ static void lo_child(struct nsc_ctx *ctx)
 NSC_CASE(net, loopback_only) = {
 	.summary = "a new network namespace has only lo, and it is down",
 	.clone_flags = CLONE_NEWNET,
+	.caps = NSC_CAP(CAP_NET_ADMIN),
 	.outer_flags = CLONE_NEWNET,
 	.setup = lo_setup,
 	.child = lo_child,

@@ -88,6 +88,7 @@ static void pp_cleanup(struct nsc_ctx *ctx)
 NSC_CASE(net, port_private) = {
 	.summary = "the same TCP port on 127.0.0.1 can be bound in two netns at once",
 	.clone_flags = CLONE_NEWNET,
+	.caps = NSC_CAP(CAP_NET_ADMIN),
 	.outer_flags = CLONE_NEWNET,
 	.kconfigs = NSC_KCONFIGS("CONFIG_INET"),
 	.setup = pp_setup,

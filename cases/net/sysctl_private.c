@@ -43,9 +43,11 @@ static int st_setup(struct nsc_ctx *ctx)
 {
 	struct st_shared *sh = nsc_shared_as(ctx, struct st_shared);
 
-	if (access(ST_PATH, F_OK) < 0)
+	if (access(ST_PATH, F_OK) < 0) {
+		nsc_skip_if_restricted(ctx, NSC_OP_READ, errno, ST_PATH);
 		nsc_skip(ctx, errno, "needs a kernel with a per-netns net.ipv4.ip_default_ttl",
 			 "%s is missing", ST_PATH);
+	}
 	sh->before = st_read(ctx);
 	sh->set = sh->before == 77 ? 78 : 77;
 	return 0;

@@ -90,6 +90,7 @@ static void vp_verify(struct nsc_ctx *ctx)
 NSC_CASE(net, veth_ping) = {
 	.summary = "two new netns joined by a veth see only their own end and ping each other",
 	.clone_flags = CLONE_NEWNET,
+	.caps = NSC_CAP(CAP_NET_ADMIN),
 	.outer_flags = CLONE_NEWNET,
 	.kconfigs = NSC_KCONFIGS("CONFIG_VETH"),
 	.verify = vp_verify,

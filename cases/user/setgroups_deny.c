@@ -66,6 +66,7 @@ static void parent(struct nsc_ctx *ctx)
 NSC_CASE(user, setgroups_deny) = {
 	.summary = "setgroups() is denied in a user namespace whose setgroups says deny",
 	.clone_flags = CLONE_NEWUSER,
+	.caps = NSC_CAP(CAP_SETGID), /* the control's setgroups() */
 	.setup = setup,
 	.child = child,
 	.parent = parent,

@@ -16,8 +16,10 @@ static long read_long(struct nsc_ctx *ctx, const char *path)
 	long v = -1;
 	FILE *f = fopen(path, "re");
 
-	if (!f)
+	if (!f) {
+		nsc_skip_if_restricted(ctx, NSC_OP_READ, errno, path);
 		nsc_error(ctx, errno, "open %s", path);
+	}
 	if (fscanf(f, "%ld", &v) != 1)
 		v = -1;
 	fclose(f);

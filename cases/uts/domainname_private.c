@@ -20,8 +20,10 @@ static void read_proc_domain(struct nsc_ctx *ctx, char *buf, size_t len)
 {
 	FILE *f = fopen("/proc/sys/kernel/domainname", "re");
 
-	if (!f)
+	if (!f) {
+		nsc_skip_if_restricted(ctx, NSC_OP_READ, errno, "/proc/sys/kernel/domainname");
 		nsc_error(ctx, errno, "open /proc/sys/kernel/domainname");
+	}
 	if (!fgets(buf, (int)len, f))
 		buf[0] = '\0';
 	buf[strcspn(buf, "\n")] = '\0';

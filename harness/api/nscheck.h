@@ -34,6 +34,7 @@
 #define _GNU_SOURCE
 #endif
 #include <errno.h>
+#include <linux/capability.h>
 #include <sched.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -56,6 +57,10 @@ struct nsc_case {
 	const char *const *kconfigs;	      /* NULL-terminated; beyond the options of the
 						 * namespaces in the flags (harness/ns.c) */
 	bool needs_root;		      /* SKIP "needs root" in rootless mode */
+	uint64_t caps;			      /* NSC_CAP(CAP_NET_ADMIN) | ...: effective
+					       * capabilities the case (and its control)
+					       * needs in nscheck's user namespace; SKIP
+					       * naming those missing (capsh --drop) */
 	unsigned int timeout_s;		      /* 0: the run's --timeout */
 	bool manual_idmap;		      /* CLONE_NEWUSER: the case writes the maps */
 	const char *no_control;		      /* why the case has no positive control */
@@ -84,6 +89,7 @@ struct nsc_case {
  * these.
  */
 #define NSC_ANCHORS(...) ((const char *const[]){ __VA_ARGS__, NULL })
+#define NSC_CAP(cap) (1ULL << (cap))
 
 /*
  * Where NSC_CASE files a descriptor: the id parts and the source file
@@ -153,6 +159,7 @@ enum nsc_op {
 	NSC_OP_SETDOMAINNAME,
 	NSC_OP_MOUNT_PROC, /* a new proc instance */
 	NSC_OP_WRITE,	   /* open for writing, or write, the file @path */
+	NSC_OP_READ,	   /* open for reading, or read, the file @path */
 };
 
 /*

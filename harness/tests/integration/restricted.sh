@@ -62,3 +62,29 @@ run longname unshare --uts sh -c 'hostname "$0" && exec "$@"' "$long" "$NSCHECK"
 [ "$(grep -c ' PASS$' "$NSC_TMP/longname.st")" -eq 4 ] ||
 	fail "64-byte host name: $(cat "$NSC_TMP/longname.st")"
 echo "ok: a 64-byte host name: uts.hostname_private, setns.join_uts PASS"
+
+# Capabilities dropped from the bounding set (as a container runtime or
+# capsh does): the cases that need them SKIP naming them (before: three
+# net cases and user.setgroups_deny ERROR).
+run nonetadmin capsh --drop=cap_net_admin -- -c 'exec "$0" "$@"' "$NSCHECK" --all
+check nonetadmin 'net.*' '^nscheck lacks CAP_NET_ADMIN'
+run nosetid capsh --drop=cap_setuid,cap_setgid -- -c 'exec "$0" "$@"' "$NSCHECK" --all
+check nosetid 'user.setgroups_deny' '^nscheck lacks CAP_SETGID'
+
+# /proc mounted with subset=pid, in a mount and PID namespace of ours
+# (before: five ERRORs).
+run subset unshare --mount --pid --fork sh -c 'mount -t proc -o subset=pid proc /proc && exec "$@"' \
+	sh "$NSCHECK" --all
+check subset '*' '^/proc is mounted with subset=pid: /proc/[a-z]'
+
+# RLIMIT_NOFILE=13: one clear refusal naming the need, exit 2, no output
+# (before: every case SKIP "no privilege to create ... (EMFILE)", exit 4).
+rc=0
+prlimit --nofile=13 "$NSCHECK" --all >"$NSC_TMP/nofile.out" 2>"$NSC_TMP/nofile.err" || rc=$?
+[ "$rc" -eq 2 ] || fail "RLIMIT_NOFILE=13: exit $rc, want 2"
+[ ! -s "$NSC_TMP/nofile.out" ] || fail "RLIMIT_NOFILE=13: output written"
+grep -Eq '^nscheck: with -j [0-9]+ nscheck needs [0-9]+ open files, RLIMIT_NOFILE is 13' \
+	"$NSC_TMP/nofile.err" || fail "RLIMIT_NOFILE=13: $(cat "$NSC_TMP/nofile.err")"
+# A soft limit below the need and a hard one above: raised, runs.
+run nofilesoft prlimit --nofile=13:4096 "$NSCHECK" --all
+echo "ok: RLIMIT_NOFILE=13 refused up front: $(cat "$NSC_TMP/nofile.err")"
