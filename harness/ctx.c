@@ -60,35 +60,75 @@ void nsc_ctx_leave(struct nsc_ctx *ctx)
 	longjmp(*ctx->leave, 1);
 }
 
-bool nsc_check(struct nsc_ctx *ctx, enum nsc_check_kind kind, bool ok, const char *file, int line,
+extern const struct nsc_check_site __start_nsc_checks[] __attribute__((weak));
+extern const struct nsc_check_site __stop_nsc_checks[] __attribute__((weak));
+
+unsigned int nsc_site_count(void)
+{
+	if (!__start_nsc_checks || !__stop_nsc_checks)
+		return 0;
+	/* cppcheck-suppress comparePointers ; the linker's bounds of one section */
+	return (unsigned int)(__stop_nsc_checks - __start_nsc_checks);
+}
+
+const struct nsc_check_site *nsc_site_at(unsigned int idx)
+{
+	return idx < nsc_site_count() ? &__start_nsc_checks[idx] : NULL;
+}
+
+/* The site's index in the section, or -1 (beyond NSC_SITES_MAX: untracked). */
+static int site_index(const struct nsc_check_site *site)
+{
+	unsigned int n = nsc_site_count();
+
+	/* cppcheck-suppress comparePointers ; a site is one of the section's */
+	if (!n || site < __start_nsc_checks || site >= __stop_nsc_checks)
+		return -1;
+	/* cppcheck-suppress comparePointers ; a site is one of the section's */
+	n = (unsigned int)(site - __start_nsc_checks);
+	return n < NSC_SITES_MAX ? (int)n : -1;
+}
+
+bool nsc_check(struct nsc_ctx *ctx, const struct nsc_check_site *site, bool ok,
 	       const char *expected, const char *got, const char *fmt, ...)
 {
+	bool isolation = site->kind == NSC_CHK_ISOLATION;
+	int idx = isolation ? site_index(site) : -1;
 	char msg[NSC_DIAG_TEXT], where[80];
 	va_list ap;
 
 	atomic_fetch_add(&ctx->shm->checks, 1);
+	if (idx >= 0)
+		atomic_store(&ctx->shm->site_eval[idx], 1);
 	if (ok)
 		return true;
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	snprintf(where, sizeof(where), "%s:%d", file, line);
+	snprintf(where, sizeof(where), "%s:%d", site->file, site->line);
+	/* Without the namespace (control, --self-check): this check can fire. */
+	if (idx >= 0 && ctx->mode != NSC_MODE_REAL)
+		atomic_store(&ctx->shm->site_fired[idx], 1);
 
 	if (ctx->mode == NSC_MODE_CONTROL) {
-		if (kind == NSC_CHK_ISOLATION) {
-			/* The probe saw the shared object: it can see. */
+		if (isolation) {
+			/* The probe saw the shared object: it can see.  Go on. */
 			if (record_first(ctx, &ctx->shm->shared_seq))
 				copy_str(ctx->shm->shared_msg, sizeof(ctx->shm->shared_msg), msg);
-			nsc_ctx_leave(ctx);
+			return false;
 		}
-		if (atomic_load(&ctx->shm->shared_seq))
-			nsc_ctx_leave(ctx);
+		if (atomic_load(&ctx->shm->shared_seq)) {
+			/* A consequence of the sharing seen. */
+			if (site->kind == NSC_CHK_ASSERT)
+				nsc_ctx_leave(ctx);
+			return false;
+		}
 	}
 	atomic_fetch_add(&ctx->shm->failed, 1);
 	if (record_first(ctx, &ctx->shm->fail_seq))
 		copy_str(ctx->shm->fail_msg, sizeof(ctx->shm->fail_msg), msg);
 	add_diag(ctx, where, msg, 0, expected, got);
-	if (kind == NSC_CHK_ASSERT)
+	if (site->kind == NSC_CHK_ASSERT)
 		nsc_ctx_leave(ctx);
 	return false;
 }

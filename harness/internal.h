@@ -18,19 +18,28 @@ enum nsc_mode {
 	NSC_MODE_SELFCHECK, /* flags withheld; must end in FAIL */
 };
 
+/* Isolation check sites tracked per job (struct nsc_check_site). */
+#define NSC_SITES_MAX 1024
+
+/* The check sites of this binary (the "nsc_checks" section). */
+unsigned int nsc_site_count(void);
+const struct nsc_check_site *nsc_site_at(unsigned int idx);
+
 /* Per-job memory shared by runner, case process and sandbox. */
 struct nsc_shm {
-	atomic_uint checks;	/* checks evaluated */
-	atomic_uint failed;	/* FAIL checks */
-	atomic_uint seq;	/* FAIL/ERROR/SKIP records so far */
-	atomic_uint fail_seq;	/* order of the first FAIL, 0: none */
-	atomic_uint error_seq;	/* ... of the first ERROR */
-	atomic_uint skip_seq;	/* ... of the first SKIP */
-	atomic_uint shared_seq; /* control: order of the first sharing seen */
-	atomic_uint nsfail_seq; /* order of the first failed namespace creation */
-	uint64_t nsfail_flags;	/* ... its CLONE_NEW* flags */
-	int nsfail_err;		/* ... its errno */
-	atomic_int finished;	/* the case process ran to its end */
+	atomic_uint checks;			/* checks evaluated */
+	atomic_uint failed;			/* FAIL checks */
+	atomic_uint seq;			/* FAIL/ERROR/SKIP records so far */
+	atomic_uint fail_seq;			/* order of the first FAIL, 0: none */
+	atomic_uint error_seq;			/* ... of the first ERROR */
+	atomic_uint skip_seq;			/* ... of the first SKIP */
+	atomic_uint shared_seq;			/* control: order of the first sharing seen */
+	atomic_uint nsfail_seq;			/* order of the first failed namespace creation */
+	atomic_uchar site_eval[NSC_SITES_MAX];	/* isolation check sites evaluated */
+	atomic_uchar site_fired[NSC_SITES_MAX]; /* ... that saw sharing (flags withheld) */
+	uint64_t nsfail_flags;			/* ... its CLONE_NEW* flags */
+	int nsfail_err;				/* ... its errno */
+	atomic_int finished;			/* the case process ran to its end */
 	atomic_uint ndiag;
 	int error_err; /* errno of the first ERROR */
 	int skip_err;

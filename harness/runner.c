@@ -39,7 +39,7 @@ static void count_status(struct nsc_counts *c, enum nsc_status st)
  */
 static void self_check_record(const struct nsc_item *it, struct nsc_result *r)
 {
-	char was[sizeof(r->reason)];
+	char was[sizeof(r->reason)], sites[256];
 
 	*r = it->res;
 	if (it->c->no_control) {
@@ -51,6 +51,15 @@ static void self_check_record(const struct nsc_item *it, struct nsc_result *r)
 	case NSC_SKIP:
 		return;
 	case NSC_FAIL:
+		/* Sensitive only if every isolation check of it can fire. */
+		if (nsc_item_blind_sites(it, true, sites, sizeof(sites))) {
+			r->status = NSC_FAIL;
+			snprintf(r->reason, sizeof(r->reason),
+				 "withheld 0x%llx, the case FAILed but these isolation checks never fired: %s",
+				 (unsigned long long)it->c->clone_flags, sites);
+			r->ndiag = 0;
+			return;
+		}
 		r->status = NSC_PASS;
 		return;
 	default:
@@ -59,6 +68,9 @@ static void self_check_record(const struct nsc_item *it, struct nsc_result *r)
 		snprintf(r->reason, sizeof(r->reason), "withheld 0x%llx, case reported %s%s%s",
 			 (unsigned long long)it->c->clone_flags, nsc_status_name(it->res.status),
 			 was[0] ? ": " : "", was);
+		if (nsc_item_blind_sites(it, true, sites, sizeof(sites)))
+			snprintf(r->reason + strlen(r->reason),
+				 sizeof(r->reason) - strlen(r->reason), "; never fired: %s", sites);
 		r->ndiag = 0;
 	}
 }

@@ -103,12 +103,38 @@ static void result_from_job(struct nsc_item *it, const struct nsc_job *j, const 
 	r->errout = nsc_job_capture(j->err_fd, &r->errout_len);
 }
 
+unsigned int nsc_item_blind_sites(const struct nsc_item *it, bool own_file, char *buf, size_t len)
+{
+	unsigned int n = 0, nsites = nsc_site_count();
+	size_t off = 0;
+
+	buf[0] = '\0';
+	for (unsigned int i = 0; i < nsites && i < NSC_SITES_MAX; i++) {
+		const struct nsc_check_site *site = nsc_site_at(i);
+		bool eval = it->eval[i / 64] & (1ULL << (i % 64));
+		bool fired = it->fired[i / 64] & (1ULL << (i % 64));
+
+		if (site->kind != NSC_CHK_ISOLATION || site->conditional || fired)
+			continue;
+		if (!eval && !(own_file && nsc_streq(site->file, it->c->file)))
+			continue;
+		if (off < len)
+			off += (size_t)snprintf(buf + off, len - off, "%s%s:%d", n ? ", " : "",
+						site->file, site->line);
+		n++;
+	}
+	return n;
+}
+
 /* Fold the control run into the case's (passing) result. */
 static void result_add_control(struct nsc_item *it, const struct nsc_outcome *o)
 {
 	struct nsc_result *r = &it->res;
 	struct nsc_verdict v = { .status = r->status };
 	struct nsc_control_facts c = {
+		.blind_at = nsc_item_blind_sites(it, false, it->blind_at, sizeof(it->blind_at)) ?
+				    it->blind_at :
+				    NULL,
 		.status = o->v.status,
 		.reason = o->v.reason,
 		.hint = o->v.hint,
@@ -283,6 +309,12 @@ static void job_finished(struct nsc_sched *s, struct nsc_job *j)
 		return; /* skipped by a probe; its control's run is moot */
 	outcome_read(s, j, &o);
 	it->res.duration += j->duration;
+	for (unsigned int i = 0; i < NSC_SITES_MAX; i++) {
+		if (j->mode != NSC_MODE_CONTROL && atomic_load(&j->shm->site_eval[i]))
+			it->eval[i / 64] |= 1ULL << (i % 64);
+		if (atomic_load(&j->shm->site_fired[i]))
+			it->fired[i / 64] |= 1ULL << (i % 64);
+	}
 	if (j->mode == NSC_MODE_CONTROL) {
 		it->ctl = o;
 		it->ctl_ran = true;

@@ -30,7 +30,19 @@ struct nsc_item {
 	bool ctl_ran;	      /* ctl holds the control's outcome */
 	struct nsc_outcome ctl;
 	bool done; /* res is final */
+	/* Isolation check sites: evaluated in the real run; fired without
+	 * the namespace (control or --self-check). */
+	uint64_t eval[NSC_SITES_MAX / 64], fired[NSC_SITES_MAX / 64];
+	char blind_at[160]; /* "file:line" of those that never fired */
 };
+
+/*
+ * The isolation check sites of @it (evaluated in its real or withheld
+ * run, or written in its own file) that never fired without the
+ * namespace and are not conditional: "file:line, ..." into @buf.
+ * Returns how many.
+ */
+unsigned int nsc_item_blind_sites(const struct nsc_item *it, bool own_file, char *buf, size_t len);
 
 struct nsc_sched {
 	const struct nsc_runner_opts *opts;

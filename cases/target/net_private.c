@@ -107,8 +107,11 @@ static void verify(struct nsc_ctx *ctx)
 
 		for (unsigned int h = 0; h < sh->nhost && !sh->in[i].loopback; h++)
 			host = host || same_link(&sh->in[i], &sh->host[h]);
-		NSC_ISOLATED(ctx, !host, "interface %s (ifindex %d, %s) of the target is the host's",
-			     sh->in[i].name, sh->in[i].index, mac_str(&sh->in[i], mac, sizeof(mac)));
+		NSC_ISOLATED_COND(ctx,
+				  "the control's disposable netns holds only lo, which is not compared: no interface of nscheck's to see",
+				  !host, "interface %s (ifindex %d, %s) of the target is the host's",
+				  sh->in[i].name, sh->in[i].index,
+				  mac_str(&sh->in[i], mac, sizeof(mac)));
 	}
 }
 

@@ -127,13 +127,37 @@ enum nsc_check_kind {
 };
 
 /*
- * Record one check.  Returns @ok.  May not return: an ASSERT that fails,
- * or an isolation check that observes sharing in the control run, leaves
- * (the sandbox child exits; a case-process hook ends the case).
+ * Where a check is written.  Every check macro files one in the
+ * "nsc_checks" linker section, so the harness knows each isolation check
+ * by location: in the positive control (and --self-check) every one the
+ * case evaluated must fire, i.e. observe the sharing, unless it is marked
+ * conditional (NSC_ISOLATED_COND) with the reason it may not.
  */
-bool nsc_check(struct nsc_ctx *ctx, enum nsc_check_kind kind, bool ok, const char *file, int line,
-	       const char *expected, const char *got, const char *fmt, ...)
-	__attribute__((format(printf, 8, 9)));
+struct nsc_check_site {
+	const char *file;
+	int line;
+	enum nsc_check_kind kind;
+	const char *conditional; /* why it may not fire in the control, or NULL */
+};
+
+#define NSC__SITE(kind_, cond_)                                                                   \
+	({                                                                                        \
+		static const struct nsc_check_site _nsc_site                                      \
+			__attribute__((section("nsc_checks"), used, aligned(sizeof(void *)))) = { \
+				__FILE__, __LINE__, kind_, cond_                                  \
+			};                                                                        \
+		&_nsc_site;                                                                       \
+	})
+
+/*
+ * Record one check.  Returns @ok.  May not return: an ASSERT that fails
+ * leaves (the sandbox child exits; a case-process hook ends the case).
+ * In the control a failing isolation check records the sharing and goes
+ * on, so that every isolation check gets its chance to fire; functional
+ * checks failing after that are its consequence and ignored.
+ */
+bool nsc_check(struct nsc_ctx *ctx, const struct nsc_check_site *site, bool ok, const char *expected,
+	       const char *got, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 
 /* ERROR (harness/fixture broke) with @errnum; leaves. */
 void nsc_error_at(struct nsc_ctx *ctx, int errnum, const char *file, int line, const char *fmt, ...)
@@ -192,23 +216,30 @@ const char *nsc_fmt_ll(long long v);
 const char *nsc_fmt_str(const char *s);
 
 #define NSC_ISOLATED(ctx, cond, ...) \
-	nsc_check(ctx, NSC_CHK_ISOLATION, !!(cond), __FILE__, __LINE__, NULL, NULL, __VA_ARGS__)
+	nsc_check(ctx, NSC__SITE(NSC_CHK_ISOLATION, NULL), !!(cond), NULL, NULL, __VA_ARGS__)
+/*
+ * An isolation check that may legitimately not observe the sharing in the
+ * control; @why (a string literal) says when, and is listed by
+ * --self-check.  Every other isolation check must fire there.
+ */
+#define NSC_ISOLATED_COND(ctx, why, cond, ...) \
+	nsc_check(ctx, NSC__SITE(NSC_CHK_ISOLATION, why), !!(cond), NULL, NULL, __VA_ARGS__)
 #define NSC_EXPECT(ctx, cond, ...) \
-	nsc_check(ctx, NSC_CHK_EXPECT, !!(cond), __FILE__, __LINE__, NULL, NULL, __VA_ARGS__)
+	nsc_check(ctx, NSC__SITE(NSC_CHK_EXPECT, NULL), !!(cond), NULL, NULL, __VA_ARGS__)
 #define NSC_ASSERT(ctx, cond, ...) \
-	nsc_check(ctx, NSC_CHK_ASSERT, !!(cond), __FILE__, __LINE__, NULL, NULL, __VA_ARGS__)
+	nsc_check(ctx, NSC__SITE(NSC_CHK_ASSERT, NULL), !!(cond), NULL, NULL, __VA_ARGS__)
 
 #define NSC__CMP_LL(ctx, kind, got, exp, eq, ...)                                                \
 	({                                                                                       \
 		long long _g = (long long)(got), _e = (long long)(exp);                          \
-		nsc_check(ctx, kind, (_g == _e) == (eq), __FILE__, __LINE__,                     \
+		nsc_check(ctx, NSC__SITE(kind, NULL), (_g == _e) == (eq),                        \
 			  (eq) ? nsc_fmt_ll(_e) : "anything else", nsc_fmt_ll(_g), __VA_ARGS__); \
 	})
 #define NSC__CMP_STR(ctx, kind, got, exp, eq, ...)                                                 \
 	({                                                                                         \
 		const char *_g = (got), *_e = (exp);                                               \
 		bool _same = nsc_streq(_g, _e);                                                    \
-		nsc_check(ctx, kind, _same == (eq), __FILE__, __LINE__,                            \
+		nsc_check(ctx, NSC__SITE(kind, NULL), _same == (eq),                               \
 			  (eq) ? nsc_fmt_str(_e) : "anything else", nsc_fmt_str(_g), __VA_ARGS__); \
 	})
 

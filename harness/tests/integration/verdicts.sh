@@ -40,6 +40,10 @@ verdict fail_and_error 1 FAIL "shares the case process's IPC namespace"
 verdict fail_then_skip 1 FAIL "shares the case process's IPC namespace"
 verdict error_then_fail 2 ERROR "the sandbox breaks"
 verdict blind_probe 2 ERROR "^probe blind"
+# Each isolation check must fire in the control, not one per case (issue
+# 18.2: before, partly_blind PASSed and was "sensitive").
+verdict partly_blind 2 ERROR "^probe blind: the isolation check at harness/tests/cases/partly_blind\.c:[0-9]+ never observed sharing"
+verdict conditional_check 0 PASS ""
 
 # The FAIL after which the case skipped keeps the skip as an error note.
 grep -q "skip after a failed check" "$NSC_TMP/fail_then_skip.tap" ||
@@ -52,3 +56,10 @@ grep -q '^BLIND *test.control_breaks .*ERROR' "$NSC_TMP/sc" || fail "control_bre
 grep -q '^BLIND *test.no_check ' "$NSC_TMP/sc" || fail "no_check: $(cat "$NSC_TMP/sc")"
 grep -q '^sensitive *test.isolation_fail ' "$NSC_TMP/sc" || fail "isolation_fail: $(cat "$NSC_TMP/sc")"
 echo "ok: --self-check: ERROR without the namespace is BLIND"
+
+# --self-check lists every isolation check that never fires, by location.
+expect_status 1 "$NSCHECK_TEST" --self-check test.partly_blind test.conditional_check >"$NSC_TMP/sc2"
+grep -Eq '^BLIND *test.partly_blind .*never fired: harness/tests/cases/partly_blind\.c:[0-9]+\)' \
+	"$NSC_TMP/sc2" || fail "partly_blind: $(cat "$NSC_TMP/sc2")"
+grep -q '^sensitive *test.conditional_check ' "$NSC_TMP/sc2" || fail "conditional_check: $(cat "$NSC_TMP/sc2")"
+echo "ok: --self-check names the isolation check that never fires"
