@@ -15,6 +15,7 @@ const char nsc_cli_usage[] =
 	"  -a, --all              run every case\n"
 	"  ID|GLOB...             run the named cases ('net.*', 'uts', ...; not with --all)\n"
 	"      --ns LIST          only cases of these namespaces (e.g. uts,ipc)\n"
+	"      --skip PATTERN     leave out the cases matching the glob (repeatable)\n"
 	"  -l, --list             list case ids and summaries, run nothing (the\n"
 	"                         target catalogue: --list 'target.*' or with --target)\n"
 	"\n"
@@ -56,6 +57,15 @@ const char nsc_cli_usage[] =
 	"      --env              print the environment fingerprint and exit\n"
 	"                         (as JSON with --json FILE; no other option)\n"
 	"\n"
+	"Gate (CI; exit 0 passed, 1 failed; see nscheck compare --help):\n"
+	"      --baseline OLD     compare this run with the JSON report OLD: fail when\n"
+	"                         a case newly FAILs or ERRORs, or went PASS -> SKIP\n"
+	"      --allow-skip       PASS -> SKIP does not fail the gate\n"
+	"      --expect FILE      accept the statuses FILE lists ('ID|GLOB STATUS\n"
+	"                         [REASON]' lines); any other FAIL or ERROR fails\n"
+	"\n"
+	"Compare reports: nscheck compare [OPTION]... A.json B.json... (--help there)\n"
+	"\n"
 	"  -h, --help             show this help\n"
 	"  -V, --version          show the version\n"
 	"\n"
@@ -82,6 +92,10 @@ enum {
 	OPT_TARGET_LABEL,
 	OPT_LONG,
 	OPT_CHECK_CONFIG,
+	OPT_BASELINE,
+	OPT_EXPECT,
+	OPT_ALLOW_SKIP,
+	OPT_SKIP,
 };
 
 static const struct option nsc_long_opts[] = {
@@ -97,6 +111,10 @@ static const struct option nsc_long_opts[] = {
 	{ "target", required_argument, NULL, OPT_TARGET },
 	{ "target-pidfile", required_argument, NULL, OPT_TARGET_PIDFILE },
 	{ "target-label", required_argument, NULL, OPT_TARGET_LABEL },
+	{ "baseline", required_argument, NULL, OPT_BASELINE },
+	{ "expect", required_argument, NULL, OPT_EXPECT },
+	{ "allow-skip", no_argument, NULL, OPT_ALLOW_SKIP },
+	{ "skip", required_argument, NULL, OPT_SKIP },
 	{ "tap", optional_argument, NULL, OPT_REPORT },
 	{ "tap-version", required_argument, NULL, OPT_TAP_VERSION },
 	{ "ktap", optional_argument, NULL, OPT_REPORT },
@@ -212,6 +230,22 @@ static int parse_one(int c, const char *arg, const char *bad, const char *longna
 		if (arg && need_path("--check-config", arg, err) < 0)
 			return -EINVAL;
 		cli->check_config_path = arg;
+		return 0;
+	case OPT_BASELINE:
+		cli->baseline = arg;
+		return need_path("--baseline", arg, err);
+	case OPT_EXPECT:
+		cli->expect = arg;
+		return need_path("--expect", arg, err);
+	case OPT_ALLOW_SKIP:
+		cli->allow_skip = true;
+		return 0;
+	case OPT_SKIP:
+		if (!*arg)
+			return nsc_err_setx(err, EINVAL, "--skip needs a case id or glob");
+		if (cli->nskip == NSC_SKIP_MAX)
+			return nsc_err_setx(err, E2BIG, "more than %d --skip patterns", NSC_SKIP_MAX);
+		cli->skip[cli->nskip++] = arg;
 		return 0;
 	case OPT_NS:
 		if (!*arg)
@@ -352,7 +386,13 @@ static int check_combination(const struct nsc_cli *cli, struct nsc_err *err)
 			   { json, "--json" }, { cli->tap_version_set, "--tap-version" });
 	if (cli->self_check)
 		NSC_REFUSE("--self-check", { cli->no_control, "--no-control" },
-			   { cli->no_audit, "--no-audit" }, { cli->color_set, "--color" });
+			   { cli->no_audit, "--no-audit" }, { cli->color_set, "--color" },
+			   { cli->baseline, "--baseline" }, { cli->expect, "--expect" });
+	if (cli->env_only || cli->list)
+		NSC_REFUSE(cli->env_only ? "--env" : "--list", { cli->baseline, "--baseline" },
+			   { cli->expect, "--expect" }, { cli->env_only && cli->nskip, "--skip" });
+	if (cli->allow_skip && !cli->baseline)
+		return nsc_err_setx(err, EINVAL, "--allow-skip needs --baseline");
 	if (cli->all && ids)
 		return nsc_err_setx(err, EINVAL,
 				    "--all cannot be combined with case ids or globs (give one or the other)");

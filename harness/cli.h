@@ -11,6 +11,7 @@
 #define NSC_JOBS_MAX 256
 #define NSC_TIMEOUT_MAX 3600
 #define NSC_CLI_REPORTS 6 /* report options on one command line */
+#define NSC_SKIP_MAX 64
 
 /* One report asked for on the command line. */
 struct nsc_cli_report {
@@ -34,11 +35,16 @@ struct nsc_cli {
 	bool tap_version_set;
 	int color; /* -1 auto, 0 never, 1 always */
 	bool color_set;
-	int kmsg;		    /* -1 auto (root and /dev/kmsg writable), 0, 1 */
-	const char *target;	    /* --target PID (text, checked by main) */
-	const char *target_pidfile; /* --target-pidfile FILE */
-	const char *target_label;   /* --target-label TEXT */
-	char **patterns;	    /* ids and globs (into argv) */
+	int kmsg;			/* -1 auto (root and /dev/kmsg writable), 0, 1 */
+	const char *target;		/* --target PID (text, checked by main) */
+	const char *target_pidfile;	/* --target-pidfile FILE */
+	const char *target_label;	/* --target-label TEXT */
+	const char *baseline;		/* --baseline OLD.json: gate this run against it */
+	const char *expect;		/* --expect FILE */
+	bool allow_skip;		/* --allow-skip */
+	const char *skip[NSC_SKIP_MAX]; /* --skip PATTERN: ids left out */
+	size_t nskip;
+	char **patterns; /* ids and globs (into argv) */
 	size_t npatterns;
 };
 

@@ -5,6 +5,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <fnmatch.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdio_ext.h>
@@ -15,6 +16,7 @@
 
 #include "audit.h"
 #include "cli.h"
+#include "compare.h"
 #include "cpus.h"
 #include "env.h"
 #include "kmsg.h"
@@ -96,7 +98,8 @@ static bool any_on_stdout(const struct nsc_cli *cli)
  * another report claims stdout, and the console (off a terminal: its
  * summary line alone).
  */
-static int reports_open(const struct nsc_cli *cli, struct nsc_sink *sink, struct nsc_err *err)
+static int reports_open(const struct nsc_cli *cli, const char *gate_json, struct nsc_sink *sink,
+			struct nsc_err *err)
 {
 	bool term = isatty(2) && !dumb_terminal();
 	struct nsc_report_opts o = {
@@ -118,6 +121,9 @@ static int reports_open(const struct nsc_cli *cli, struct nsc_sink *sink, struct
 	}
 	for (size_t i = 0; ret >= 0 && i < cli->nreports; i++)
 		ret = nsc_sink_open(sink, cli->reports[i].format, cli->reports[i].path, &o, err);
+	/* The gate's own JSON report (--baseline, --expect). */
+	if (ret >= 0 && gate_json)
+		ret = nsc_sink_open(sink, "json", gate_json, &o, err);
 	if (ret >= 0 && default_out) {
 		struct nsc_report_opts d = o;
 
@@ -172,7 +178,7 @@ static int print_env(const struct nsc_cli *cli, const struct nsc_run_info *run)
 /* Run (or list) the selected cases; returns the exit status. */
 static int run_selected(const struct nsc_cli *cli, const struct nsc_case **sel, int n,
 			struct nsc_env *env, const struct nsc_target *target,
-			struct nsc_run_info *run)
+			struct nsc_run_info *run, const char *gate_json)
 {
 	struct nsc_sink sink = { .n = 0 };
 	struct nsc_audit *audit = NULL;
@@ -198,7 +204,7 @@ static int run_selected(const struct nsc_cli *cli, const struct nsc_case **sel, 
 		nsc_err_setx(&err, EACCES, "--kmsg: cannot write to /dev/kmsg (needs root)");
 		return usage_error(&err);
 	}
-	if (reports_open(cli, &sink, &err) < 0)
+	if (reports_open(cli, gate_json, &sink, &err) < 0)
 		return usage_error(&err);
 	nsc_kmsg_enable(cli->kmsg > 0 || (cli->kmsg < 0 && nsc_kmsg_usable()));
 	if (!cli->no_audit && !cli->self_check) {
@@ -253,9 +259,77 @@ static int target_case_check(const struct nsc_cli *cli, const struct nsc_case **
 	return n;
 }
 
+/* Leave out the cases --skip names; returns the new count. */
+static int skip_cases(const struct nsc_cli *cli, const struct nsc_case **sel, int n)
+{
+	int k = 0;
+
+	for (int i = 0; i < n; i++) {
+		size_t j;
+
+		for (j = 0; j < cli->nskip && fnmatch(cli->skip[j], sel[i]->id, 0); j++)
+			;
+		if (j == cli->nskip)
+			sel[k++] = sel[i];
+	}
+	return k;
+}
+
+struct nsc_gate_files {
+	char dir[4096];
+	char json[4200];
+	struct nsc_expects expect;
+};
+
+/* Check --baseline and --expect before running; make a private temp directory. */
+static int gate_prepare(const struct nsc_cli *cli, struct nsc_gate_files *g)
+{
+	const char *tmp = getenv("TMPDIR");
+	struct nsc_runfile rf;
+	struct nsc_err err;
+
+	if (cli->expect && nsc_expect_load(cli->expect, &g->expect, &err) < 0)
+		return usage_error(&err);
+	if (cli->baseline) {
+		if (nsc_runfile_load(cli->baseline, &rf, &err) < 0)
+			return usage_error(&err);
+		nsc_runfile_free(&rf);
+	}
+	if (!tmp || *tmp != '/' || strlen(tmp) > 4000)
+		tmp = "/tmp";
+	snprintf(g->dir, sizeof(g->dir), "%s/nscheck-gate.XXXXXX", tmp);
+	if (!mkdtemp(g->dir)) {
+		nsc_err_set(&err, errno, "cannot create a directory in %s", tmp);
+		g->dir[0] = '\0';
+		return usage_error(&err);
+	}
+	snprintf(g->json, sizeof(g->json), "%s/run.json", g->dir);
+	return NSC_EXIT_OK;
+}
+
+static void gate_cleanup(struct nsc_gate_files *g)
+{
+	nsc_expect_free(&g->expect);
+	if (g->json[0])
+		unlink(g->json);
+	if (g->dir[0])
+		rmdir(g->dir);
+}
+
+/* The gate's exit status replaces the run's (signals and usage errors win). */
+static int gate_run(const struct nsc_cli *cli, struct nsc_gate_files *g, int status)
+{
+	if (status > NSC_EXIT_ALL_SKIPPED || (status == NSC_EXIT_ERROR && access(g->json, F_OK)))
+		return status;
+	return nsc_compare_gate_run(cli->baseline, g->json, cli->expect ? &g->expect : NULL,
+				    cli->allow_skip, cli->skip, cli->nskip, stderr);
+}
+
 static int nscheck(int argc, char **argv)
 {
 	static char cmdline[8192];
+	static struct nsc_gate_files gate;
+	bool gating = false;
 	const struct nsc_case **sel = NULL;
 	struct nsc_target target = { .pid = 0, .pidfd = -1 };
 	bool targeted;
@@ -266,6 +340,8 @@ static int nscheck(int argc, char **argv)
 	struct nsc_err err;
 	int n, ret;
 
+	if (argc > 1 && !strcmp(argv[1], "compare"))
+		return nsc_compare_main(argc - 1, argv + 1);
 	if (nsc_cli_parse(argc, argv, &cli, &err) < 0)
 		return usage_error(&err);
 	if (cli.help) {
@@ -316,6 +392,11 @@ static int nscheck(int argc, char **argv)
 		ret = ret < 0 ? usage_error(&err) : NSC_EXIT_OK;
 		goto out;
 	}
+	gating = cli.baseline || cli.expect;
+	if (gating && gate_prepare(&cli, &gate) != NSC_EXIT_OK) {
+		ret = NSC_EXIT_ERROR;
+		goto out;
+	}
 	if (!targeted && !cli.all && !cli.npatterns && !cli.list && !cli.ns && !cli.self_check) {
 		fprintf(stderr,
 			"nscheck: nothing to run: give --all, case ids or globs (see nscheck --list)\n");
@@ -336,9 +417,15 @@ static int nscheck(int argc, char **argv)
 				      nsc_registry_select(&reg, cli.npatterns ? cli.patterns : NULL,
 							  cli.npatterns, cli.ns, sel, &err),
 				      &err);
+	if (n >= 0)
+		n = skip_cases(&cli, sel, n);
 	ret = n < 0 ? usage_error(&err) :
-		      run_selected(&cli, sel, n, &env, targeted ? &target : NULL, &run);
+		      run_selected(&cli, sel, n, &env, targeted ? &target : NULL, &run,
+				   gating ? gate.json : NULL);
+	if (n >= 0 && gating)
+		ret = gate_run(&cli, &gate, ret);
 out:
+	gate_cleanup(&gate);
 	free(sel);
 	nsc_target_close(&target);
 	nsc_registry_free(&reg);

@@ -2,8 +2,8 @@
 # Documentation that works when pasted: every command of README.md's
 # ```sh blocks and of the man page's EXAMPLES runs, as written, in a
 # fresh directory with the built nscheck first on PATH, and exits 0.
-# What the commands expect to find there: ci/ (the repository's, for
-# ci/compare), two JSON runs a.json and b.json (for ci/compare), and
+# What the commands expect to find there: ci/ (the repository's), two
+# JSON runs a.json and b.json (for nscheck compare and --baseline), and
 # linux/ (the kunit.py tree ci/setup extracted, for the KTAP example).
 # Not run here: the lines that start with ci/setup or ci/test (the build
 # and CI entry points: CI itself runs them, as .ci/run).

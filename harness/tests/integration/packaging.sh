@@ -66,6 +66,16 @@ for opt in $options; do
 	grep -qxF -- "$opt" <(complete_words nscheck "$opt") ||
 		fail "completion does not offer $opt"
 done
+# nscheck compare: its options in the man page and the completion too.
+[ "$(complete_words nscheck comp)" = compare ] || fail "comp does not complete to compare"
+copts=$("$NSCHECK" compare --help | sed -n 's/^  *\(-[a-zA-Z], \)\{0,1\}\(--[a-z-]*\).*/\2/p' | sort -u)
+[ -n "$copts" ] || fail "no options in compare --help"
+for opt in $copts; do
+	grep -qF -- "$opt" "$man_txt" || fail "man page does not document compare $opt"
+	grep -qxF -- "$opt" <(complete_words nscheck compare "$opt") ||
+		fail "completion does not offer compare $opt"
+done
+[ "$(complete_words nscheck compare -f m)" = markdown ] || fail "compare -f m does not complete"
 
 # --version: git-described in a clean clone, the project version in a
 # tarball without .git (only the version header is built).

@@ -12,7 +12,7 @@
 #   --cgroupns=host   exactly target.cgroup_private FAILs
 #   --privileged      full capabilities and no seccomp reported as findings
 #                     (and its writable /proc/sys and /sys FAIL mnt_sensitive)
-# ci/compare (or nscheck compare) of the default and host-network runs
+# nscheck compare --only-diff of the default and host-network runs
 # differs in exactly the net row, its columns labelled by container.
 # --cgroupns=private is explicit for the others: podman's default is the
 # host's cgroup namespace on a host without the unified cgroup v2 layout.
@@ -130,13 +130,8 @@ tap_parser --strict -s <"$NSC_TMP/default.tap" >/dev/null || fail "tap-parser re
 # Side by side: rows by target case, columns by container.  Only the net
 # row differs between the default and the host-network container.
 rc=0
-"$NSCHECK" compare "$NSC_TMP/default.json" "$NSC_TMP/hostnet.json" >"$NSC_TMP/cmp" 2>&1 || rc=$?
-if grep -q "unknown case id or pattern 'compare'" "$NSC_TMP/cmp"; then
-	# no nscheck compare in this build: the script
-	rc=0
-	"$NSC_SRC/ci/compare" "$NSC_TMP/default.json" "$NSC_TMP/hostnet.json" >"$NSC_TMP/cmp" 2>&1 ||
-		rc=$?
-fi
+"$NSCHECK" compare --only-diff "$NSC_TMP/default.json" "$NSC_TMP/hostnet.json" >"$NSC_TMP/cmp" 2>&1 ||
+	rc=$?
 [ "$rc" = 1 ] || fail "compare default hostnet exited $rc: $(cat "$NSC_TMP/cmp")"
 grep -q 'target.net_private' "$NSC_TMP/cmp" || fail "compare: no net row: $(cat "$NSC_TMP/cmp")"
 ! grep -Eq 'target\.(uts|pid|ipc|mnt|cgroup)_' "$NSC_TMP/cmp" ||
