@@ -376,7 +376,9 @@ static int check_combination(const struct nsc_cli *cli, struct nsc_err *err)
 			   { cli->timeout_set, "--timeout" }, { cli->no_control, "--no-control" },
 			   { cli->rootless, "--rootless" }, { cli->no_audit, "--no-audit" },
 			   { tap, "--tap" }, { ktap, "--ktap" }, { junit, "--junit" },
-			   { json, "--json" }, { cli->tap_version_set, "--tap-version" });
+			   { json, "--json" }, { cli->tap_version_set, "--tap-version" },
+			   { cli->baseline, "--baseline" }, { cli->expect, "--expect" },
+			   { cli->nskip, "--skip" });
 	if (cli->list)
 		NSC_REFUSE("--list", { cli->self_check, "--self-check" }, { cli->jobs, "--jobs" },
 			   { cli->timeout_set, "--timeout" }, { cli->no_control, "--no-control" },
