@@ -28,4 +28,10 @@ expect_status 1 env -u NSC_TEST_PLANT_RESIDUE "$NSCHECK_TEST" -q --tap="$T/r.tap
 /usr/bin/python3 "$NSC_SRC/harness/tests/helpers/report_counts.py" "$T/expect" \
 	--json "$T/r.json" --tap "$T/r.tap" --ktap "$T/r.ktap" --junit "$T/r.xml" \
 	--console "$T/console" || fail "the reports disagree with the records"
+# And as their real consumers read them: junitparser and the project's
+# JUnit schema, the kernel's kunit.py (statuses equal the JSON's).
+read -r n f e s < <(junit_validate "$T/r.xml")
+[ "$n $f $e $s" = "10 2 1 4" ] || fail "junitparser counts $n tests, $f failures, $e errors, $s skipped"
+read -r n p f s < <(ktap_check "$T/r.ktap" "$T/r.json")
+[ "$n $p $f $s" = "10 3 3 4" ] || fail "kunit.py counts $n tests, $p passed, $f failed, $s skipped"
 echo "ok: 3 PASS, 2 FAIL, 1 ERROR, 4 SKIP agree in every report"

@@ -35,6 +35,7 @@ PY
 	fail "--self-check --json: the JSON does not hold the self-check records"
 grep -q '^ok 1 - uts\.' "$NSC_TMP/sc.tap" || fail "--self-check --tap: $(cat "$NSC_TMP/sc.tap")"
 grep -q '<testcase' "$NSC_TMP/sc.xml" || fail "--self-check --junit: no testcase"
+junit_validate "$NSC_TMP/sc.xml" >/dev/null
 # The lines go elsewhere when stdout carries another report.
 "$NSCHECK" --self-check --json - uts.hostname_private >"$NSC_TMP/sc3.json" || fail "--json - exit $?"
 /usr/bin/python3 -c 'import json,sys; assert json.load(open(sys.argv[1]))["self_check"] is True' \
