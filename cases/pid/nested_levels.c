@@ -65,7 +65,7 @@ static void child(struct nsc_ctx *ctx)
 	pid_t pid;
 
 	NSC_TRY(ctx, nsc_unshare(ctx, CLONE_NEWPID));
-	pid = NSC_SAFE(ctx, fork());
+	pid = NSC_SAFE(ctx, nsc_fork());
 	if (pid == 0) {
 		sh->self = getpid();
 		sh->levels = read_nspid(sh->nspid, NSC_NSPID_MAX);

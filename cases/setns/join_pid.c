@@ -47,7 +47,7 @@ static void parent(struct nsc_ctx *ctx)
 	 */
 	if (pid_ino(ctx, nsc_child_pid(ctx)) != kids_ino(ctx, me))
 		NSC_SAFE(ctx, setns(nsc_child_pidfd(ctx), CLONE_NEWPID));
-	pid = NSC_SAFE(ctx, fork());
+	pid = NSC_SAFE(ctx, nsc_fork());
 	if (pid == 0) {
 		sh->self = getpid();
 		sh->parent = getppid();

@@ -30,7 +30,7 @@ static void child(struct nsc_ctx *ctx)
 	NSC_SAFE(ctx, nsc_timens_write_offset("monotonic", NSC_TIMENS_OFFSET_S));
 	m0 = NSC_SAFE(ctx, nsc_timens_now(CLOCK_MONOTONIC));
 	r0 = NSC_SAFE(ctx, nsc_timens_now(CLOCK_REALTIME));
-	pid = NSC_SAFE(ctx, fork());
+	pid = NSC_SAFE(ctx, nsc_fork());
 	if (pid == 0) {
 		sh->mono = nsc_timens_now(CLOCK_MONOTONIC);
 		sh->real = nsc_timens_now(CLOCK_REALTIME);

@@ -87,7 +87,7 @@ static inline void nsc_timens_child(struct nsc_ctx *ctx, clockid_t clk, const ch
 				  clkname, NSC_TIMENS_OFFSET_S);
 	}
 	sh->t0 = NSC_SAFE(ctx, nsc_timens_now(clk));
-	pid = NSC_SAFE(ctx, fork());
+	pid = NSC_SAFE(ctx, nsc_fork());
 	if (pid == 0) {
 		sh->inner = nsc_timens_now(clk);
 		sh->inner_ok = sh->inner >= 0;

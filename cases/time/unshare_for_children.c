@@ -28,7 +28,7 @@ static void child(struct nsc_ctx *ctx)
 			"the time namespace for children is the caller's own after unshare(CLONE_NEWTIME)");
 	NSC_EXPECT_EQ(ctx, self, before, "the unsharing process's own time namespace");
 
-	pid = NSC_SAFE(ctx, fork());
+	pid = NSC_SAFE(ctx, nsc_fork());
 	if (pid == 0) {
 		sh->child_time = nsc_timens_ino(false, nsc_errbuf(ctx));
 		_exit(0);
