@@ -50,6 +50,7 @@ const char nsc_cli_usage[] =
 	"      --ktap[=FILE]      KTAP version 1, for kernel CI (default: stdout)\n"
 	"      --junit FILE       JUnit XML\n"
 	"      --json FILE        JSON document ('-' for stdout)\n"
+	"      --html FILE        one self-contained HTML page (filters, details)\n"
 	"      --kmsg, --no-kmsg  a kernel log line per case start and result\n"
 	"                         (default: on when root and /dev/kmsg is writable)\n"
 	"  -q, --quiet            console: summary line only\n"
@@ -120,6 +121,7 @@ static const struct option nsc_long_opts[] = {
 	{ "ktap", optional_argument, NULL, OPT_REPORT },
 	{ "junit", required_argument, NULL, OPT_REPORT },
 	{ "json", required_argument, NULL, OPT_REPORT },
+	{ "html", required_argument, NULL, OPT_REPORT },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "kmsg", no_argument, NULL, OPT_KMSG },
 	{ "no-kmsg", no_argument, NULL, OPT_NO_KMSG },
@@ -348,7 +350,7 @@ static int refuse(const char *what, const struct given *g, size_t n, struct nsc_
 static int check_combination(const struct nsc_cli *cli, struct nsc_err *err)
 {
 	bool tap = nsc_cli_report(cli, "tap"), junit = nsc_cli_report(cli, "junit");
-	bool ktap = nsc_cli_report(cli, "ktap");
+	bool ktap = nsc_cli_report(cli, "ktap"), html = nsc_cli_report(cli, "html");
 	bool json = nsc_cli_report(cli, "json"), ids = cli->npatterns > 0;
 	size_t njson = 0;
 
@@ -364,7 +366,7 @@ static int check_combination(const struct nsc_cli *cli, struct nsc_err *err)
 			   { cli->no_audit, "--no-audit" }, { cli->quiet, "--quiet" },
 			   { cli->color_set, "--color" }, { tap, "--tap" }, { ktap, "--ktap" },
 			   { junit, "--junit" }, { cli->tap_version_set, "--tap-version" },
-			   { njson > 1, "a second --json" });
+			   { njson > 1, "a second --json" }, { html, "--html" });
 	if (cli->list_long && !cli->list)
 		return nsc_err_setx(err, EINVAL, "--long needs --list");
 	if (cli->list_long && cli->list_json)
@@ -378,14 +380,14 @@ static int check_combination(const struct nsc_cli *cli, struct nsc_err *err)
 			   { tap, "--tap" }, { ktap, "--ktap" }, { junit, "--junit" },
 			   { json, "--json" }, { cli->tap_version_set, "--tap-version" },
 			   { cli->baseline, "--baseline" }, { cli->expect, "--expect" },
-			   { cli->nskip, "--skip" });
+			   { cli->nskip, "--skip" }, { html, "--html" });
 	if (cli->list)
 		NSC_REFUSE("--list", { cli->self_check, "--self-check" }, { cli->jobs, "--jobs" },
 			   { cli->timeout_set, "--timeout" }, { cli->no_control, "--no-control" },
 			   { cli->rootless, "--rootless" }, { cli->no_audit, "--no-audit" },
-			   { cli->quiet, "--quiet" }, { cli->color_set, "--color" },
-			   { tap, "--tap" }, { ktap, "--ktap" }, { junit, "--junit" },
-			   { json, "--json" }, { cli->tap_version_set, "--tap-version" });
+			   { cli->quiet, "--quiet" }, { cli->color_set, "--color" }, { tap, "--tap" },
+			   { ktap, "--ktap" }, { junit, "--junit" }, { json, "--json" },
+			   { cli->tap_version_set, "--tap-version" }, { html, "--html" });
 	if (cli->self_check)
 		NSC_REFUSE("--self-check", { cli->no_control, "--no-control" },
 			   { cli->no_audit, "--no-audit" }, { cli->color_set, "--color" },

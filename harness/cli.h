@@ -10,7 +10,7 @@
 #define NSC_ARG_MAX 4096 /* longest accepted argument */
 #define NSC_JOBS_MAX 256
 #define NSC_TIMEOUT_MAX 3600
-#define NSC_CLI_REPORTS 6 /* report options on one command line */
+#define NSC_CLI_REPORTS 7 /* report options on one command line */
 #define NSC_SKIP_MAX 64
 
 /* One report asked for on the command line. */

@@ -15,6 +15,7 @@ extern const struct nsc_reporter_ops nsc_json_ops;
 extern const struct nsc_reporter_ops nsc_console_ops;
 extern const struct nsc_reporter_ops nsc_env_ops;
 extern const struct nsc_reporter_ops nsc_selfcheck_ops;
+extern const struct nsc_reporter_ops nsc_html_ops;
 
 const struct nsc_reporter_ops *const nsc_report_formats[] = {
 	&nsc_tap_ops,	    /* tap: TAP 14 (or 13) */
@@ -24,6 +25,7 @@ const struct nsc_reporter_ops *const nsc_report_formats[] = {
 	&nsc_console_ops,   /* console: the human view, on stderr */
 	&nsc_env_ops,	    /* env: the environment fingerprint as text (--env) */
 	&nsc_selfcheck_ops, /* selfcheck: the --self-check lines */
+	&nsc_html_ops,	    /* html: one self-contained page (reports/mx_html.c) */
 	NULL,
 };
 
