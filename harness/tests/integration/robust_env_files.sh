@@ -13,7 +13,7 @@ for what in "$NSC_TMP/fifo" /dev/zero; do
 	got=0
 	timeout 20 unshare --mount --propagation private -- sh -ec \
 		'mount --bind "$1" "$2"; shift 2; exec "$@"' sh "$what" "$os" \
-		"$NSCHECK" --json "$NSC_TMP/r.json" uts.hostname_private >/dev/null 2>"$NSC_TMP/err" ||
+		"$NSCHECK" --no-audit --json "$NSC_TMP/r.json" uts.hostname_private >/dev/null 2>"$NSC_TMP/err" ||
 		got=$?
 	[ "$got" -ne 124 ] || fail "$what at $os: nscheck hung"
 	[ "$got" -eq 0 ] || fail "$what at $os: exit $got: $(cat "$NSC_TMP/err")"

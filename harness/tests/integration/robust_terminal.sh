@@ -12,7 +12,7 @@ console() {
 	[ -z "$term" ] || envs=(TERM="$term")
 	# The run's TAP goes to a file: the pty shows only the console.
 	env "${envs[@]}" script -qec \
-		"stty cols 40; exec '$NSCHECK' --tap='$NSC_TMP/r.tap' 'uts.*' 'ipc.sysv_*'" "$out" \
+		"stty cols 40; exec '$NSCHECK' --no-audit --tap='$NSC_TMP/r.tap' 'uts.*' 'ipc.sysv_*'" "$out" \
 		>/dev/null </dev/null || fail "TERM=${term:-(none)}: exit $?"
 }
 console xterm "$NSC_TMP/xterm"
