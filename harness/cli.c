@@ -380,7 +380,8 @@ static int check_combination(const struct nsc_cli *cli, struct nsc_err *err)
 			   { tap, "--tap" }, { ktap, "--ktap" }, { junit, "--junit" },
 			   { json, "--json" }, { cli->tap_version_set, "--tap-version" },
 			   { cli->baseline, "--baseline" }, { cli->expect, "--expect" },
-			   { cli->nskip, "--skip" }, { html, "--html" });
+			   { cli->nskip, "--skip" }, { html, "--html" },
+			   { cli->target || cli->target_pidfile, "--target" });
 	if (cli->list)
 		NSC_REFUSE("--list", { cli->self_check, "--self-check" }, { cli->jobs, "--jobs" },
 			   { cli->timeout_set, "--timeout" }, { cli->no_control, "--no-control" },

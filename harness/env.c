@@ -267,16 +267,20 @@ int nsc_kconfig_load(const char *path, char **text, size_t *len, struct nsc_err 
 		return nsc_err_set(err, ENOMEM, "%s", path);
 	}
 	gzbuffer(gz, 1u << 16);
+	buf = malloc(cap);
+	if (!buf) {
+		r = ENOMEM;
+		goto fail_errno;
+	}
 	for (;;) {
-		if (n + 1 >= cap || !buf) {
-			char *p = cap > NSC_KCONFIG_MAX ? NULL : realloc(buf, buf ? cap * 2 : cap);
+		if (n + 1 >= cap) {
+			char *p = cap * 2 > NSC_KCONFIG_MAX ? NULL : realloc(buf, cap * 2);
 
 			if (!p) {
-				r = cap > NSC_KCONFIG_MAX ? EFBIG : ENOMEM;
+				r = cap * 2 > NSC_KCONFIG_MAX ? EFBIG : ENOMEM;
 				goto fail_errno;
 			}
-			if (buf)
-				cap *= 2;
+			cap *= 2;
 			buf = p;
 		}
 		r = gzread(gz, buf + n, (unsigned int)(cap - n - 1));

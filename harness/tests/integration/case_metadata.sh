@@ -69,6 +69,8 @@ for f in "$T/nonexistent" "$T/notconfig" "$T/cut.gz"; do
 done
 expect_status 2 "$NSCHECK" --check-config --all 2>/dev/null
 expect_status 2 "$NSCHECK" --long 2>/dev/null
+expect_status 2 "$NSCHECK" --check-config --target 1 2>/dev/null
+expect_status 2 "$NSCHECK" --list --long --json 2>/dev/null
 
 # Every record carries the metadata, with this kernel's values.
 expect_status 0 "$NSCHECK" --json "$T/r.json" uts.hostname_private net.veth_ping >/dev/null
