@@ -41,9 +41,15 @@ const waiters = [];
 let nextId = 1;
 let buf = Buffer.alloc(0);
 
+let closing = false;
 function cleanup() {
   try { browser.kill('SIGKILL'); } catch (e) { /* gone */ }
-  fs.rmSync(profile, { recursive: true, force: true });
+  // Chromium's helpers may still write into the profile for a moment.
+  try {
+    fs.rmSync(profile, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
+  } catch (e) {
+    process.stderr.write('html_check: note: profile ' + profile + ' not removed: ' + e.message + '\n');
+  }
 }
 function die(msg, code) {
   process.stderr.write('html_check: ' + msg + '\n');
@@ -53,8 +59,9 @@ function die(msg, code) {
 const timer = setTimeout(() => die('timed out; chromium said: ' + stderr.slice(-500), 2), 60000);
 
 browser.on('error', (e) => die('cannot start ' + chromium + ': ' + e.message, 2));
+const exitedP = new Promise((resolve) => browser.on('exit', () => resolve()));
 browser.on('exit', (code) => {
-  if (pending.size) die('chromium exited (' + code + '): ' + stderr.slice(-500), 2);
+  if (pending.size && !closing) die('chromium exited (' + code + '): ' + stderr.slice(-500), 2);
 });
 browser.stdio[4].on('data', (chunk) => {
   buf = Buffer.concat([buf, chunk]);
@@ -151,7 +158,9 @@ async function main() {
   for (const p of problems) process.stdout.write('FAIL: ' + p + '\n');
   process.stdout.write(`html_check: "${title}", ${total} case rows, ${checks.length} checks, ` +
     `${problems.length} console errors, screenshot ${shot}\n`);
-  await send('Browser.close').catch(() => {});
+  closing = true;
+  send('Browser.close').catch(() => {});
+  await Promise.race([exitedP, new Promise((r) => setTimeout(r, 5000))]);
   clearTimeout(timer);
   cleanup();
   process.exit(failed || problems.length ? 1 : 0);
