@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -385,6 +386,101 @@ START_TEST(test_run_enospc)
 }
 END_TEST
 
+/* A case's own namespace creation failed: restriction (SKIP) or not. */
+START_TEST(test_failure_restriction)
+{
+	static const int skip[] = { EPERM, EACCES, ENOSPC, EUSERS, EINVAL, ENOSYS };
+	static const int error[] = { EAGAIN, EMFILE, ENFILE, ENOMEM, EIO, EBADF };
+
+	for (size_t i = 0; i < sizeof(skip) / sizeof(skip[0]); i++)
+		ck_assert_msg(nsc_probe_classify_failure(&p, CLONE_NEWNET, skip[i], false, &env),
+			      "errno %d not a restriction", skip[i]);
+	for (size_t i = 0; i < sizeof(error) / sizeof(error[0]); i++)
+		ck_assert_msg(!nsc_probe_classify_failure(&p, CLONE_NEWNET, error[i], false, &env),
+			      "errno %d taken for a restriction", error[i]);
+	ck_assert(!nsc_probe_classify_failure(&p, 0, EPERM, false, &env));
+	/* Two types at once, ENOSPC: the one whose limit is the lowest. */
+	sysctl_add("user.max_net_namespaces", "2");
+	sysctl_add("user.max_uts_namespaces", "1000");
+	ck_assert(nsc_probe_classify_failure(&p, CLONE_NEWNET | CLONE_NEWUTS, ENOSPC, false, &env));
+	ck_reason("net namespace limit reached (user.max_net_namespaces=2)");
+	ck_assert_int_eq(p.culprit, CLONE_NEWNET);
+	env.seccomp = 2;
+	ck_assert(nsc_probe_classify_failure(&p, CLONE_NEWTIME, EPERM, false, &env));
+	ck_reason("creating time namespaces fails with EPERM and a seccomp filter is active");
+}
+END_TEST
+
+START_TEST(test_resource)
+{
+	ck_assert(nsc_probe_is_resource(EAGAIN) && nsc_probe_is_resource(EMFILE) &&
+		  nsc_probe_is_resource(ENFILE) && nsc_probe_is_resource(ENOMEM));
+	ck_assert(!nsc_probe_is_resource(EPERM) && !nsc_probe_is_resource(ENOSPC));
+	ck_assert(nsc_probe_classify_resource(&p, EAGAIN, 2));
+	ck_assert_ptr_nonnull(
+		strstr(p.reason,
+		       "process limit reached (EAGAIN): with -j 2 nscheck needs up to 13 processes"));
+	ck_assert_ptr_nonnull(strstr(p.reason, "pids.max of its cgroup: "));
+	ck_assert(nsc_probe_classify_resource(&p, EMFILE, 4));
+	ck_assert_ptr_nonnull(
+		strstr(p.reason,
+		       "open file limit reached (EMFILE): with -j 4 nscheck needs up to 56 open files"));
+	ck_hint("ulimit -n 56, or run with fewer -j");
+	ck_assert(nsc_probe_classify_resource(&p, ENOMEM, 1));
+	ck_reason("out of memory (ENOMEM)");
+	ck_assert(!nsc_probe_classify_resource(&p, EPERM, 1));
+}
+END_TEST
+
+START_TEST(test_caps)
+{
+	nsc_probe_classify_caps(&p, NSC_CAP(CAP_NET_ADMIN));
+	ck_assert_int_eq(p.err, EPERM);
+	ck_reason("nscheck lacks CAP_NET_ADMIN, which the case needs (not in its effective capability set)");
+	nsc_probe_classify_caps(&p, NSC_CAP(CAP_SETUID) | NSC_CAP(CAP_SETGID) | NSC_CAP(40));
+	ck_reason("nscheck lacks CAP_SETGID, CAP_SETUID, capability 40, which the case needs (not in its effective capability set)");
+	/* As root in the test: nothing of these is missing. */
+	ck_assert_uint_eq(nsc_caps_missing(NSC_CAP(CAP_NET_ADMIN) | NSC_CAP(CAP_SETGID)), 0);
+}
+END_TEST
+
+/* RLIMIT_NOFILE: raised to the need when the hard limit allows, else refused. */
+START_TEST(test_nofile)
+{
+	struct rlimit rl = { 13, 13 };
+	struct nsc_err err;
+	int status;
+	pid_t pid = fork();
+
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		int ok = setrlimit(RLIMIT_NOFILE, &rl) == 0 && nsc_probe_nofile(2, &err) == -EMFILE &&
+			 strstr(err.msg,
+				"with -j 2 nscheck needs 44 open files, RLIMIT_NOFILE is 13");
+
+		nsc_cov_dump();
+		_exit(ok ? 0 : 1);
+	}
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert_int_eq(status, 0);
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		struct rlimit got;
+		int ok;
+
+		rl.rlim_cur = 13;
+		rl.rlim_max = 4096;
+		ok = setrlimit(RLIMIT_NOFILE, &rl) == 0 && nsc_probe_nofile(2, &err) == 0 &&
+		     getrlimit(RLIMIT_NOFILE, &got) == 0 && got.rlim_cur == 44;
+		nsc_cov_dump();
+		_exit(ok ? 0 : 1);
+	}
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert_int_eq(status, 0);
+}
+END_TEST
+
 static Suite *probe_suite(void)
 {
 	Suite *s = suite_create("probe");
@@ -404,6 +500,10 @@ static Suite *probe_suite(void)
 	tcase_add_test(tc, test_eperm_userns_clone);
 	tcase_add_test(tc, test_eperm_seccomp);
 	tcase_add_test(tc, test_eperm_plain);
+	tcase_add_test(tc, test_failure_restriction);
+	tcase_add_test(tc, test_resource);
+	tcase_add_test(tc, test_caps);
+	tcase_add_test(tc, test_nofile);
 	suite_add_tcase(s, tc);
 	tcase_add_checked_fixture(tr, setup, NULL);
 	tcase_add_test(tr, test_run_ok);

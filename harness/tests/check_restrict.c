@@ -99,6 +99,22 @@ static struct row rows[] = {
 	{ "EROFS but writable mount", NSC_OP_WRITE, EROFS, TTL, { .seccomp = 2 }, NULL, NULL },
 	{ "EACCES on a read-only mount", NSC_OP_WRITE, EACCES, TTL, CTR, NULL, NULL },
 	{ "write without a path", NSC_OP_WRITE, EROFS, NULL, CTR, NULL, NULL },
+	{ "proc subset=pid",
+	  NSC_OP_READ,
+	  ENOENT,
+	  "/proc/sysvipc/msg",
+	  { .proc_subset_pid = true },
+	  "/proc is mounted with subset=pid: /proc/sysvipc/msg, which is no process directory, is hidden",
+	  "without the subset=pid option" },
+	{ "ENOENT on a full proc", NSC_OP_READ, ENOENT, "/proc/sysvipc/msg", CTR, NULL, NULL },
+	{ "subset=pid, EACCES",
+	  NSC_OP_READ,
+	  EACCES,
+	  "/proc/sysvipc/msg",
+	  { .proc_subset_pid = true },
+	  NULL,
+	  NULL },
+	{ "read without a path", NSC_OP_READ, ENOENT, NULL, { .proc_subset_pid = true }, NULL, NULL },
 };
 
 START_TEST(test_classify)
