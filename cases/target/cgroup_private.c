@@ -2,8 +2,8 @@
 /*
  * target.cgroup_private: the target's cgroup namespace is its own (not
  * nscheck's, not PID 1's); its cgroup as seen from outside and from a
- * probe that joined the namespace (/proc/self/cgroup there: "/" for a
- * namespace rooted at the container's cgroup) are reported.
+ * probe that joined the namespace (/proc/PID/cgroup read there: "/" for
+ * a namespace rooted at the container's cgroup) are reported.
  * Control: nscheck's own case process as the target shares nscheck's
  * cgroup namespace.
  */
@@ -47,14 +47,19 @@ static int setup(struct nsc_ctx *ctx)
 static void child(struct nsc_ctx *ctx)
 {
 	struct cg_seen *sh = nsc_shared_as(ctx, struct cg_seen);
-	char buf[4096];
-	int fd = open("/proc/self/cgroup", O_RDONLY | O_CLOEXEC);
-	ssize_t n = fd >= 0 ? read(fd, buf, sizeof(buf) - 1) : -1;
+	char buf[4096], path[64];
+	ssize_t n;
+	int fd;
+
+	/* The target's cgroup, relative to the namespace the probe joined. */
+	snprintf(path, sizeof(path), "/proc/%d/cgroup", (int)nsc_target_pid(ctx));
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	n = fd >= 0 ? read(fd, buf, sizeof(buf) - 1) : -1;
 
 	if (fd >= 0)
 		close(fd);
 	if (n < 0)
-		nsc_error(ctx, errno, "read /proc/self/cgroup inside the target's cgroup namespace");
+		nsc_error(ctx, errno, "read %s inside the target's cgroup namespace", path);
 	buf[n] = '\0';
 	unified(buf, sh->inside, sizeof(sh->inside));
 }
