@@ -188,6 +188,10 @@ done
 sleep 300 &
 short=$!
 pids+=("$short")
+for _ in $(seq 200); do
+	[ "$(cat "/proc/$short/comm" 2>/dev/null)" = sleep ] && break # exec'd, not the fork
+	sleep 0.01
+done
 "$NSCHECK_TEST" --target "$short" --no-audit --json "$T/gone.json" test.target_vanish \
 	>/dev/null 2>"$T/gone.err" &
 run=$!
