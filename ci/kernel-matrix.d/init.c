@@ -1,0 +1,173 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The init of ci/kernel-matrix's initramfs: mount what nscheck needs,
+ * load veth, run the static nscheck, print its JSON report between
+ * markers on the console, power off.  Built static by ci/kernel-matrix.
+ *
+ *	/init              this program
+ *	/nscheck           the static nscheck (ci/static)
+ *	/veth.ko[.xz]      the kernel's veth module, when it is a module
+ *
+ * Console output (serial, for LAVA's monitors and the log extraction):
+ * TAP 14 from nscheck, then
+ *	NSCHECK-JSON-BEGIN / the report in base64 / NSCHECK-JSON-END
+ *	NSCHECK-EXIT <status>
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mount.h>
+#include <sys/reboot.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define NSC_MODULE_INIT_COMPRESSED_FILE 4
+
+static void say(const char *what, int err)
+{
+	printf("nsc-init: %s%s%s\n", what, err ? ": " : "", err ? strerror(err) : "");
+	fflush(stdout);
+}
+
+static void mnt(const char *src, const char *dir, const char *type, const char *opts)
+{
+	mkdir(dir, 0755);
+	if (mount(src, dir, type, MS_NOSUID | MS_NODEV, opts) < 0 && errno != EBUSY)
+		say(dir, errno);
+}
+
+static void console(void)
+{
+	int fd = open("/dev/console", O_RDWR | O_NOCTTY);
+
+	if (fd < 0)
+		return;
+	dup2(fd, 0);
+	dup2(fd, 1);
+	dup2(fd, 2);
+	if (fd > 2)
+		close(fd);
+}
+
+static void load_veth(void)
+{
+	static const struct {
+		const char *path;
+		int flags;
+	} mods[] = {
+		{ "/veth.ko", 0 },
+		{ "/veth.ko.xz", NSC_MODULE_INIT_COMPRESSED_FILE },
+	};
+
+	for (size_t i = 0; i < sizeof(mods) / sizeof(mods[0]); i++) {
+		int fd = open(mods[i].path, O_RDONLY | O_CLOEXEC);
+
+		if (fd < 0)
+			continue;
+		if (syscall(SYS_finit_module, fd, "", mods[i].flags) < 0 && errno != EEXIST)
+			say("finit_module veth", errno);
+		else
+			say("veth loaded", 0);
+		close(fd);
+		return;
+	}
+	say("no veth module in the initramfs (built in, or missing)", 0);
+}
+
+/* Everything is in the root cgroup: move into a child so cgroup cases can run. */
+static void cgroup_child(void)
+{
+	FILE *fp;
+
+	mnt("cgroup2", "/sys/fs/cgroup", "cgroup2", NULL);
+	if (mkdir("/sys/fs/cgroup/nsc-init", 0755) < 0 && errno != EEXIST)
+		return say("mkdir cgroup", errno);
+	fp = fopen("/sys/fs/cgroup/nsc-init/cgroup.procs", "w");
+	if (!fp)
+		return say("cgroup.procs", errno);
+	fprintf(fp, "%d\n", getpid());
+	if (fclose(fp))
+		say("move into the child cgroup", errno);
+}
+
+static int run_nscheck(void)
+{
+	char *argv[] = { "/nscheck", "--all",  "--no-audit",	   "--color",
+			 "never",    "--json", "/tmp/report.json", NULL };
+	int status;
+	pid_t pid = fork();
+
+	if (pid < 0) {
+		say("fork", errno);
+		return -1;
+	}
+	if (!pid) {
+		execv(argv[0], argv);
+		say("exec /nscheck", errno);
+		_exit(127);
+	}
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return -1;
+	return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+/*
+ * The report in base64, 76 characters a line: console logs (LAVA's
+ * among them) escape quotes and backslashes their own way.
+ */
+static void print_report(void)
+{
+	static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	unsigned char in[57];
+	char line[80];
+	size_t n, k;
+	FILE *fp = fopen("/tmp/report.json", "r");
+
+	puts("NSCHECK-JSON-BEGIN");
+	while (fp && (n = fread(in, 1, sizeof(in), fp)) > 0) {
+		k = 0;
+		for (size_t i = 0; i < n; i += 3) {
+			unsigned int v = in[i] << 16 | (i + 1 < n ? in[i + 1] << 8 : 0) |
+					 (i + 2 < n ? in[i + 2] : 0);
+
+			line[k++] = b64[v >> 18 & 63];
+			line[k++] = b64[v >> 12 & 63];
+			line[k++] = i + 1 < n ? b64[v >> 6 & 63] : '=';
+			line[k++] = i + 2 < n ? b64[v & 63] : '=';
+		}
+		line[k] = '\0';
+		puts(line);
+	}
+	if (fp)
+		fclose(fp);
+	puts("NSCHECK-JSON-END");
+	fflush(stdout);
+}
+
+int main(void)
+{
+	int status;
+
+	mnt("devtmpfs", "/dev", "devtmpfs", NULL);
+	console();
+	mnt("proc", "/proc", "proc", NULL);
+	mnt("sysfs", "/sys", "sysfs", NULL);
+	mnt("tmpfs", "/tmp", "tmpfs", "mode=1777");
+	mnt("tmpfs", "/run", "tmpfs", "mode=755");
+	load_veth();
+	cgroup_child();
+	status = run_nscheck();
+	print_report();
+	printf("NSCHECK-EXIT %d\n", status);
+	fflush(stdout);
+	sync();
+	reboot(RB_POWER_OFF);
+	reboot(RB_AUTOBOOT);
+	for (;;)
+		pause();
+}
