@@ -9,7 +9,10 @@ source "$(dirname "$0")/lib.sh"
 [ -d /usr/lib ] || fail "no /usr/lib to build the bare root from"
 # bare ARGS...: nscheck ARGS in the bare root, made the mount namespace's
 # root with pivot_root (a chroot would refuse user namespaces); the old
-# root stays at /old only to copy the results out.
+# root stays at /old only to copy the results out and, for a coverage
+# build, to take the gcov counters: GCOV_PREFIX=/old sends them to the
+# build tree's own .gcda files (without it libgcov would create
+# /work/... or wherever the build tree is, in the bare root, changing it).
 bare() {
 	# shellcheck disable=SC2016 # expanded by the inner sh
 	unshare --mount --propagation private -- sh -c '
@@ -26,7 +29,7 @@ bare() {
 		cd "$r" && pivot_root . old || exit 125
 		exec chroot . /bin/sh -c "
 			ls -A / >/out/before
-			/nscheck --color never \"\$@\" >/out/tap
+			GCOV_PREFIX=/old /nscheck --color never \"\$@\" >/out/tap
 			echo rc=\$? >>/out/tap
 			ls -A / >/out/after
 			cp /out/* \"/old\$NSC_OUT/\"" _ "$@"' _ "$NSC_TMP/root" "$@"
