@@ -71,7 +71,7 @@ def main():
         doc = base64.b64decode("".join(t.strip() for t in target[a + 1:b]), validate=True)
         doc = doc.decode("utf-8")
         json.loads(doc)
-        open(report, "w", encoding="utf-8").write(doc + "\n")
+        open(report, "w", encoding="utf-8").write(doc)
         have_json = True
     except (ValueError, binascii.Error, UnicodeDecodeError):
         have_json = False
