@@ -412,6 +412,18 @@ bool nsc_probe_classify_op(struct nsc_probe *p, enum nsc_op op, int err, const c
 			 path);
 		snprintf(p->hint, sizeof(p->hint), "mount proc without the subset=pid option");
 		return true;
+	case NSC_OP_TIMENS_OFFSETS:
+		/*
+		 * The kernel asks for CAP_SYS_TIME over the time namespace's
+		 * user namespace (ours: the case made the namespace there).
+		 */
+		if (err != EPERM || f->cap_sys_time)
+			return false;
+		snprintf(p->reason, sizeof(p->reason),
+			 "writing timens_offsets needs CAP_SYS_TIME, which nscheck lacks (container runtimes drop it)");
+		snprintf(p->hint, sizeof(p->hint),
+			 "give nscheck CAP_SYS_TIME (podman/docker: --cap-add SYS_TIME), or run it with --rootless (a user namespace of its own has it)");
+		return true;
 	case NSC_OP_WRITE:
 		if (err != EROFS || !f->rdonly || !path)
 			return false;

@@ -88,6 +88,7 @@ void nsc_probe_classify_caps(struct nsc_probe *p, uint64_t missing);
 struct nsc_host_facts {
 	int seccomp;		 /* Seccomp: of /proc/self/status, -1 unknown */
 	bool cap_sys_admin;	 /* CAP_SYS_ADMIN effective */
+	bool cap_sys_time;	 /* CAP_SYS_TIME effective */
 	bool owns_uts;		 /* our user namespace owns our UTS namespace */
 	bool init_userns;	 /* in the initial user namespace */
 	unsigned int proc_masks; /* mounts below a proc mount (masked paths) */

@@ -151,6 +151,7 @@ void nsc_host_facts_read(struct nsc_host_facts *f, enum nsc_op op, const char *p
 	memset(f, 0, sizeof(*f));
 	f->seccomp = read_seccomp();
 	f->cap_sys_admin = nsc_cap_effective(CAP_SYS_ADMIN);
+	f->cap_sys_time = nsc_cap_effective(CAP_SYS_TIME);
 	f->init_userns = in_init_userns();
 	if (op == NSC_OP_SETHOSTNAME || op == NSC_OP_SETDOMAINNAME)
 		f->owns_uts = owns_uts();

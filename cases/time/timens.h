@@ -82,9 +82,11 @@ static inline void nsc_timens_child(struct nsc_ctx *ctx, clockid_t clk, const ch
 	if (NSC_TRY(ctx, nsc_timens_ino(true, nsc_errbuf(ctx))) !=
 	    NSC_TRY(ctx, nsc_timens_ino(false, nsc_errbuf(ctx)))) {
 		ret = nsc_timens_write_offset(clkname, NSC_TIMENS_OFFSET_S);
-		if (ret < 0)
+		if (ret < 0) {
+			nsc_skip_if_restricted(ctx, NSC_OP_TIMENS_OFFSETS, -ret, NULL);
 			nsc_error(ctx, -ret, "write '%s %lld 0' to /proc/self/timens_offsets",
 				  clkname, NSC_TIMENS_OFFSET_S);
+		}
 	}
 	sh->t0 = NSC_SAFE(ctx, nsc_timens_now(clk));
 	pid = NSC_SAFE(ctx, nsc_fork());

@@ -37,6 +37,9 @@ static void child(struct nsc_ctx *ctx)
 	NSC_EXPECT_EQ(ctx, sh->child_time, kids,
 		      "time namespace of a child forked after the unshare");
 	ret = nsc_timens_write_offset("monotonic", 1);
+	/* Without CAP_SYS_TIME the kernel says EPERM before it looks. */
+	if (ret == -EPERM)
+		nsc_skip_if_restricted(ctx, NSC_OP_TIMENS_OFFSETS, EPERM, NULL);
 	NSC_EXPECT_EQ(ctx, ret, -EACCES,
 		      "writing timens_offsets after a process entered the namespace");
 }

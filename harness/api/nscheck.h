@@ -181,9 +181,10 @@ void nsc_skip(struct nsc_ctx *ctx, int errnum, const char *hint, const char *fmt
 enum nsc_op {
 	NSC_OP_SETHOSTNAME,
 	NSC_OP_SETDOMAINNAME,
-	NSC_OP_MOUNT_PROC, /* a new proc instance */
-	NSC_OP_WRITE,	   /* open for writing, or write, the file @path */
-	NSC_OP_READ,	   /* open for reading, or read, the file @path */
+	NSC_OP_MOUNT_PROC,     /* a new proc instance */
+	NSC_OP_WRITE,	       /* open for writing, or write, the file @path */
+	NSC_OP_READ,	       /* open for reading, or read, the file @path */
+	NSC_OP_TIMENS_OFFSETS, /* write /proc/PID/timens_offsets */
 };
 
 /*

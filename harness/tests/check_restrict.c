@@ -98,6 +98,27 @@ static struct row rows[] = {
 	  "writable" },
 	{ "EROFS but writable mount", NSC_OP_WRITE, EROFS, TTL, { .seccomp = 2 }, NULL, NULL },
 	{ "EACCES on a read-only mount", NSC_OP_WRITE, EACCES, TTL, CTR, NULL, NULL },
+	{ "timens_offsets without CAP_SYS_TIME",
+	  NSC_OP_TIMENS_OFFSETS,
+	  EPERM,
+	  NULL,
+	  { .cap_sys_admin = true, .init_userns = true },
+	  "writing timens_offsets needs CAP_SYS_TIME, which nscheck lacks",
+	  "--cap-add SYS_TIME" },
+	{ "timens_offsets EPERM with CAP_SYS_TIME",
+	  NSC_OP_TIMENS_OFFSETS,
+	  EPERM,
+	  NULL,
+	  { .cap_sys_time = true },
+	  NULL,
+	  NULL },
+	{ "timens_offsets EACCES (frozen)",
+	  NSC_OP_TIMENS_OFFSETS,
+	  EACCES,
+	  NULL,
+	  { .seccomp = 2 },
+	  NULL,
+	  NULL },
 	{ "write without a path", NSC_OP_WRITE, EROFS, NULL, CTR, NULL, NULL },
 	{ "proc subset=pid",
 	  NSC_OP_READ,
@@ -188,6 +209,7 @@ START_TEST(test_facts_masked)
 	ck_assert_int_eq(in_child(masked, f), 0);
 	ck_assert(f->init_userns);
 	ck_assert(f->cap_sys_admin);
+	ck_assert(f->cap_sys_time);
 	ck_assert_int_eq(f->seccomp, 0);
 	ck_assert_uint_ge(f->proc_masks, 2);
 	ck_assert_msg(!strcmp(f->proc_mask, "/proc/keys") || !strcmp(f->proc_mask, "/proc/sys"),

@@ -7,7 +7,8 @@
 # FAILs or ERRORs; the cases these restrictions stop SKIP naming them
 # (masked proc only rootless: the kernel refuses the proc mount only
 # outside the initial user namespace); every other case keeps the verdict
-# of an unrestricted run of the same mode.  The podman test
+# of an unrestricted run of the same mode.  Then root without
+# CAP_SYS_TIME (a container given only CAP_SYS_ADMIN).  The podman test
 # (containers.sh) checks the same in real containers.
 source "$(dirname "$0")/lib.sh"
 
@@ -62,3 +63,29 @@ check_mode() {
 
 check_mode rootless --rootless
 check_mode root
+
+# A container given CAP_SYS_ADMIN but not CAP_SYS_TIME (podman run
+# --cap-add SYS_ADMIN): nscheck runs as root; the time cases cannot write
+# timens_offsets and SKIP naming CAP_SYS_TIME (time.unshare_for_children
+# FAILed: EPERM where it expects EACCES), the rest as root.
+"$NSCHECK" --all --json "$NSC_TMP/nt.base.json" >/dev/null 2>&1 || fail "no-time base run exited $?"
+rc=0
+# shellcheck disable=SC2016 # expanded by the inner sh
+capsh --drop=cap_sys_time -- -c '"$1" --all --json "$2" >/dev/null 2>&1' _ "$NSCHECK" \
+	"$NSC_TMP/nt.json" || rc=$?
+[ "$rc" -eq 0 ] || fail "root without CAP_SYS_TIME exited $rc"
+python3 "$results" statuses "$NSC_TMP/nt.base.json" >"$NSC_TMP/nt.base"
+python3 "$results" statuses "$NSC_TMP/nt.json" >"$NSC_TMP/nt"
+while read -r id st reason; do
+	case "$id" in
+	time.*)
+		if [ "$st" != SKIP ] || ! grep -q 'needs CAP_SYS_TIME' <<<"$reason"; then
+			fail "no CAP_SYS_TIME: $id is $st, want SKIP naming CAP_SYS_TIME: $reason"
+		fi
+		;;
+	*)
+		grep -qx "$id $st.*" "$NSC_TMP/nt.base" ||
+			fail "no CAP_SYS_TIME: $id is $st ($reason), not as with it" ;;
+	esac
+done <"$NSC_TMP/nt"
+echo "ok: root without CAP_SYS_TIME: the time cases SKIP naming it, the rest as root"
