@@ -67,6 +67,14 @@ ktap_check() {
 		fail "$1: kunit.py disagrees with $2"
 }
 
+# static_build DIR: configure and build a static nscheck in DIR (log in
+# $NSC_TMP/static-build.log).
+static_build() {
+	cmake -S "$NSC_SRC" -B "$1" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNSCHECK_TESTS=OFF \
+		-DNSCHECK_STATIC=ON >"$NSC_TMP/static-build.log" 2>&1 &&
+		cmake --build "$1" -j 2 --target nscheck >>"$NSC_TMP/static-build.log" 2>&1
+}
+
 # static_nscheck: the path of a static nscheck: $NSCHECK_STATIC if set,
 # else built from this source tree into $NSC_BUILD/nscheck-static
 # (incremental after the first time; shared by the container tests).
@@ -74,11 +82,18 @@ static_nscheck() {
 	local sb=$NSC_BUILD/nscheck-static bin=${NSCHECK_STATIC:-}
 	if [ -z "$bin" ]; then
 		: "${NSC_BUILD:?NSC_BUILD must point to the build directory}"
-		cmake -S "$NSC_SRC" -B "$sb" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNSCHECK_TESTS=OFF \
-			-DNSCHECK_STATIC=ON >"$NSC_TMP/static-cmake.log" 2>&1 ||
-			fail "configure the static build: $(tail -5 "$NSC_TMP/static-cmake.log")"
-		cmake --build "$sb" -j 2 --target nscheck >"$NSC_TMP/static-build.log" 2>&1 ||
-			fail "build the static nscheck: $(grep -m5 -E 'error|Error' "$NSC_TMP/static-build.log")"
+		# An incremental build over a tree that changed under it (files
+		# added, CMake reshaped) may fail where a fresh one works: once
+		# more from scratch, saying why, before giving up.
+		if ! static_build "$sb"; then
+			echo "note: incremental static build failed, building from scratch:" \
+				"$(grep -m3 -E 'error|Error' "$NSC_TMP/static-build.log" ||
+					tail -3 "$NSC_TMP/static-build.log")" >&2
+			rm -rf "$sb"
+			static_build "$sb" ||
+				fail "build the static nscheck: $(grep -m5 -E 'error|Error' \
+					"$NSC_TMP/static-build.log" || tail -5 "$NSC_TMP/static-build.log")"
+		fi
 		bin=$sb/nscheck
 	fi
 	case "$(file -b "$bin")" in
