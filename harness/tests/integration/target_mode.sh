@@ -18,6 +18,8 @@ user=nscheck-test-user
 created=0
 cleanup() {
 	local p
+	# start_target runs in $(...), a subshell: its PIDs come back in a file.
+	[ -f "$T/started" ] && mapfile -t -O "${#pids[@]}" pids <"$T/started"
 	for p in "${pids[@]}"; do kill -KILL "$p" 2>/dev/null || true; done
 	if [ "$created" = 1 ]; then userdel "$user" 2>/dev/null || true; fi
 	rm -rf "$T"
@@ -30,7 +32,7 @@ start_target() {
 	local u c
 	unshare "$@" --kill-child sleep 300 >/dev/null 2>&1 &
 	u=$!
-	pids+=("$u")
+	echo "$u" >>"$T/started" # killed by cleanup; --kill-child takes sleep along
 	for _ in $(seq 100); do
 		c=$(cat "/proc/$u/task/$u/children" 2>/dev/null || true)
 		c=${c%% *}
@@ -38,7 +40,6 @@ start_target() {
 			echo "$c"
 			return
 		fi
-		[ -z "$*" ] && [ "$(cat "/proc/$u/comm" 2>/dev/null)" = sleep ] && { echo "$u"; return; }
 		sleep 0.02
 	done
 	fail "no target started with unshare $*"
