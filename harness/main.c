@@ -368,9 +368,15 @@ static int nscheck(int argc, char **argv)
 	}
 	if (nsc_registry_load(&reg, &err) < 0)
 		return usage_error(&err);
-	/* The kernel options every case names are part of the environment. */
+	/*
+	 * The kernel options every case names are part of the environment.
+	 * A listing needs none of it: --list skips the collection (the
+	 * kernel config, sysctls, os-release).
+	 */
 	nsc_env_want_cases(reg.cases, reg.n);
-	if (nsc_env_collect(&env, &err) < 0)
+	if (cli.list)
+		memset(&env, 0, sizeof(env));
+	else if (nsc_env_collect(&env, &err) < 0)
 		fprintf(stderr, "nscheck: warning: environment incomplete: %s\n", err.msg);
 	run.env = &env;
 	/*
