@@ -69,6 +69,13 @@ nsc_podman_cleanup() {
 	# shm mounted under DIR: unmount what is there, deepest first.
 	{ findmnt -rn -o TARGET || true; } | { grep -F "$d/" || true; } | sort -r |
 		while read -r m; do umount -l "$m" 2>/dev/null || true; done
+	# conmon runs "podman ... container cleanup" (with our --root) after a
+	# container exits, asynchronously: removed too early, DIR comes back
+	# with its state files.  Wait (at most 10 s) until no process names it.
+	for _ in $(seq 100); do
+		pgrep -f -- "$d/" >/dev/null 2>&1 || break
+		sleep 0.1
+	done
 	rm -rf "$d" 2>/dev/null || {
 		chattr -R -i "$d" 2>/dev/null
 		rm -rf "$d" || echo "podman.sh: cannot remove $d" >&2
@@ -113,9 +120,16 @@ nsc_podman_init() {
 			"(unshare --mount: $(unshare --mount true 2>&1 || true))"
 	# A run killed outright (SIGKILL, a CTest timeout) left its directory:
 	# remove those whose owner is gone.
+	# So did a late conmon recreating one (no owner.pid): removed when
+	# no process names it and it is older than 10 minutes.
 	for d in /var/tmp/nsc-podman.*; do
-		[ -f "$d/owner.pid" ] && ! kill -0 "$(cat "$d/owner.pid")" 2>/dev/null &&
-			[ "${NSC_PODMAN_KEEP:-0}" != 1 ] && nsc_podman_cleanup "$d"
+		if [ ! -d "$d" ] || [ "${NSC_PODMAN_KEEP:-0}" = 1 ]; then
+			continue
+		elif [ -f "$d/owner.pid" ]; then
+			kill -0 "$(cat "$d/owner.pid")" 2>/dev/null || nsc_podman_cleanup "$d"
+		elif [ -n "$(find "$d" -maxdepth 0 -mmin +10)" ] && ! pgrep -f -- "$d/" >/dev/null 2>&1; then
+			nsc_podman_cleanup "$d"
+		fi
 	done
 	NSC_PODMAN_DIR=${1:-$(mktemp -d /var/tmp/nsc-podman.XXXXXX)}
 	case "$NSC_PODMAN_DIR" in
