@@ -4,15 +4,16 @@
  * before the first case and again after the last one (after the orphan
  * reaping), compared into one extra result record, env.host_residue.
  *
- * What is snapshotted, where it is read and how is one table, sources[]
- * in audit.c: hostname and domainname, links of nscheck's own network
- * namespace, named network namespaces, SysV IPC objects, the mount table
- * of nscheck's mount namespace, POSIX message queues, the child cgroups
- * of nscheck's own cgroup, temporary files named nscheck*, nscheck's own
- * child processes and the kernel's taint flags (a taint that appears is
- * named bit by bit, as kselftest checks it).  A change made by another
- * process on the host during the
- * run is reported too: the audit sees state, not who changed it.
+ * What is snapshotted, where it is read and how is one table,
+ * nsc_audit_sources[] in audit_snap.c: hostname and domainname, links of
+ * nscheck's own network namespace, named network namespaces, SysV IPC
+ * objects, the mount table of nscheck's mount namespace, POSIX message
+ * queues, the child cgroups of nscheck's own cgroup, temporary files
+ * named nscheck*, nscheck's own child processes and the kernel's taint
+ * flags (a taint that appears is named bit by bit, as kselftest checks
+ * it).  audit.c compares two snapshots.  A change made by another
+ * process on the host during the run is reported too: the audit sees
+ * state, not who changed it.
  */
 #ifndef NSC_AUDIT_H
 #define NSC_AUDIT_H
