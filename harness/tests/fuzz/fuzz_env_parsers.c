@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
-// fuzz-sources: harness/env.c harness/ns.c harness/base/err.c harness/base/file.c harness/base/kv.c
+// fuzz-sources: harness/env.c harness/ns.c harness/taint.c harness/base/err.c harness/base/file.c harness/base/kv.c
 // fuzz-libs: -lz
 /*
  * libFuzzer harness for the parsers of outside input in harness/env.c:
