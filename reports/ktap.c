@@ -116,6 +116,13 @@ static void case_diag(FILE *fp, const struct nsc_result *res)
 		}
 		fputc('\n', fp);
 	}
+	for (unsigned int i = 0; i < res->nfinding && i < NSC_FINDING_MAX; i++) {
+		fprintf(fp, "%s# finding ", in);
+		text(fp, res->finding[i].key, sizeof(res->finding[i].key));
+		fputs(": ", fp);
+		text(fp, res->finding[i].value, sizeof(res->finding[i].value));
+		fputc('\n', fp);
+	}
 	fprintf(fp, "%s# control: %s", in, nsc_control_name(res->control));
 	if (res->control_detail[0]) {
 		fputs(" (", fp);

@@ -43,6 +43,10 @@ START_TEST(test_shape)
 	size_t n;
 
 	nsc_t_results(res);
+	/* A target case's finding, with a hostile value (issue 17). */
+	res[4].nfinding = 1;
+	snprintf(res[4].finding[0].key, sizeof(res[4].finding[0].key), "cap_eff");
+	nsc_t_fill(res[4].finding[0].value, sizeof(res[4].finding[0].value), NSC_HOSTILE);
 	nsc_t_run_info(&run, NSC_T_NRES);
 	ck_assert_int_eq(nsc_t_report("ktap", path, NULL, res, NSC_T_NRES, &run), 0);
 	buf = nsc_t_slurp(path, NULL);
@@ -81,11 +85,15 @@ START_TEST(test_shape)
 			ck_assert_str_eq(l[i - 2], "  # errno: EPERM");
 			found |= 4;
 		}
+		if (!strcmp(l[i], "  ok 2 uts.pass")) {
+			ck_assert_ptr_nonnull(strstr(l[i - 2], "  # finding cap_eff: "));
+			found |= 8;
+		}
 		/* No diagnostic may pass for a KTAP structure line. */
 		if (l[i][0] == ' ' && strstr(l[i], "# ") == l[i] + 2)
 			ck_assert(strncmp(l[i], "  # Subtest: ", 13) || strlen(l[i]) < 20);
 	}
-	ck_assert_uint_eq(found, 7);
+	ck_assert_uint_eq(found, 15);
 	free(buf);
 }
 END_TEST
