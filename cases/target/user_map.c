@@ -12,32 +12,24 @@
 #include "nscheck.h"
 
 /* Parse @map; where does id 0 inside go?  -1: unmapped, -2: malformed. */
-static long long root_of(const char *map, unsigned int *lines)
+/* The outside id of inside id 0: -1 when unmapped, -2 when malformed. */
+static long long root_of(const char *map)
 {
-	const char *p = map;
-	long long root = -1;
+	struct nsc_idmap_ent e[NSC_IDMAP_MAX];
+	struct nsc_err err;
+	int n = nsc_idmap_parse(map, e, NSC_IDMAP_MAX, &err);
 
-	*lines = 0;
-	while (*p) {
-		unsigned long long in, out, count;
-		int used = 0;
-
-		if (sscanf(p, " %llu %llu %llu%n", &in, &out, &count, &used) != 3)
-			return p[strspn(p, " \t\n")] ? -2 : root;
-		if (!count || in + count < in || out + count < out || in + count > 1ULL << 32 ||
-		    ++*lines > 340)
-			return -2;
-		if (in == 0)
-			root = (long long)out;
-		p += used;
-	}
-	return root;
+	if (n < 0)
+		return -2;
+	for (int i = 0; i < n; i++)
+		if (e[i].inside == 0)
+			return (long long)e[i].outside;
+	return -1;
 }
 
 static void one_map(struct nsc_ctx *ctx, const char *file, const char *what)
 {
 	char *buf = NULL, flat[NSC_KV_VALUE];
-	unsigned int lines;
 	size_t len, o = 0;
 	long long root;
 	int ret = nsc_target_file(ctx, file, 1 << 16, &buf, &len);
@@ -56,7 +48,7 @@ static void one_map(struct nsc_ctx *ctx, const char *file, const char *what)
 	}
 	flat[o < sizeof(flat) ? o : sizeof(flat) - 1] = '\0';
 	nsc_finding(ctx, file, "%s", flat);
-	root = root_of(buf, &lines);
+	root = root_of(buf);
 	free(buf);
 	NSC_EXPECT(ctx, root != -2, "/proc/%d/%s is well-formed", (int)nsc_target_pid(ctx), file);
 	if (root == 0)
