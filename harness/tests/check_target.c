@@ -18,6 +18,7 @@
 #include "registry.h"
 #include "target.h"
 #include "nsc_check_main.h"
+#include "../../cases/target/target.h"
 
 static struct nsc_err err;
 static char dir[] = "/tmp/nsc-check-target.XXXXXX";
@@ -201,6 +202,23 @@ static const struct nsc_case c_tuts = {
 	.target_flags = CLONE_NEWUTS,
 };
 
+/* The target cases' /proc/PID/status reader, on hostile texts. */
+START_TEST(test_status_value)
+{
+	const char *st = "Name:\tNSpid: fake\nNSpidX:\t9\nNSpid:\t4711\t1\nPPid:  0\n"
+			 "Seccomp:\t2";
+	char v[8], big[64];
+
+	ck_assert_str_eq(nsc_status_value(st, "NSpid", big, sizeof(big)), "4711\t1");
+	ck_assert_str_eq(nsc_status_value(st, "PPid", big, sizeof(big)), "0");
+	ck_assert_str_eq(nsc_status_value(st, "Seccomp", big, sizeof(big)), "2"); /* no newline */
+	ck_assert_str_eq(nsc_status_value(st, "Name", v, sizeof(v)), "NSpid: ");  /* cut to fit */
+	ck_assert_str_eq(nsc_status_value(st, "CapEff", big, sizeof(big)), "");
+	ck_assert_str_eq(nsc_status_value("", "PPid", big, sizeof(big)), "");
+	ck_assert_str_eq(nsc_status_value("PPid", "PPid", big, sizeof(big)), "");
+}
+END_TEST
+
 START_TEST(test_catalogue)
 {
 	const struct nsc_case *const all[] = { &c_uts, &c_tnet, &c_tuts };
@@ -244,6 +262,7 @@ int main(void)
 	tcase_add_test(tc, test_open_child);
 	tcase_add_test(tc, test_open_refused);
 	tcase_add_test(tc, test_catalogue);
+	tcase_add_test(tc, test_status_value);
 	suite_add_tcase(s, tc);
 	ret = nsc_check_run(s);
 	for (const char *const *f =
