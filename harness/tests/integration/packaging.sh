@@ -62,6 +62,12 @@ got=$(PATH="$prefix/bin:$PATH" complete_words nscheck uts.host)
 got=$(PATH="$prefix/bin:$PATH" complete_words nscheck 'ipc.')
 [ "$got" = "$("$NSCHECK" --list 'ipc.*' | awk '{ print $1 }')" ] ||
 	fail "ipc. completes to '$got', not the ipc case ids"
+# --ns offers the namespaces of the catalogue (its id prefixes), from the binary.
+got=$(PATH="$prefix/bin:$PATH" complete_words nscheck --ns '' | sort | tr '\n' ' ')
+want=$("$NSCHECK" --list | awk '{ sub(/\..*/, "", $1); print $1 }' | sort -u | tr '\n' ' ')
+[ -n "$want" ] && [ "$got" = "$want" ] || fail "--ns completes to '$got', want '$want'"
+got=$(PATH="$prefix/bin:$PATH" complete_words nscheck --ns uts,p | tr '\n' ' ')
+[ "$got" = "uts,pid " ] || [ "$got" = "uts,pid uts,pidfd " ] || fail "--ns uts,p completes to '$got'"
 for opt in $options; do
 	grep -qxF -- "$opt" <(complete_words nscheck "$opt") ||
 		fail "completion does not offer $opt"
