@@ -26,6 +26,7 @@
 #include "internal.h"
 #include "probe.h"
 #include "nsc_check_main.h"
+#include "nsc_check_fork.h"
 
 static struct nsc_env env;
 static struct nsc_probe p;
@@ -245,36 +246,6 @@ struct child_result {
 	struct nsc_probe p;
 };
 
-static struct child_result *shared(void)
-{
-	void *m = mmap(NULL, sizeof(struct child_result), PROT_READ | PROT_WRITE,
-		       MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-
-	ck_assert_ptr_ne(m, MAP_FAILED);
-	memset(m, 0, sizeof(struct child_result));
-	return m;
-}
-
-/* Run @fn(@cr) in a forked child; returns its exit status. */
-static int in_child(int (*fn)(struct child_result *cr), struct child_result *cr)
-{
-	int status;
-	pid_t pid;
-
-	fflush(NULL);
-	pid = fork();
-	ck_assert_int_ge(pid, 0);
-	if (!pid) {
-		int r = fn(cr);
-
-		nsc_cov_dump();
-		_exit(r);
-	}
-	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
-	ck_assert_msg(WIFEXITED(status), "child killed by signal %d", WTERMSIG(status));
-	return WEXITSTATUS(status);
-}
-
 START_TEST(test_run_ok)
 {
 	struct nsc_probe q;
@@ -307,8 +278,10 @@ static int drop_sys_admin(void)
 	return (int)syscall(SYS_capset, &h, d);
 }
 
-static int probe_no_admin(struct child_result *cr)
+static int probe_no_admin(void *arg)
 {
+	struct child_result *cr = arg;
+
 	if (drop_sys_admin() < 0)
 		return 10;
 	/* The UTS flag fails alone; IPC as outer namespace fails first. */
@@ -318,9 +291,9 @@ static int probe_no_admin(struct child_result *cr)
 
 START_TEST(test_run_eperm)
 {
-	struct child_result *cr = shared();
+	struct child_result *cr = nsc_check_shared(sizeof(*cr));
 
-	ck_assert_int_eq(in_child(probe_no_admin, cr), 0);
+	ck_assert_int_eq(nsc_check_in_child(probe_no_admin, cr), 0);
 	ck_assert_int_eq(cr->ret, 0);
 	ck_assert_int_eq(cr->p.err, EPERM);
 	/* The retry with one flag at a time names the first that fails. */
@@ -348,8 +321,10 @@ static int write_file(const char *path, const char *text)
  * user.max_user_namespaces is 0, a probe cannot create user namespaces:
  * ENOSPC from the kernel, in the rootless step or in the clone.
  */
-static int probe_no_userns(struct child_result *cr)
+static int probe_no_userns(void *arg)
 {
+	struct child_result *cr = arg;
+
 	if (unshare(CLONE_NEWUSER) < 0)
 		return 10;
 	if (write_file("/proc/self/setgroups", "deny") < 0 ||
@@ -369,12 +344,12 @@ static int probe_no_userns(struct child_result *cr)
 
 START_TEST(test_run_enospc)
 {
-	struct child_result *cr = shared();
+	struct child_result *cr = nsc_check_shared(sizeof(*cr));
 
 	for (int step = 2; step <= 4; step += 2) {
 		memset(cr, 0, sizeof(*cr));
 		cr->step = step;
-		ck_assert_int_eq(in_child(probe_no_userns, cr), 0);
+		ck_assert_int_eq(nsc_check_in_child(probe_no_userns, cr), 0);
 		ck_assert_int_eq(cr->ret, 0);
 		ck_assert_int_eq(cr->p.err, ENOSPC);
 		ck_assert_uint_eq(cr->p.culprit, CLONE_NEWUSER);

@@ -23,6 +23,7 @@
 #include "internal.h"
 #include "probe.h"
 #include "nsc_check_main.h"
+#include "nsc_check_fork.h"
 
 #define TTL "/proc/sys/net/ipv4/ip_default_ttl"
 
@@ -158,39 +159,11 @@ END_TEST
 
 /* ---- nsc_host_facts_read() for real, in forked children ---- */
 
-static struct nsc_host_facts *facts_shared(void)
-{
-	void *m = mmap(NULL, sizeof(struct nsc_host_facts), PROT_READ | PROT_WRITE,
-		       MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-
-	ck_assert_ptr_ne(m, MAP_FAILED);
-	memset(m, 0, sizeof(struct nsc_host_facts));
-	return m;
-}
-
-/* Run @fn(@f) in a forked child; returns its exit status. */
-static int in_child(int (*fn)(struct nsc_host_facts *f), struct nsc_host_facts *f)
-{
-	int status;
-	pid_t pid;
-
-	fflush(NULL);
-	pid = fork();
-	ck_assert_int_ge(pid, 0);
-	if (!pid) {
-		int r = fn(f);
-
-		nsc_cov_dump();
-		_exit(r);
-	}
-	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
-	ck_assert_msg(WIFEXITED(status), "child killed by signal %d", WTERMSIG(status));
-	return WEXITSTATUS(status);
-}
-
 /* What runc does: a path under /proc masked, /proc/sys bound read-only. */
-static int masked(struct nsc_host_facts *f)
+static int masked(void *arg)
 {
+	struct nsc_host_facts *f = arg;
+
 	if (unshare(CLONE_NEWNS) < 0 || mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0)
 		return 10;
 	if (mount("/dev/null", "/proc/keys", NULL, MS_BIND, NULL) < 0)
@@ -204,9 +177,9 @@ static int masked(struct nsc_host_facts *f)
 
 START_TEST(test_facts_masked)
 {
-	struct nsc_host_facts *f = facts_shared();
+	struct nsc_host_facts *f = nsc_check_shared(sizeof(struct nsc_host_facts));
 
-	ck_assert_int_eq(in_child(masked, f), 0);
+	ck_assert_int_eq(nsc_check_in_child(masked, f), 0);
 	ck_assert(f->init_userns);
 	ck_assert(f->cap_sys_admin);
 	ck_assert(f->cap_sys_time);
@@ -233,8 +206,9 @@ START_TEST(test_facts_plain)
 END_TEST
 
 /* In a user namespace of our own: not initial; owns a UTS namespace only after making one. */
-static int userns(struct nsc_host_facts *f)
+static int userns(void *arg)
 {
+	struct nsc_host_facts *f = arg;
 	uid_t uid = geteuid();
 	gid_t gid = getegid();
 	struct nsc_host_facts before;
@@ -252,9 +226,9 @@ static int userns(struct nsc_host_facts *f)
 
 START_TEST(test_facts_userns)
 {
-	struct nsc_host_facts *f = facts_shared();
+	struct nsc_host_facts *f = nsc_check_shared(sizeof(struct nsc_host_facts));
 
-	ck_assert_int_eq(in_child(userns, f), 0);
+	ck_assert_int_eq(nsc_check_in_child(userns, f), 0);
 	ck_assert(f->owns_uts);
 	ck_assert(f->cap_sys_admin);
 	ck_assert(!f->init_userns);
