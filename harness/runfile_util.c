@@ -246,7 +246,10 @@ int nsc_rf_run_facts(struct nsc_runfile *rf, struct json_object *root, struct js
 		if (osid && osver) {
 			char *os;
 
-			if (asprintf(&os, "%s%s", osid, osver) < 0 || !nsc_rf_own(rf, os))
+			/* "debian12"; a codename gets a dash: "initramfs-bookworm" */
+			if (asprintf(&os, "%s%s%s", osid,
+				     *osver && (*osver < '0' || *osver > '9') ? "-" : "", osver) < 0 ||
+			    !nsc_rf_own(rf, os))
 				return -ENOMEM;
 			rf->os = os;
 		}

@@ -62,6 +62,19 @@ START_TEST(test_good_report)
 	ck_assert_uint_eq(rf.ncases, 2);
 	ck_assert_str_eq(rf.kernel_release, "6.1.0-28-amd64");
 	ck_assert_str_eq(rf.os, "debian12");
+	{
+		/* A codename for a version (ci/kernel-matrix's initramfs) gets a dash. */
+		char alt[sizeof(good) + 16], *v;
+		struct nsc_runfile r2;
+
+		snprintf(alt, sizeof(alt), "%s", good);
+		v = strstr(alt, "\"os_version_id\": \"12\"");
+		ck_assert_ptr_nonnull(v);
+		memcpy(v, "\"os_version_id\": \"xy\"", 21);
+		ck_assert_int_eq(parse(alt, &r2), 0);
+		ck_assert_str_eq(r2.os, "debian-xy");
+		nsc_runfile_free(&r2);
+	}
 	ck_assert_str_eq(rf.via, "clone3");
 	ck_assert(!rf.rootless);
 	ck_assert_str_eq(nsc_runfile_env(&rf, "CONFIG_USER_NS"), "y");
