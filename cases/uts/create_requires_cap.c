@@ -80,7 +80,6 @@ static void child(struct nsc_ctx *ctx)
 NSC_CASE(uts, create_requires_cap) = {
 	.summary = "creating a UTS namespace needs CAP_SYS_ADMIN unless with a new user namespace",
 	.clone_flags = CLONE_NEWUTS,
-	.kconfigs = NSC_KCONFIGS("CONFIG_USER_NS"),
 	.no_control = "a privilege rule, not an isolation: the CLONE_NEWUSER arm is its functional counterpart",
 	.child = child,
 	.min_kernel = "3.8",

@@ -2,8 +2,8 @@
 /*
  * uts.persists_via_nsfd: a UTS namespace outlives its last member while
  * something holds it.  The sandbox sets a hostname and exits; before it
- * exits the case process opens its /proc/PID/ns/uts and bind-mounts it
- * onto a file (in its disposable mount namespace, on a staging tmpfs).
+ * exits the case process opens its UTS namespace (nsc_ns_open) and
+ * bind-mounts that fd (/proc/self/fd/N) onto a file (in its disposable mount namespace, on a staging tmpfs).
  * After the sandbox is gone, a process that setns()es through the held
  * fd, and one that setns()es through the bind mount, each read the name
  * the dead member set.  Isolation check: the case process itself does not
@@ -21,7 +21,7 @@
 
 struct keep_shared {
 	char name[65];	  /* set by the sandbox */
-	char file[128];	  /* bind mount of the sandbox's ns/uts */
+	char file[128];	  /* bind mount of the sandbox's UTS nsfd */
 	char via_fd[65];  /* read after setns() through the held fd */
 	char via_mnt[65]; /* read after setns() through the bind mount */
 	int fd_err, mnt_err;
@@ -59,7 +59,7 @@ static void parent(struct nsc_ctx *ctx)
 
 	NSC_TRY(ctx, nsc_sync_wait(ctx));
 	keep_fd = NSC_TRY(ctx, nsc_ns_open(nsc_child_pid(ctx), CLONE_NEWUTS, nsc_errbuf(ctx)));
-	snprintf(path, sizeof(path), "/proc/%d/ns/uts", (int)nsc_child_pid(ctx));
+	snprintf(path, sizeof(path), "/proc/self/fd/%d", keep_fd);
 	NSC_SAFE(ctx, mount(path, sh->file, NULL, MS_BIND, NULL));
 	NSC_TRY(ctx, nsc_sync_wake(ctx));
 }

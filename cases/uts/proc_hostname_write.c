@@ -60,6 +60,10 @@ static int setup(struct nsc_ctx *ctx)
 		nsc_skip(ctx, EPERM, "run nscheck as root without --rootless",
 			 "needs root: " PH_PATH
 			 " is writable only by root of the initial user namespace, and nscheck runs in a user namespace of its own");
+	if (access(PH_PATH, F_OK) < 0) { /* proc mounted subset=pid hides /proc/sys */
+		nsc_skip_if_restricted(ctx, NSC_OP_READ, errno, PH_PATH);
+		nsc_error(ctx, errno, "%s", PH_PATH);
+	}
 	NSC_SAFE(ctx, gethostname(sh->before, sizeof(sh->before)));
 	snprintf(sh->set, sizeof(sh->set), "nsc-%d-sysctl", (int)getpid());
 	return 0;
@@ -98,7 +102,7 @@ NSC_CASE(uts, proc_hostname_write) = {
 	.summary = "a hostname written to /proc/sys/kernel/hostname changes only the UTS namespace",
 	.clone_flags = CLONE_NEWUTS,
 	.outer_flags = CLONE_NEWUTS,
-	.kconfigs = NSC_KCONFIGS("CONFIG_PROC_SYSCTL"),
+	.kconfigs = NSC_KCONFIGS("CONFIG_SYSCTL"),
 	.needs_root = true,
 	.setup = setup,
 	.child = child,

@@ -40,8 +40,12 @@ check_mode() {
 	python3 "$results" statuses "$got.json" >"$got"
 	while read -r id st reason; do
 		case "$id" in
-		uts.hostname_private | uts.domainname_private | setns.join_uts | user.caps_inside_only)
+		uts.hostname_private | uts.domainname_private | setns.join_uts | user.caps_inside_only | \
+			uts.sibling_isolation | uts.initial_copy | uts.persists_via_nsfd)
 			want="a seccomp filter denies set(host|domain)name\(\)" ;;
+		uts.proc_hostname_write)
+			[ "$mode" = root ] && want="/proc/sys/kernel/hostname is on a read-only mount \(/proc/sys\)" ||
+				want= ;;
 		net.sysctl_private)
 			want="/proc/sys/net/ipv4/ip_default_ttl is on a read-only mount \(/proc/sys\)" ;;
 		mnt.proc_only_ns_pids)
