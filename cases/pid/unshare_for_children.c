@@ -30,12 +30,12 @@ static void child(struct nsc_ctx *ctx)
 
 	pid0 = NSC_TRY(ctx, nsc_ns_ino(0, CLONE_NEWPID, nsc_errbuf(ctx)));
 	kids0 = NSC_TRY(ctx, nsc_ns_children_ino(0, CLONE_NEWPID, nsc_errbuf(ctx)));
-	NSC_EXPECT_EQ(ctx, kids0, pid0, "pid_for_children before unshare equals pid");
+	NSC_EXPECT_EQ(ctx, kids0, pid0, "the children's PID namespace before unshare equals the own");
 	NSC_TRY(ctx, nsc_unshare(ctx, CLONE_NEWPID));
 	/* Until its init exists the new namespace has no nsfs entry: ENOENT. */
 	kids1 = nsc_ns_children_ino(0, CLONE_NEWPID, nsc_errbuf(ctx));
 	NSC_ISOLATED_EQ(ctx, kids1, -ENOENT,
-			"pid_for_children after unshare(CLONE_NEWPID), before the first child");
+			"the children's PID namespace after unshare, before the first child");
 	pid1 = NSC_TRY(ctx, nsc_ns_ino(0, CLONE_NEWPID, nsc_errbuf(ctx)));
 	NSC_EXPECT_EQ(ctx, pid1, pid0, "ns/pid of the caller after unshare(CLONE_NEWPID)");
 	NSC_EXPECT_EQ(ctx, getpid(), me, "getpid() of the caller after unshare(CLONE_NEWPID)");
@@ -62,9 +62,9 @@ static void child(struct nsc_ctx *ctx)
 		nsc_error_msg_at(ctx, (int)-kids1, __FILE__, __LINE__, nsc_errbuf(ctx)->msg);
 	if (sh->ino < 0)
 		nsc_error(ctx, (int)-sh->ino, "the first child's ns/pid");
-	NSC_ISOLATED_NE(ctx, kids1, pid1, "pid_for_children once the first child exists");
+	NSC_ISOLATED_NE(ctx, kids1, pid1, "the children's PID namespace once the first child exists");
 	NSC_EXPECT_EQ(ctx, sh->ino, kids1,
-		      "ns/pid of the first child equals the caller's pid_for_children");
+		      "the first child's PID namespace equals the caller's one for children");
 	NSC_ISOLATED_EQ(ctx, sh->self, 1, "getpid() of the first child after unshare(CLONE_NEWPID)");
 	NSC_ISOLATED_EQ(ctx, sh->parent, 0, "getppid() of the first child (its parent is outside)");
 }

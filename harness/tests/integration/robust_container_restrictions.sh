@@ -48,7 +48,7 @@ check_mode() {
 				want= ;;
 		net.sysctl_private)
 			want="/proc/sys/net/ipv4/ip_default_ttl is on a read-only mount \(/proc/sys\)" ;;
-		mnt.proc_only_ns_pids)
+		mnt.proc_only_ns_pids | pid.proc_self_requires_remount)
 			[ "$mode" = rootless ] && want="proc is masked \([0-9]+ mounts? over paths under /proc" ||
 				want= ;;
 		*) want= ;;
