@@ -4,6 +4,7 @@
  * hints), never used to decide whether a case can run: that is decided
  * by trying (probe.c).
  */
+#include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -156,28 +157,67 @@ void nsc_env_want_cases(const struct nsc_case *const *cases, size_t n)
 	want_ncases = n;
 }
 
-static int wanted(const char *name, size_t n)
+/* An option name the parse keeps: sorted by length, then bytes, for bsearch. */
+struct kc_name {
+	const char *s;
+	size_t n;
+};
+
+static int kc_cmp(const void *a, const void *b)
 {
-	for (size_t c = 0; c < want_ncases; c++)
-		for (const char *const *k = want_cases[c]->kconfigs; k && *k; k++)
-			if (strlen(*k) == n && !memcmp(*k, name, n))
-				return 1;
-	for (int i = 0; i < NSC_NS_COUNT; i++)
-		if (strlen(nsc_ns_table[i].kconfig) == n && !memcmp(nsc_ns_table[i].kconfig, name, n))
-			return 1;
-	for (int i = 0; nsc_env_kconfig_names[i]; i++)
-		if (strlen(nsc_env_kconfig_names[i]) == n &&
-		    !memcmp(nsc_env_kconfig_names[i], name, n))
-			return 1;
-	return 0;
+	const struct kc_name *x = a, *y = b;
+
+	if (x->n != y->n)
+		return x->n < y->n ? -1 : 1;
+	return memcmp(x->s, y->s, x->n);
 }
 
-static void kconfig_set(struct nsc_env *env, const char *name, size_t nlen, const char *val,
-			size_t vlen)
+static size_t kc_add(struct kc_name *t, size_t n, const char *s)
+{
+	if (t) {
+		t[n].s = s;
+		t[n].n = strlen(s);
+	}
+	return n + 1;
+}
+
+/*
+ * Every name the cases, the namespace table and nsc_env_kconfig_names
+ * want (NULL @t: only counted).  A kernel config has ~8000 lines and the
+ * catalogue ~150 cases: a linear scan per line was the hot spot of a run.
+ */
+static size_t kc_fill(struct kc_name *t)
+{
+	size_t n = 0;
+
+	for (size_t c = 0; c < want_ncases; c++)
+		for (const char *const *k = want_cases[c]->kconfigs; k && *k; k++)
+			n = kc_add(t, n, *k);
+	for (int i = 0; i < NSC_NS_COUNT; i++)
+		n = kc_add(t, n, nsc_ns_table[i].kconfig);
+	for (int i = 0; nsc_env_kconfig_names[i]; i++)
+		n = kc_add(t, n, nsc_env_kconfig_names[i]);
+	return n;
+}
+
+struct kc_set {
+	struct kc_name *t;
+	size_t n;
+};
+
+static bool wanted(const struct kc_set *w, const char *name, size_t n)
+{
+	struct kc_name key = { name, n };
+
+	return bsearch(&key, w->t, w->n, sizeof(*w->t), kc_cmp) != NULL;
+}
+
+static void kconfig_set(struct nsc_env *env, const struct kc_set *w, const char *name, size_t nlen,
+			const char *val, size_t vlen)
 {
 	struct nsc_kv *kv = NULL;
 
-	if (!wanted(name, nlen))
+	if (!wanted(w, name, nlen))
 		return;
 	for (unsigned int i = 0; i < env->nkconfig; i++)
 		if (strlen(env->kconfig[i].key) == nlen && !memcmp(env->kconfig[i].key, name, nlen))
@@ -202,12 +242,19 @@ int nsc_kconfig_parse(const char *text, size_t len, struct nsc_env *env)
 	const char *line, *eq;
 	size_t pos = 0, n;
 
+	struct kc_set w = { NULL, kc_fill(NULL) };
+
 	env->nkconfig = 0;
 	memset(env->kconfig, 0, sizeof(env->kconfig));
+	w.t = calloc(w.n, sizeof(*w.t));
+	if (!w.t)
+		return -ENOMEM;
+	kc_fill(w.t);
+	qsort(w.t, w.n, sizeof(*w.t), kc_cmp);
 	while (next_line(text, len, &pos, &line, &n)) {
 		if (n > 9 + ulen && !memcmp(line, "# CONFIG_", 9) &&
 		    !memcmp(line + n - ulen, unset, ulen)) {
-			kconfig_set(env, line + 2, n - 2 - ulen, "n", 1);
+			kconfig_set(env, &w, line + 2, n - 2 - ulen, "n", 1);
 			continue;
 		}
 		if (n < 8 || memcmp(line, "CONFIG_", 7))
@@ -215,8 +262,9 @@ int nsc_kconfig_parse(const char *text, size_t len, struct nsc_env *env)
 		eq = memchr(line, '=', n);
 		if (!eq || eq == line + 7)
 			continue;
-		kconfig_set(env, line, (size_t)(eq - line), eq + 1, n - (size_t)(eq - line) - 1);
+		kconfig_set(env, &w, line, (size_t)(eq - line), eq + 1, n - (size_t)(eq - line) - 1);
 	}
+	free(w.t);
 	return (int)env->nkconfig;
 }
 

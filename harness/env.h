@@ -62,7 +62,7 @@ const char *nsc_env_sysctl(const struct nsc_env *env, const char *name);
  * nsc_kconfig_parse: a kernel .config: "CONFIG_X=val" (quotes stripped)
  * and "# CONFIG_X is not set" ("n"), kept only for the options nscheck
  * cares about (nsc_env_kconfig_names); a later line wins.  Sets
- * env->nkconfig and returns it.
+ * env->nkconfig and returns it (-ENOMEM: nothing kept).
  */
 int nsc_osrelease_parse(const char *text, size_t len, struct nsc_env *env);
 int nsc_kconfig_parse(const char *text, size_t len, struct nsc_env *env);
