@@ -4,8 +4,9 @@
  * filesystem path is reachable from another network namespace (it is
  * found through the inode, which no netns owns), while an abstract name
  * is not.  The case process, in its disposable outer netns and a private
- * mount namespace with a tmpfs on /tmp (nothing is left on the host's
- * /tmp even after SIGKILL), binds a stream listener and a datagram socket
+ * mount namespace with a tmpfs of its own on the first existing directory
+ * of /tmp, /dev/shm, /run, /mnt (a FROM scratch container has no /tmp;
+ * nothing is left on the host even after SIGKILL), binds a stream listener and a datagram socket
  * to paths and a stream listener to an abstract name.  The sandbox, in a
  * new netns, must connect to the stream path and send to the datagram
  * path (expectations: the absence of isolation is the property) and get
@@ -22,7 +23,7 @@
 
 #include "nscheck.h"
 
-#define PU_DIR "/tmp"
+static const char *const pu_dirs[] = { "/tmp", "/dev/shm", "/run", "/mnt" };
 
 struct pu_shared {
 	int fd[3]; /* stream path, datagram path, abstract */
@@ -56,11 +57,20 @@ static int pu_setup(struct nsc_ctx *ctx)
 {
 	struct pu_shared *sh = nsc_shared_as(ctx, struct pu_shared);
 
+	const char *dir = NULL;
+	struct stat st;
+
+	for (size_t i = 0; !dir && i < sizeof(pu_dirs) / sizeof(pu_dirs[0]); i++)
+		if (stat(pu_dirs[i], &st) == 0 && S_ISDIR(st.st_mode))
+			dir = pu_dirs[i];
+	if (!dir)
+		nsc_skip(ctx, ENOENT, "give the container a /tmp",
+			 "none of /tmp, /dev/shm, /run, /mnt exists to mount a private tmpfs on");
 	/* Our own tmpfs: the socket files vanish with the mount namespace. */
-	NSC_SAFE(ctx, mount("nscheck", PU_DIR, "tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC,
+	NSC_SAFE(ctx, mount("nscheck", dir, "tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC,
 			    "mode=0700,size=64k"));
 	for (int i = 0; i < 2; i++)
-		snprintf(sh->path[i], sizeof(sh->path[i]), PU_DIR "/nsc-%d-%s", (int)getpid(),
+		snprintf(sh->path[i], sizeof(sh->path[i]), "%s/nsc-%d-%s", dir, (int)getpid(),
 			 i ? "dgram" : "stream");
 	snprintf(sh->abstract, sizeof(sh->abstract), "nsc-%d-pathname-abstract", (int)getpid());
 	sh->fd[0] = pu_bound(ctx, SOCK_STREAM, sh->path[0], false);

@@ -46,8 +46,8 @@ check_mode() {
 		uts.proc_hostname_write)
 			[ "$mode" = root ] && want="/proc/sys/kernel/hostname is on a read-only mount \(/proc/sys\)" ||
 				want= ;;
-		net.sysctl_private)
-			want="/proc/sys/net/ipv4/ip_default_ttl is on a read-only mount \(/proc/sys\)" ;;
+		net.sysctl_private | net.ping_group_range_private | net.unprivileged_port_start_private)
+			want="/proc/sys/net/ipv4/[a-z_]+ is on a read-only mount \(/proc/sys\)" ;;
 		mnt.proc_only_ns_pids | pid.proc_self_requires_remount)
 			[ "$mode" = rootless ] && want="proc is masked \([0-9]+ mounts? over paths under /proc" ||
 				want= ;;
