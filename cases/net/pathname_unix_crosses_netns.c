@@ -107,8 +107,8 @@ static void pu_child(struct nsc_ctx *ctx)
 	r = pu_reach(ctx, SOCK_STREAM, sh->abstract, true);
 	if (r < 0 && r != -ECONNREFUSED)
 		nsc_error(ctx, -r, "connect to @%s", sh->abstract);
-	NSC_ISOLATED(ctx, r == -ECONNREFUSED,
-		     "connect to the outer netns's abstract @%s succeeded", sh->abstract);
+	NSC_ISOLATED(ctx, r == -ECONNREFUSED, "connect to the outer netns's abstract @%s succeeded",
+		     sh->abstract);
 }
 
 /* The datagram arrived at the outer socket. */

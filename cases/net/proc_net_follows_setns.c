@@ -25,8 +25,8 @@
 struct pn_arg {
 	struct nsc_ctx *ctx;
 	char names[2][64];
-	int sock;	   /* the socket bound inside (closed by the caller) */
-	bool lists[2];	   /* /proc/self/net/unix inside lists names[i] */
+	int sock;      /* the socket bound inside (closed by the caller) */
+	bool lists[2]; /* /proc/self/net/unix inside lists names[i] */
 };
 
 /* Bind "\0@name" to a new datagram socket; returns the fd or -errno. */
@@ -39,7 +39,8 @@ static int pn_bind(const char *name)
 	if (fd < 0)
 		return -errno;
 	memcpy(sun.sun_path + 1, name, len);
-	if (bind(fd, (struct sockaddr *)&sun, (socklen_t)(offsetof(struct sockaddr_un, sun_path) + 1 + len)) < 0) {
+	if (bind(fd, (struct sockaddr *)&sun,
+		 (socklen_t)(offsetof(struct sockaddr_un, sun_path) + 1 + len)) < 0) {
 		int e = errno;
 
 		close(fd);

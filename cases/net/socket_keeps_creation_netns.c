@@ -96,7 +96,8 @@ static void sk_child(struct nsc_ctx *ctx)
 			"the old socket's netns is the one its creator moved to (%s)",
 			how == SK_SIOCGSKNS ? "SIOCGSKNS inode" : "netns cookie");
 	if (how == SK_SIOCGSKNS)
-		NSC_EXPECT_EQ(ctx, fresh, m_ino, "a socket created after unshare lives in the new netns");
+		NSC_EXPECT_EQ(ctx, fresh, m_ino,
+			      "a socket created after unshare lives in the new netns");
 	sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
 	NSC_EXPECT(ctx, bind(s, (struct sockaddr *)&sin, sizeof(sin)) == 0,
 		   "the old socket binds 127.0.0.1 in its netns: %s", strerror(errno));
@@ -110,6 +111,5 @@ NSC_CASE(net, socket_keeps_creation_netns) = {
 	.kconfigs = NSC_KCONFIGS("CONFIG_INET"),
 	.child = sk_child,
 	.min_kernel = "4.9",
-	.anchors = NSC_ANCHORS("kselftest:namespaces/siocgskns_test.c",
-			       "man:network_namespaces(7)"),
+	.anchors = NSC_ANCHORS("kselftest:namespaces/siocgskns_test.c", "man:network_namespaces(7)"),
 };
