@@ -19,6 +19,12 @@
 
 #include "nscheck.h"
 
+/* No attachment: shmat() gave (void *)-1, or NULL where we did not call it. */
+static bool shm_failed(const void *p)
+{
+	return !p || (intptr_t)p == -1;
+}
+
 struct sa_shared {
 	char helper_saw[32]; /* what the helper read through its own attachment */
 	int helper_err;
@@ -29,13 +35,13 @@ static void helper(struct nsc_ctx *ctx, key_t key, int ready, int gate)
 {
 	struct sa_shared *sh = nsc_shared_as(ctx, struct sa_shared);
 	int id = shmget(key, 0, 0);
-	char *p = id < 0 ? (char *)-1 : shmat(id, NULL, 0), b = 1;
+	char *p = id < 0 ? NULL : shmat(id, NULL, 0), b = 1;
 
-	if (p == (char *)-1) {
+	if (shm_failed(p)) {
 		sh->helper_err = errno;
 		sh->helper_step = "attach the segment by key";
 	}
-	if (write(ready, &b, 1) != 1 || read(gate, &b, 1) != 1 || p == (char *)-1)
+	if (write(ready, &b, 1) != 1 || read(gate, &b, 1) != 1 || shm_failed(p))
 		_exit(0);
 	snprintf(sh->helper_saw, sizeof(sh->helper_saw), "%s", p);
 	snprintf(p, 32, "from-helper");
@@ -53,7 +59,7 @@ static void child(struct nsc_ctx *ctx)
 	pid_t pid;
 
 	p = shmat(id, NULL, 0);
-	if (p == (char *)-1)
+	if (shm_failed(p))
 		nsc_error(ctx, errno, "shmat");
 	snprintf(p, 32, "before-unshare");
 	NSC_SAFE(ctx, pipe2(ready, O_CLOEXEC));

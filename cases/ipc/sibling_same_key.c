@@ -22,6 +22,12 @@
 
 #include "nscheck.h"
 
+/* No attachment: shmat() gave (void *)-1, or NULL where we did not call it. */
+static bool shm_failed(const void *p)
+{
+	return !p || (intptr_t)p == -1;
+}
+
 #define SIB_KINDS 3
 
 /* What one sibling saw of its three objects (msg, shm, sem). */
@@ -63,7 +69,7 @@ static int sib_read(const int *id, struct sib_view *v)
 		return sib_fail(v, "msgctl(IPC_STAT)");
 	v->msgs = (long)ds.msg_qnum;
 	p = shmat(id[1], NULL, SHM_RDONLY);
-	if (p == (void *)-1)
+	if (shm_failed(p))
 		return sib_fail(v, "shmat");
 	memcpy(v->bytes, p, sizeof(v->bytes) - 1);
 	shmdt(p);
@@ -83,7 +89,7 @@ static int sib_fill(const int *id, const char *tag, int semval, struct sib_view 
 	if (msgsnd(id[0], &m, sizeof(m.text), IPC_NOWAIT) < 0)
 		return sib_fail(v, "msgsnd");
 	p = shmat(id[1], NULL, 0);
-	if (p == (void *)-1)
+	if (shm_failed(p))
 		return sib_fail(v, "shmat");
 	snprintf(p, 16, "%s", tag);
 	shmdt(p);
