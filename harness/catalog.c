@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "catalog.h"
+#include "via.h"
 #include "env.h"
 #include "escape.h"
 #include "meta.h"
@@ -49,6 +50,13 @@ static void list_long(FILE *fp, const struct nsc_case *c)
 		fprintf(fp, " %s", *a);
 	fprintf(fp, "%s\n", c->anchors && c->anchors[0] ? "" : " -");
 	fprintf(fp, "  control     %s\n", c->no_control ? c->no_control : "yes");
+	fputs("  via        ", fp);
+	for (unsigned int v = 1; v & NSC_VIA_ALL; v <<= 1)
+		if (nsc_via_allowed(c) & v)
+			fprintf(fp, " %s", nsc_via_name(v));
+	fputc('\n', fp);
+	if (c->unsafe)
+		fputs("  unsafe      yes (runs only with --unsafe)\n", fp);
 }
 
 static void json_strings(FILE *fp, const char *const *v)
@@ -110,7 +118,13 @@ static void list_json(FILE *fp, const struct nsc_case *c, bool more)
 	json_opt_str(fp, c->tags);
 	fputs(", \"no_control\": ", fp);
 	json_opt_str(fp, c->no_control);
-	fprintf(fp, "}%s\n", more ? "," : "");
+	fputs(",\n     \"via\": [", fp);
+	for (unsigned int v = 1, first = 1; v & NSC_VIA_ALL; v <<= 1)
+		if (nsc_via_allowed(c) & v) {
+			fprintf(fp, "%s\"%s\"", first ? "" : ", ", nsc_via_name(v));
+			first = 0;
+		}
+	fprintf(fp, "], \"unsafe\": %s}%s\n", c->unsafe ? "true" : "false", more ? "," : "");
 }
 
 int nsc_catalog_list(FILE *fp, const struct nsc_case *const *cases, size_t n, enum nsc_list_form form)

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "via.h"
 
 const char nsc_cli_usage[] =
 	"Usage: nscheck [OPTION]... [--all | ID|GLOB...]\n"
@@ -43,6 +44,11 @@ const char nsc_cli_usage[] =
 	"                         (automatic when not root, and for root without\n"
 	"                         CAP_SYS_ADMIN when it can make one)\n"
 	"      --no-audit         do not compare host state before and after\n"
+	"      --via PATH         create each case's namespaces with clone3 (default),\n"
+	"                         clone (clone(2)) or unshare (fork, then unshare(2))\n"
+	"      --unsafe           also run the cases that would act on the host if\n"
+	"                         isolation were broken (set a clock, reboot(2) in\n"
+	"                         a PID namespace); for disposable machines (VMs)\n"
 	"\n"
 	"Reports (several at once; never two to one file):\n"
 	"      --tap[=FILE]       TAP 14 (default: on stdout)\n"
@@ -97,6 +103,8 @@ enum {
 	OPT_EXPECT,
 	OPT_ALLOW_SKIP,
 	OPT_SKIP,
+	OPT_VIA,
+	OPT_UNSAFE,
 };
 
 static const struct option nsc_long_opts[] = {
@@ -109,6 +117,8 @@ static const struct option nsc_long_opts[] = {
 	{ "self-check", no_argument, NULL, OPT_SELF_CHECK },
 	{ "rootless", no_argument, NULL, OPT_ROOTLESS },
 	{ "no-audit", no_argument, NULL, OPT_NO_AUDIT },
+	{ "via", required_argument, NULL, OPT_VIA },
+	{ "unsafe", no_argument, NULL, OPT_UNSAFE },
 	{ "target", required_argument, NULL, OPT_TARGET },
 	{ "target-pidfile", required_argument, NULL, OPT_TARGET_PIDFILE },
 	{ "target-label", required_argument, NULL, OPT_TARGET_LABEL },
@@ -208,6 +218,16 @@ static int parse_one(int c, const char *arg, const char *bad, const char *longna
 		return 0;
 	case OPT_NO_AUDIT:
 		cli->no_audit = true;
+		return 0;
+	case OPT_VIA:
+		cli->via_set = true;
+		if (nsc_via_parse(arg, &cli->via) < 0)
+			return nsc_err_setx(err, EINVAL,
+					    "invalid value '%.64s' for --via (want clone3, clone or unshare)",
+					    arg);
+		return 0;
+	case OPT_UNSAFE:
+		cli->unsafe = true;
 		return 0;
 	case OPT_TARGET:
 		if (cli->target || cli->target_pidfile)
@@ -366,7 +386,8 @@ static int check_combination(const struct nsc_cli *cli, struct nsc_err *err)
 			   { cli->no_audit, "--no-audit" }, { cli->quiet, "--quiet" },
 			   { cli->color_set, "--color" }, { tap, "--tap" }, { ktap, "--ktap" },
 			   { junit, "--junit" }, { cli->tap_version_set, "--tap-version" },
-			   { njson > 1, "a second --json" }, { html, "--html" });
+			   { njson > 1, "a second --json" }, { html, "--html" },
+			   { cli->via_set, "--via" }, { cli->unsafe, "--unsafe" });
 	if (cli->list_long && !cli->list)
 		return nsc_err_setx(err, EINVAL, "--long needs --list");
 	if (cli->list_long && cli->list_json)
@@ -381,14 +402,16 @@ static int check_combination(const struct nsc_cli *cli, struct nsc_err *err)
 			   { json, "--json" }, { cli->tap_version_set, "--tap-version" },
 			   { cli->baseline, "--baseline" }, { cli->expect, "--expect" },
 			   { cli->nskip, "--skip" }, { html, "--html" },
-			   { cli->target || cli->target_pidfile, "--target" });
+			   { cli->target || cli->target_pidfile, "--target" },
+			   { cli->via_set, "--via" }, { cli->unsafe, "--unsafe" });
 	if (cli->list)
 		NSC_REFUSE("--list", { cli->self_check, "--self-check" }, { cli->jobs, "--jobs" },
 			   { cli->timeout_set, "--timeout" }, { cli->no_control, "--no-control" },
 			   { cli->rootless, "--rootless" }, { cli->no_audit, "--no-audit" },
 			   { cli->quiet, "--quiet" }, { cli->color_set, "--color" }, { tap, "--tap" },
 			   { ktap, "--ktap" }, { junit, "--junit" }, { json, "--json" },
-			   { cli->tap_version_set, "--tap-version" }, { html, "--html" });
+			   { cli->tap_version_set, "--tap-version" }, { html, "--html" },
+			   { cli->via_set, "--via" }, { cli->unsafe, "--unsafe" });
 	if (cli->self_check)
 		NSC_REFUSE("--self-check", { cli->no_control, "--no-control" },
 			   { cli->no_audit, "--no-audit" }, { cli->color_set, "--color" },
@@ -441,6 +464,7 @@ int nsc_cli_parse(int argc, char **argv, struct nsc_cli *cli, struct nsc_err *er
 	cli->tap_version = 14;
 	cli->color = -1;
 	cli->kmsg = -1;
+	cli->via = NSC_VIA_CLONE3;
 	for (int i = 1; i < argc; i++)
 		if (strlen(argv[i]) > NSC_ARG_MAX)
 			return nsc_err_setx(err, E2BIG, "argument %d is longer than %d characters",

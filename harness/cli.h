@@ -22,6 +22,9 @@ struct nsc_cli_report {
 struct nsc_cli {
 	bool all, list, help, version, env_only, self_check;
 	bool quiet, no_control, rootless, no_audit;
+	unsigned int via; /* --via: one NSC_VIA_* bit (default clone3) */
+	bool via_set;
+	bool unsafe;		       /* --unsafe */
 	bool list_long, list_json;     /* --list --long, --list --json */
 	bool check_config;	       /* --check-config [FILE] */
 	const char *check_config_path; /* NULL: the running kernel's */

@@ -59,8 +59,9 @@ struct nsc_ctx {
 	enum nsc_mode mode;
 	uint64_t withheld; /* flags the sandbox layer drops */
 	struct nsc_shm *shm;
-	bool in_child; /* running in the sandbox */
-	bool rootless; /* case process entered its own userns */
+	bool in_child;	  /* running in the sandbox */
+	bool rootless;	  /* case process entered its own userns */
+	unsigned int via; /* NSC_VIA_*: how the sandbox is created */
 	pid_t child_pid;
 	int child_pidfd;
 	int sync_c2p[2]; /* child wakes parent */

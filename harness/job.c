@@ -89,7 +89,7 @@ char *nsc_job_capture(int fd, size_t *len)
 }
 
 static void __attribute__((noreturn))
-job_child(struct nsc_job *j, pid_t runner, bool rootless, const sigset_t *sigmask,
+job_child(struct nsc_job *j, pid_t runner, bool rootless, unsigned int via, const sigset_t *sigmask,
 	  const struct nsc_target *target)
 {
 	struct nsc_ctx ctx;
@@ -117,14 +117,21 @@ job_child(struct nsc_job *j, pid_t runner, bool rootless, const sigset_t *sigmas
 	ctx.mode = j->mode;
 	ctx.withheld = j->mode == NSC_MODE_REAL ? 0 : j->c->clone_flags;
 	ctx.shm = j->shm;
-	ctx.rootless = rootless;
+	/*
+	 * The control (and self-check) of an unsafe case runs in a user
+	 * namespace of its own: there the kernel refuses every operation on
+	 * what the initial user namespace owns (clocks, reboot, host
+	 * sysctls), so the dangerous operation cannot reach the host.
+	 */
+	ctx.rootless = rootless || (j->mode != NSC_MODE_REAL && j->c->unsafe);
+	ctx.via = via;
 	ctx.target = target;
 	nsc_case_process(&ctx);
 }
 
 int nsc_job_start(struct nsc_job_slot *slot, const struct nsc_case *c, enum nsc_mode mode,
-		  size_t item, unsigned int timeout_s, bool rootless, const sigset_t *sigmask,
-		  const struct nsc_target *target, struct nsc_err *err)
+		  size_t item, unsigned int timeout_s, bool rootless, unsigned int via,
+		  const sigset_t *sigmask, const struct nsc_target *target, struct nsc_err *err)
 {
 	struct nsc_job *j = &slot->job;
 	pid_t runner = getpid(), pid;
@@ -153,7 +160,7 @@ int nsc_job_start(struct nsc_job_slot *slot, const struct nsc_case *c, enum nsc_
 	if (pid < 0)
 		return nsc_err_set(err, -pid, "fork case process for %s", c->id);
 	if (pid == 0)
-		job_child(j, runner, rootless, sigmask, target);
+		job_child(j, runner, rootless, via, sigmask, target);
 	/* Both sides set the group: no window where a kill misses it. */
 	setpgid(pid, pid);
 	j->pid = pid;

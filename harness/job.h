@@ -39,11 +39,12 @@ void nsc_slots_free(struct nsc_job_slot *slots, unsigned int n);
 
 /*
  * Fork the case process for @c in @mode into @slot.  @sigmask is the
- * mask to restore in the child.
+ * mask to restore in the child; @via (NSC_VIA_*) how its sandbox is
+ * created.
  */
 int nsc_job_start(struct nsc_job_slot *slot, const struct nsc_case *c, enum nsc_mode mode,
-		  size_t item, unsigned int timeout_s, bool rootless, const sigset_t *sigmask,
-		  const struct nsc_target *target, struct nsc_err *err);
+		  size_t item, unsigned int timeout_s, bool rootless, unsigned int via,
+		  const sigset_t *sigmask, const struct nsc_target *target, struct nsc_err *err);
 
 /* Reap if finished (returns 1), 0 if still running, -errno on error. */
 int nsc_job_try_reap(struct nsc_job *j);

@@ -26,6 +26,7 @@
 #include "runner.h"
 #include "target.h"
 #include "signals.h"
+#include "via.h"
 #include "version.h"
 
 #define NSC_EXIT_OK 0
@@ -195,6 +196,8 @@ static int run_selected(const struct nsc_cli *cli, const struct nsc_case **sel, 
 	ropts.control = !cli->no_control && !cli->self_check;
 	ropts.rootless = cli->rootless;
 	ropts.self_check = cli->self_check;
+	ropts.via = cli->via;
+	ropts.unsafe = cli->unsafe;
 	ropts.stop_signals = nsc_signals_set();
 	ropts.child_mask = nsc_signals_start_mask();
 	ropts.env = env;
@@ -345,7 +348,15 @@ static int nscheck(int argc, char **argv)
 	if (nsc_cli_parse(argc, argv, &cli, &err) < 0)
 		return usage_error(&err);
 	if (cli.help) {
-		fputs(nsc_cli_usage, stdout);
+		/* Longer than stdio's buffer: a write that fails midway keeps its errno here. */
+		errno = 0;
+		if (fputs(nsc_cli_usage, stdout) == EOF) {
+			fprintf(stderr, "nscheck: write error on stdout: %s\n",
+				strerror(errno ? errno : EIO));
+			__fpurge(stdout);
+			clearerr(stdout);
+			return NSC_EXIT_ERROR;
+		}
 		return NSC_EXIT_OK;
 	}
 	if (cli.version) {
@@ -388,6 +399,8 @@ static int nscheck(int argc, char **argv)
 		env.mode = geteuid() ? "unprivileged (not root)" : "root";
 	else
 		env.mode = nsc_probe_mode(cli.rootless, &cli.rootless);
+	env.via = nsc_via_name(cli.via);
+	env.unsafe = cli.unsafe;
 	if (cli.env_only) {
 		ret = print_env(&cli, &run);
 		goto out;

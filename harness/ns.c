@@ -115,6 +115,16 @@ uint64_t nsc_ns_mutable_flags(void)
 	return f;
 }
 
+uint64_t nsc_ns_for_children_flags(void)
+{
+	uint64_t f = 0;
+
+	for (size_t i = 0; i < NSC_NS_COUNT; i++)
+		if (nsc_ns_table[i].for_children)
+			f |= nsc_ns_table[i].flag;
+	return f;
+}
+
 uint64_t nsc_ns_clone3_only_flags(void)
 {
 	uint64_t f = 0;

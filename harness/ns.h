@@ -62,6 +62,8 @@ const struct nsc_ns_info *nsc_ns_by_name(const char *name);
 uint64_t nsc_ns_all_flags(void);
 uint64_t nsc_ns_mutable_flags(void);
 uint64_t nsc_ns_clone3_only_flags(void);
+/* The types unshare(2) creates for the caller's children only (pid, time). */
+uint64_t nsc_ns_for_children_flags(void);
 
 /*
  * Namespace identity (st_dev, st_ino of /proc/thread-self/ns/<x>) of the

@@ -182,7 +182,7 @@ probe_child(int fd, uint64_t outer, uint64_t flags, bool rootless)
 		probe_report(fd, 4, -ret);
 	if (outer && unshare((int)outer) < 0)
 		probe_report(fd, 1, errno);
-	pid = nsc_spawn(flags, &pidfd, &gate, &err);
+	pid = nsc_spawn(flags, false, &pidfd, &gate, &err);
 	if (pid < 0)
 		probe_report(fd, 2, -pid);
 	if (pid == 0)

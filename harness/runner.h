@@ -17,6 +17,8 @@ struct nsc_runner_opts {
 	bool control;		/* run positive controls */
 	bool rootless;		/* case processes enter an own userns */
 	bool self_check;	/* withhold each case's namespaces, want FAIL */
+	unsigned int via;	/* NSC_VIA_*: sandbox creation path (0: clone3) */
+	bool unsafe;		/* --unsafe: run the cases marked .unsafe */
 	/* End the run in order on these signals (NULL: SIGINT, SIGTERM, SIGHUP). */
 	const sigset_t *stop_signals;
 	/* Signal mask for case processes (NULL: the mask before the run). */

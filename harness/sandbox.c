@@ -13,6 +13,13 @@
  *   through nsc_exit() which flushes coverage.  Dies with the case
  *   process (PDEATHSIG); killing it kills its PID namespace.
  *
+ *   --via clone: the same through clone(2).  --via unshare: a plain
+ *   child (the stub) unshare()s the flags; PID and time namespaces are
+ *   then its children's, so it forks the sandbox and stays outside,
+ *   relaying the sandbox's exit status.  Either way the sandbox runs the
+ *   child hook inside every namespace, PID 1 of a new PID namespace, and
+ *   proves them by identity first; nsc_child_pid() is the sandbox's pid.
+ *
  * Withholding flags for the control and --self-check happens here and in
  * nsc_unshare() only.
  */
@@ -23,6 +30,7 @@
 #include <string.h>
 #include <sys/mount.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -48,6 +56,27 @@ static int make_mounts_private(struct nsc_err *err)
 	if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0)
 		return nsc_err_set(err, errno, "make / rprivate");
 	return 0;
+}
+
+/*
+ * What the sandbox side tells the case process on the ready pipe, in
+ * records of one write each (atomic: the stub and the sandbox may both
+ * write).  The sandbox: READY once its namespaces are proven.  The stub
+ * (--via unshare): PID, the sandbox's pid, or UNSHARE/FORK with an errno.
+ */
+enum sb_kind { SB_READY = 1, SB_PID, SB_UNSHARE, SB_FORK };
+
+struct sb_msg {
+	int kind;
+	int val;
+};
+
+static void sb_send(int fd, int kind, int val)
+{
+	struct sb_msg m = { kind, val };
+
+	if (write(fd, &m, sizeof(m)) != sizeof(m))
+		return; /* the case process is gone; we die with it */
 }
 
 static void close_pair(int p[2])
@@ -79,8 +108,6 @@ static void sandbox_verify_ns(struct nsc_ctx *ctx, const struct nsc_ns_ids *pare
 static void __attribute__((noreturn)) sandbox_child(struct nsc_ctx *ctx, int gate, int ready[2],
 						    const struct nsc_ns_ids *parent, uint64_t flags)
 {
-	char b = 1;
-
 	ctx->in_child = true;
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
 	close(ready[0]);
@@ -88,8 +115,7 @@ static void __attribute__((noreturn)) sandbox_child(struct nsc_ctx *ctx, int gat
 	close(ctx->sync_p2c[1]);
 	/* Before anything else (the parent's id maps included). */
 	sandbox_verify_ns(ctx, parent, flags);
-	if (write(ready[1], &b, 1) != 1)
-		nsc_exit(ctx);
+	sb_send(ready[1], SB_READY, 0);
 	close(ready[1]);
 	if (nsc_spawn_pass(gate) < 0)
 		nsc_exit(ctx); /* the parent gave up; it recorded why */
@@ -101,15 +127,111 @@ static void __attribute__((noreturn)) sandbox_child(struct nsc_ctx *ctx, int gat
 	nsc_exit(ctx);
 }
 
+/* The stub: end as the sandbox ended (exit status, or its signal). */
+static void __attribute__((noreturn)) stub_relay(pid_t pid)
+{
+	struct rlimit none = { 0, 0 };
+	sigset_t all;
+	int status;
+
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR) {
+			nsc_cov_dump();
+			_exit(126);
+		}
+	nsc_cov_dump();
+	if (WIFEXITED(status))
+		_exit(WEXITSTATUS(status));
+	/* Die of the same signal, without a core file on the host. */
+	setrlimit(RLIMIT_CORE, &none);
+	signal(WTERMSIG(status), SIG_DFL);
+	sigemptyset(&all);
+	sigaddset(&all, WTERMSIG(status));
+	sigprocmask(SIG_UNBLOCK, &all, NULL);
+	raise(WTERMSIG(status));
+	_exit(128 + WTERMSIG(status));
+}
+
+/*
+ * --via unshare, in the stub (a plain child of the case process):
+ * unshare the flags, then be the sandbox, or fork it when the flags hold
+ * a type that unshare(2) creates for children only (PID, time).
+ */
+static void __attribute__((noreturn)) sandbox_unshare(struct nsc_ctx *ctx, int gate, int ready[2],
+						      const struct nsc_ns_ids *parent, uint64_t flags)
+{
+	pid_t pid;
+
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	if (unshare((int)flags) < 0) {
+		sb_send(ready[1], SB_UNSHARE, errno);
+		nsc_cov_dump();
+		_exit(0);
+	}
+	if (!(flags & nsc_ns_for_children_flags())) {
+		sb_send(ready[1], SB_PID, getpid());
+		sandbox_child(ctx, gate, ready, parent, flags);
+	}
+	pid = fork();
+	if (pid < 0) {
+		sb_send(ready[1], SB_FORK, errno);
+		nsc_cov_dump();
+		_exit(0);
+	}
+	if (pid == 0) {
+		nsc_cov_reset(); /* the stub's counters stay the stub's */
+		sandbox_child(ctx, gate, ready, parent, flags);
+	}
+	sb_send(ready[1], SB_PID, pid);
+	/* Only the sandbox may hold these: the case process waits for EOF. */
+	close(gate);
+	close_pair(ready);
+	close_pair(ctx->sync_c2p);
+	close_pair(ctx->sync_p2c);
+	stub_relay(pid);
+}
+
+/*
+ * In the case process: the sandbox's records until it is ready (and, via
+ * unshare, its pid is known).  Returns true when ready; false when the
+ * sandbox side ended first (it recorded why) or the stub failed, in
+ * which case *@kind and *@err say how.
+ */
+static bool sandbox_wait_ready(int fd, bool stub, pid_t *inner, int *kind, int *err)
+{
+	bool ready = false;
+	struct sb_msg m;
+	ssize_t n;
+
+	*kind = *err = 0;
+	while (!ready || (stub && !*inner)) {
+		do
+			n = read(fd, &m, sizeof(m));
+		while (n < 0 && errno == EINTR);
+		if (n != sizeof(m))
+			return false;
+		if (m.kind == SB_READY) {
+			ready = true;
+		} else if (m.kind == SB_PID) {
+			*inner = m.val;
+		} else {
+			*kind = m.kind;
+			*err = m.val;
+			return false;
+		}
+	}
+	return true;
+}
+
 static void run_sandbox(struct nsc_ctx *ctx)
 {
 	uint64_t flags = nsc_sandbox_flags(ctx);
+	bool stub = ctx->via == NSC_VIA_UNSHARE && flags;
 	struct nsc_ns_ids parent;
-	int gate = -1, ready[2] = { -1, -1 }, pidfd = -1, ret;
-	ssize_t n;
+	int gate = -1, ready[2] = { -1, -1 }, pidfd = -1, wait_fd = -1, ret, kind;
 	siginfo_t si;
 	pid_t pid;
-	char b = 1;
+	bool ok;
 
 	if (pipe2(ready, O_CLOEXEC) < 0 || pipe2(ctx->sync_c2p, O_CLOEXEC) < 0 ||
 	    pipe2(ctx->sync_p2c, O_CLOEXEC) < 0)
@@ -118,28 +240,45 @@ static void run_sandbox(struct nsc_ctx *ctx)
 	ret = nsc_ns_ids_self(flags, true, &parent, &ctx->err);
 	if (ret < 0)
 		nsc_error_msg_at(ctx, -ret, __FILE__, __LINE__, ctx->err.msg);
-	pid = nsc_spawn(flags, &pidfd, &gate, &ctx->err);
+	pid = nsc_spawn(stub ? 0 : flags, ctx->via == NSC_VIA_CLONE, &pidfd, &gate, &ctx->err);
 	if (pid < 0) {
 		nsc_ctx_ns_failed(ctx, flags, -pid);
 		nsc_error_msg_at(ctx, -pid, __FILE__, __LINE__, ctx->err.msg);
 	}
+	if (pid == 0 && stub)
+		sandbox_unshare(ctx, gate, ready, &parent, flags);
 	if (pid == 0)
 		sandbox_child(ctx, gate, ready, &parent, flags);
 
-	ctx->child_pid = pid;
+	ctx->child_pid = stub ? 0 : pid;
 	ctx->child_pidfd = pidfd;
 	close(ready[1]);
 	close(ctx->sync_c2p[1]);
 	close(ctx->sync_p2c[0]);
 	ctx->sync_c2p[1] = ctx->sync_p2c[0] = -1;
 	/* The sandbox proved its namespaces (else it recorded why and left). */
-	do
-		n = read(ready[0], &b, 1);
-	while (n < 0 && errno == EINTR);
+	ok = sandbox_wait_ready(ready[0], stub, &ctx->child_pid, &kind, &ret);
 	close(ready[0]);
-	if (n != 1) {
+	if (!ok) {
 		close(gate);
+		if (kind == SB_UNSHARE) {
+			nsc_ctx_ns_failed(ctx, flags, ret);
+			nsc_err_setx(&ctx->err, ret, "unshare(flags 0x%llx): %s",
+				     (unsigned long long)flags, strerror(ret));
+			nsc_error_msg_at(ctx, ret, __FILE__, __LINE__, ctx->err.msg);
+		}
+		if (kind == SB_FORK)
+			nsc_error(ctx, ret, "--via unshare: fork the sandbox");
 		nsc_ctx_leave(ctx);
+	}
+	if (stub && ctx->child_pid != pid) {
+		/* The sandbox is the stub's child: our pidfd of it, to signal and poll. */
+		wait_fd = pidfd;
+		ctx->child_pidfd = nsc_pidfd_open(ctx->child_pid);
+		if (ctx->child_pidfd < 0) {
+			close(gate);
+			nsc_error(ctx, -ctx->child_pidfd, "pidfd_open(sandbox)");
+		}
 	}
 	if ((flags & NSC_NS_FLAG(USER)) && !ctx->c->manual_idmap) {
 		ret = nsc_idmap_root(ctx->child_pid, ctx->outer_uid, ctx->outer_gid, &ctx->err);
@@ -156,10 +295,13 @@ static void run_sandbox(struct nsc_ctx *ctx)
 	close_pair(ctx->sync_c2p);
 	close_pair(ctx->sync_p2c);
 
-	ret = nsc_pidfd_wait(pidfd, &si, WEXITED);
+	/* Via the stub, it relays the sandbox's end. */
+	ret = nsc_pidfd_wait(wait_fd >= 0 ? wait_fd : pidfd, &si, WEXITED);
 	if (ret < 0)
 		nsc_error(ctx, -ret, "waitid(sandbox)");
-	close(pidfd);
+	if (wait_fd >= 0)
+		close(wait_fd);
+	close(ctx->child_pidfd);
 	ctx->child_pidfd = -1;
 	if (si.si_code == CLD_KILLED || si.si_code == CLD_DUMPED)
 		nsc_error(ctx, 0, "sandbox killed by %s", nsc_signal_name(si.si_status));

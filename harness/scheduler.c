@@ -16,6 +16,7 @@
 #include "kmsg.h"
 #include "ns.h"
 #include "scheduler.h"
+#include "via.h"
 
 /*
  * An ERROR whose first cause was a failed namespace creation is what the
@@ -176,12 +177,23 @@ static void item_skip(struct nsc_item *it, const char *reason, const char *hint,
 	it->done = true;
 }
 
-/* Root-only cases skip at once in rootless mode. */
-static bool item_runnable(struct nsc_item *it, bool rootless)
+/*
+ * Root-only cases skip at once in rootless mode, unsafe ones without
+ * --unsafe, and those bound to another creation path than --via's.
+ */
+static bool item_runnable(struct nsc_item *it, const struct nsc_runner_opts *o)
 {
-	if (it->c->needs_root && rootless) {
+	char reason[384], hint[256];
+
+	if (it->c->needs_root && o->rootless) {
 		item_skip(it, "needs root (nscheck runs rootless)",
 			  "run nscheck as root without --rootless", EPERM);
+		return false;
+	}
+	if (nsc_unsafe_skip(it->c, o->unsafe, reason, sizeof(reason), hint, sizeof(hint)) ||
+	    nsc_via_skip(it->c, o->via ? o->via : NSC_VIA_CLONE3, reason, sizeof(reason), hint,
+			 sizeof(hint))) {
+		item_skip(it, reason, hint, 0);
 		return false;
 	}
 	return true;
@@ -254,13 +266,14 @@ static int start_next(struct nsc_sched *s, struct nsc_job_slot *slot, struct nsc
 			idx = s->order[s->next_real++];
 			if (s->items[idx].done)
 				continue;
-			if (item_runnable(&s->items[idx], s->opts->rootless))
+			if (item_runnable(&s->items[idx], s->opts))
 				break;
 		}
 		mode = s->mode;
 	}
 	ret = nsc_job_start(slot, s->items[idx].c, mode, idx, job_timeout(s, s->items[idx].c),
-			    s->opts->rootless, &s->childmask, s->opts->target, err);
+			    s->opts->rootless, s->opts->via ? s->opts->via : NSC_VIA_CLONE3,
+			    &s->childmask, s->opts->target, err);
 	if (ret < 0 && nsc_probe_is_resource(-ret)) {
 		struct nsc_probe p;
 

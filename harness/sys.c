@@ -2,10 +2,12 @@
 /* Syscall shims and the one spawn routine (see sys.h). */
 #include <fcntl.h>
 #include <linux/sched.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "ns.h"
@@ -63,14 +65,32 @@ pid_t nsc_clone_pidfd(uint64_t flags, int *pidfd, struct nsc_err *err)
 					   (unsigned long long)flags);
 		clone3_ok = 0;
 	}
+	return nsc_clone_legacy(flags, pidfd, err);
+}
+
+pid_t nsc_clone_legacy(uint64_t flags, int *pidfd, struct nsc_err *err)
+{
+	long pid;
+	int fd;
+
 	/* clone(2) cannot express some flags (time: its bit is in CSIGNAL). */
 	if (flags & nsc_ns_clone3_only_flags())
-		return nsc_err_setx(err, ENOSYS,
-				    "clone3 unavailable and clone(2) cannot express flags 0x%llx",
+		return nsc_err_setx(err, ENOSYS, "clone(2) cannot express flags 0x%llx",
 				    (unsigned long long)(flags & nsc_ns_clone3_only_flags()));
+	*pidfd = -1;
 	pid = syscall(SYS_clone, CLONE_PIDFD | flags | SIGCHLD, NULL, pidfd, NULL, 0);
 	if (pid < 0)
 		return nsc_err_set(err, errno, "clone(flags 0x%llx)", (unsigned long long)flags);
+	if (pid == 0 || *pidfd >= 0)
+		return (pid_t)pid;
+	/* A kernel before 5.2 ignored CLONE_PIDFD: our unreaped child stays ours. */
+	fd = nsc_pidfd_open((pid_t)pid);
+	if (fd < 0) {
+		kill((pid_t)pid, SIGKILL);
+		waitpid((pid_t)pid, NULL, 0);
+		return nsc_err_setx(err, -fd, "pidfd_open of the clone(2) child: %s", strerror(-fd));
+	}
+	*pidfd = fd;
 	return (pid_t)pid;
 }
 
@@ -95,7 +115,7 @@ int nsc_pidfd_kill(int pidfd, int sig)
 	return syscall(SYS_pidfd_send_signal, pidfd, sig, NULL, 0) < 0 ? -errno : 0;
 }
 
-pid_t nsc_spawn(uint64_t flags, int *pidfd, int *gate, struct nsc_err *err)
+pid_t nsc_spawn(uint64_t flags, bool legacy, int *pidfd, int *gate, struct nsc_err *err)
 {
 	int p[2];
 	pid_t pid;
@@ -103,7 +123,7 @@ pid_t nsc_spawn(uint64_t flags, int *pidfd, int *gate, struct nsc_err *err)
 	if (pipe2(p, O_CLOEXEC) < 0)
 		return nsc_err_set(err, errno, "gate pipe");
 	fflush(NULL);
-	pid = nsc_clone_pidfd(flags, pidfd, err);
+	pid = legacy ? nsc_clone_legacy(flags, pidfd, err) : nsc_clone_pidfd(flags, pidfd, err);
 	if (pid < 0) {
 		close(p[0]);
 		close(p[1]);

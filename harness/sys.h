@@ -33,6 +33,13 @@ bool nsc_clone3_available(void);
 /* clone3(CLONE_PIDFD | @flags), falling back to clone(2); fork-like. */
 pid_t nsc_clone_pidfd(uint64_t flags, int *pidfd, struct nsc_err *err);
 
+/*
+ * clone(2) with CLONE_PIDFD | @flags (nscheck --via clone); where the
+ * kernel ignores CLONE_PIDFD (before 5.2) the pidfd comes from
+ * pidfd_open(2).  Refuses flags clone(2) cannot express.  Fork-like.
+ */
+pid_t nsc_clone_legacy(uint64_t flags, int *pidfd, struct nsc_err *err);
+
 /* waitid(P_PIDFD) retried on EINTR; returns 0 or -errno. */
 int nsc_pidfd_wait(int pidfd, siginfo_t *si, int options);
 
@@ -47,6 +54,7 @@ int nsc_pidfd_kill(int pidfd, int sig);
  * gate until the parent has done what it must from outside (write the id
  * maps of a new user namespace) and opened it.
  *
+ * @legacy: clone(2) (nsc_clone_legacy), else clone3 (nsc_clone_pidfd).
  * nsc_spawn() returns the child's pid (and *@pidfd, and in *@gate the
  * gate's write end) in the parent; 0 in the child, with the counters
  * reset and *@gate the read end; -errno on failure.  Stdio buffers are
@@ -55,7 +63,7 @@ int nsc_pidfd_kill(int pidfd, int sig);
  * the parent closed it without opening (it gave up).
  * nsc_spawn_open(): in the parent, open the gate and close it.
  */
-pid_t nsc_spawn(uint64_t flags, int *pidfd, int *gate, struct nsc_err *err);
+pid_t nsc_spawn(uint64_t flags, bool legacy, int *pidfd, int *gate, struct nsc_err *err);
 int nsc_spawn_pass(int gate);
 int nsc_spawn_open(int gate, struct nsc_err *err);
 

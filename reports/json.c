@@ -92,6 +92,10 @@ static void environment(FILE *fp, const struct nsc_env *e)
 	else
 		fputs("null", fp);
 	fputs(",\n", fp);
+	if (e->via) {
+		kv_str(fp, 4, "via", e->via, 1);
+		fprintf(fp, "    \"unsafe\": %s,\n", e->unsafe ? "true" : "false");
+	}
 	fprintf(fp, "    \"cap_eff\": \"0x%016" PRIx64 "\",\n", e->cap_eff);
 	fprintf(fp, "    \"seccomp\": %d,\n", e->seccomp);
 	fputs("    \"kconfig\": {\n", fp);

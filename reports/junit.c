@@ -75,6 +75,10 @@ static void properties(FILE *fp, const struct nsc_run_info *run, const char *sta
 		prop(fp, "", "euid", buf);
 		if (e->mode)
 			prop(fp, "", "mode", e->mode);
+		if (e->via) {
+			prop(fp, "", "via", e->via);
+			prop(fp, "", "unsafe", e->unsafe ? "true" : "false");
+		}
 		snprintf(buf, sizeof(buf), "0x%016" PRIx64, e->cap_eff);
 		prop(fp, "", "capabilities.effective", buf);
 		snprintf(buf, sizeof(buf), "%d", e->seccomp);

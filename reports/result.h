@@ -95,10 +95,12 @@ struct nsc_env {
 	char os_version_id[64];	  /* VERSION_ID */
 	char os_pretty[128];	  /* PRETTY_NAME */
 	unsigned int euid;
-	const char *mode;	  /* "root", "rootless (why)"; NULL: not decided */
-	uint64_t cap_eff;	  /* CapEff from /proc/self/status */
-	int seccomp;		  /* Seccomp: 0 off, 1 strict, 2 filter, -1 unknown */
-	bool kconfig_read;	  /* the kernel config was looked for */
+	const char *mode;  /* "root", "rootless (why)"; NULL: not decided */
+	const char *via;   /* creation path: "clone3", "clone", "unshare"; NULL: not decided */
+	bool unsafe;	   /* --unsafe: cases marked unsafe ran */
+	uint64_t cap_eff;  /* CapEff from /proc/self/status */
+	int seccomp;	   /* Seccomp: 0 off, 1 strict, 2 filter, -1 unknown */
+	bool kconfig_read; /* the kernel config was looked for */
 	char kconfig_source[128]; /* "/proc/config.gz", "/boot/config-...", or "" */
 	unsigned int nkconfig;	  /* value "y", "m", "n" (not set), ... */
 	struct nsc_kv kconfig[NSC_ENV_KCONFIG_MAX];

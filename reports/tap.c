@@ -34,6 +34,9 @@ static int tap_begin(struct nsc_reporter *r, const struct nsc_run_info *run, str
 		fprintf(r->fp, "1..%u\n", run->planned);
 	else
 		fprintf(r->fp, "1..0 # SKIP no cases selected\n");
+	/* After the plan: consumers look for it on the line after the version. */
+	if (run->env && run->env->via)
+		fprintf(r->fp, "# via %s%s\n", run->env->via, run->env->unsafe ? ", unsafe" : "");
 	return 0;
 }
 

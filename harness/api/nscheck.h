@@ -17,8 +17,10 @@
  * Process model (see harness/runner.c, harness/sandbox.c):
  *   runner -> case process (fork, own process group, may unshare the
  *   disposable .outer_flags) -> sandbox (clone3 with .clone_flags minus
- *   the withheld flags).  Hooks: setup, parent and verify run in the case
- *   process, child runs in the sandbox.
+ *   the withheld flags; clone(2), or fork + unshare(2) with --via).
+ *   Hooks: setup, parent and verify run in the case process, child runs
+ *   in the sandbox, whatever the path: inside every namespace of the
+ *   flags, PID 1 of a new PID namespace, nsc_child_pid() its pid.
  *
  * Positive control: every case with isolation checks is also run with
  * its .clone_flags withheld (inside disposable outer namespaces, so the
@@ -73,6 +75,13 @@ struct nsc_case {
 						 * the probe must then see */
 	const char *min_kernel;		      /* "5.6": the first release with the property */
 	const char *const *anchors;	      /* NSC_ANCHORS("ltp:utsname01", "man:...") */
+	unsigned int via;		      /* NSC_VIA_*: the creation paths the case
+					       * may run on (0: any); SKIP naming the
+					       * path it needs on another (--via) */
+	bool unsafe;			      /* could harm the host if isolation were
+					       * broken (writes a clock, reboot(2)):
+					       * runs only with --unsafe, its control
+					       * only in a user namespace of its own */
 	int (*setup)(struct nsc_ctx *ctx);    /* case process, before clone */
 	void (*child)(struct nsc_ctx *ctx);   /* in the sandbox */
 	void (*parent)(struct nsc_ctx *ctx);  /* case process, while child runs */
@@ -90,6 +99,15 @@ struct nsc_case {
  */
 #define NSC_ANCHORS(...) ((const char *const[]){ __VA_ARGS__, NULL })
 #define NSC_CAP(cap) (1ULL << (cap))
+
+/*
+ * Creation paths of the sandbox (nscheck --via): clone3(2) (the default),
+ * clone(2), or fork then unshare(2) in the child (which forks once more
+ * when PID or time namespaces are created: they apply to children).
+ */
+#define NSC_VIA_CLONE3 (1u << 0)
+#define NSC_VIA_CLONE (1u << 1)
+#define NSC_VIA_UNSHARE (1u << 2)
 
 /*
  * Where NSC_CASE files a descriptor: the id parts and the source file

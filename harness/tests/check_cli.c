@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "nscheck.h"
 #include "nsc_check_main.h"
 
 static struct nsc_cli cli;
@@ -64,6 +65,15 @@ START_TEST(test_flags)
 	ck_assert_int_eq(PARSE("--all", "--no-control", "--rootless", "--no-audit", "--tap"), 0);
 	ck_assert(cli.all && cli.no_control && cli.rootless && cli.no_audit);
 	ck_assert_ptr_null(nsc_cli_report(&cli, "tap")->path);
+	ck_assert_uint_eq(cli.via, NSC_VIA_CLONE3); /* the default */
+	ck_assert(!cli.via_set && !cli.unsafe);
+	ck_assert_int_eq(PARSE("--all", "--via", "unshare", "--unsafe"), 0);
+	ck_assert(cli.via_set && cli.unsafe);
+	ck_assert_uint_eq(cli.via, NSC_VIA_UNSHARE);
+	ck_assert_int_eq(PARSE("--all", "--via=clone"), 0);
+	ck_assert_uint_eq(cli.via, NSC_VIA_CLONE);
+	ck_assert_int_eq(PARSE("--all", "--via", "clone4"), -EINVAL);
+	ck_assert_str_eq(err.msg, "invalid value 'clone4' for --via (want clone3, clone or unshare)");
 	ck_assert_int_eq(PARSE("--self-check", "--json", "r.json", "-q", "-j", "3"), 0);
 	ck_assert(cli.self_check && cli.quiet);
 	ck_assert(!nsc_cli_writes_tap(&cli));
@@ -131,6 +141,12 @@ START_TEST(test_combinations)
 		{ { "--list", "--self-check" }, "--list cannot be combined with --self-check" },
 		{ { "--list", "--timeout", "3" }, "--list cannot be combined with --timeout" },
 		{ { "--list", "--all" }, NULL },
+		{ { "--list", "--via", "clone" }, "--list cannot be combined with --via" },
+		{ { "--list", "--unsafe" }, "--list cannot be combined with --unsafe" },
+		{ { "--env", "--unsafe" }, "--env cannot be combined with --unsafe" },
+		{ { "--check-config", "--via", "unshare" },
+		  "--check-config cannot be combined with --via" },
+		{ { "--self-check", "--via", "unshare", "--unsafe" }, NULL },
 		{ { "--self-check", "--no-control" },
 		  "--self-check cannot be combined with --no-control" },
 		{ { "--self-check", "--no-audit" },

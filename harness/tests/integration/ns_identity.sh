@@ -5,7 +5,8 @@
 # every case is FAIL "namespace not created" (exit 1), the residue audit
 # stays PASS (the disposable outer namespaces were proven too, so no
 # control touched anything), rootless runs FAIL the same way, and with only
-# CLONE_NEWUTS stripped exactly the cases that make a UTS namespace FAIL.
+# CLONE_NEWUTS stripped exactly the cases that make a UTS namespace FAIL;
+# on each creation path (--via clone3, clone, unshare).
 # Before: 22 FAIL from case bodies, two user cases SKIP "no privilege",
 # five ERROR, and 15 changes to the state nscheck started in.  Everything
 # runs inside namespaces of this test's own: the host never sees it.
@@ -33,25 +34,30 @@ strip() {
 	/usr/bin/python3 "$results" statuses "$NSC_TMP/$name.json" >"$NSC_TMP/$name.st"
 }
 
-for mode in root rootless; do
-	args=()
-	[ $mode = rootless ] && args=(--rootless)
-	strip "$mode" 0xfe0600a0 "${args[@]}"
-	n=0
-	while read -r id st reason; do
-		if [ "$id" = env.host_residue ]; then
-			[ "$st" = PASS ] || fail "$mode: $id $st: $reason"
-			continue
-		fi
-		# A case that needs root SKIPs rootless before it makes any namespace.
-		[ $mode = rootless ] && [ "$st" = SKIP ] &&
-			grep -q '^needs root (nscheck runs rootless)' <<<"$reason" && continue
-		[ "$st" = FAIL ] && grep -q '^namespace not created: ' <<<"$reason" ||
-			fail "$mode: $id is $st ($reason), want FAIL namespace not created"
-		n=$((n + 1))
-	done <"$NSC_TMP/$mode.st"
-	[ "$n" -ge 25 ] || fail "$mode: only $n cases"
-	echo "ok: $mode: $n cases FAIL 'namespace not created', residue audit PASS"
+# On each creation path (--via): clone3, clone(2), fork + unshare(2).
+for via in clone3 clone unshare; do
+	for mode in root rootless; do
+		args=(--via $via)
+		[ $mode = rootless ] && args+=(--rootless)
+		strip "$mode.$via" 0xfe0600a0 "${args[@]}"
+		n=0
+		while read -r id st reason; do
+			if [ "$id" = env.host_residue ]; then
+				[ "$st" = PASS ] || fail "$mode --via $via: $id $st: $reason"
+				continue
+			fi
+			# A case that needs root SKIPs rootless before it makes any namespace.
+			[ $mode = rootless ] && [ "$st" = SKIP ] &&
+				grep -q '^needs root (nscheck runs rootless)' <<<"$reason" && continue
+			# clone(2) cannot express CLONE_NEWTIME: those SKIP naming the path.
+			[ $via = clone ] && [ "$st" = SKIP ] && grep -q '^needs --via ' <<<"$reason" && continue
+			[ "$st" = FAIL ] && grep -q '^namespace not created: ' <<<"$reason" ||
+				fail "$mode --via $via: $id is $st ($reason), want FAIL namespace not created"
+			n=$((n + 1))
+		done <"$NSC_TMP/$mode.$via.st"
+		[ "$n" -ge $([ $via = clone ] && echo 20 || echo 25) ] || fail "$mode --via $via: only $n cases"
+		echo "ok: $mode --via $via: $n cases FAIL 'namespace not created', residue audit PASS"
+	done
 done
 
 # Only CLONE_NEWUTS stripped: the UTS cases (and any other that makes a

@@ -57,6 +57,8 @@ out=$(PATH="$prefix/bin:$PATH" bash -c 'source "$1"' _ "$completion" 2>&1) ||
 [ -z "$out" ] || fail "sourcing the completion printed: $out"
 [ "$(complete_words nscheck --ti)" = "--timeout" ] ||
 	fail "--ti completes to '$(complete_words nscheck --ti)', want --timeout"
+[ "$(complete_words nscheck --via un)" = unshare ] ||
+	fail "--via un completes to '$(complete_words nscheck --via un)', want unshare"
 got=$(PATH="$prefix/bin:$PATH" complete_words nscheck uts.host)
 [ "$got" = uts.hostname_private ] || fail "uts.host completes to '$got'"
 got=$(PATH="$prefix/bin:$PATH" complete_words nscheck 'ipc.')
