@@ -27,7 +27,17 @@ static inline int nsc_pid_contain(struct nsc_ctx *ctx, void (*fn)(struct nsc_ctx
 	int status;
 	pid_t c;
 
-	NSC_SAFE(ctx, unshare(CLONE_NEWPID));
+	if (unshare(CLONE_NEWPID) < 0) {
+		int e = errno;
+
+		/* Refused as nsc_unshare() would be: a host restriction or limit. */
+		if (e == EPERM || e == EACCES || e == ENOSPC || e == EUSERS)
+			nsc_skip(ctx, e,
+				 "allow unshare(2) (seccomp, LSM) and raise user.max_pid_namespaces",
+				 "cannot create the containing PID namespace: unshare(CLONE_NEWPID): %s",
+				 strerror(e));
+		nsc_error(ctx, e, "unshare(CLONE_NEWPID) of the containing PID namespace");
+	}
 	c = NSC_SAFE(ctx, nsc_fork());
 	if (c == 0) {
 		fn(ctx);
