@@ -6,7 +6,10 @@
  * one, and the sandbox (whose namespace both were copied from) keeps the
  * name it set first.  Control: without CLONE_NEWUTS the children's
  * unshare() creates nothing, so the first child and the sandbox read the
- * second child's name (in a disposable outer UTS namespace).
+ * second child's name (in a disposable outer UTS namespace).  The case
+ * process is in a disposable UTS namespace in every run, so not even a
+ * kernel that failed to make the siblings' namespaces could rename the
+ * host.
  */
 #include <fcntl.h>
 #include <stdio.h>
@@ -96,6 +99,7 @@ static void child(struct nsc_ctx *ctx)
 NSC_CASE(uts, sibling_isolation) = {
 	.summary = "two sibling UTS namespaces each keep their own hostname",
 	.clone_flags = CLONE_NEWUTS,
+	.outer_flags = CLONE_NEWUTS,
 	.setup = setup,
 	.child = child,
 	.min_kernel = "2.6.19",
