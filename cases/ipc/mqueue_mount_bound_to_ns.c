@@ -8,7 +8,8 @@
  * case process then creates a queue of its own (in its disposable outer
  * IPC namespace) and mounts a second mqueue instance: neither mount lists
  * the other namespace's queue.  Control: without CLONE_NEWIPC both mounts
- * show one namespace and list both queues.
+ * show one namespace and list both queues.  Rootless the mounts need
+ * Linux 3.9 or later (mqueue mountable in a user namespace).
  */
 #include <dirent.h>
 #include <fcntl.h>
@@ -111,7 +112,7 @@ NSC_CASE(ipc, mqueue_mount_bound_to_ns) = {
 	.child = child,
 	.verify = verify,
 	.cleanup = cleanup,
-	.min_kernel = "3.9",
+	.min_kernel = "2.6.30",
 	.anchors = NSC_ANCHORS("ltp:mqns_03_unshare", "ltp:mqns_03_clone", "ltp:mqns_04_unshare",
 			       "ltp:mqns_04_clone", "man:mq_overview(7)"),
 };

@@ -7,8 +7,10 @@
  * reads -1 and its new objects do not get those ids; the sandbox's next
  * objects do, and its *_next_id read -1 again afterwards.  Control:
  * without CLONE_NEWIPC the case process reads the ids the sandbox set
- * and its objects consume them.  Writing needs CAP_SYS_ADMIN or
- * CAP_CHECKPOINT_RESTORE over the IPC namespace's user namespace.
+ * and its objects consume them.  The knobs came with Linux 3.8 (with
+ * kselftest ipc/msgque.c); writing them needs CAP_SYS_ADMIN or
+ * CAP_CHECKPOINT_RESTORE over the IPC namespace's user namespace since
+ * 5.16 (5563cabdde7e; root before), so older kernels SKIP rootless.
  */
 #include <stdlib.h>
 #include <sys/ipc.h>
@@ -83,7 +85,7 @@ NSC_CASE(ipc, next_id_private) = {
 	.setup = setup,
 	.child = child,
 	.parent = parent,
-	.min_kernel = "3.19",
+	.min_kernel = "3.8",
 	.anchors = NSC_ANCHORS("ltp:msgget04", "ltp:msgget05", "kselftest:ipc/msgque.c",
 			       "man:proc(5)", "man:ipc_namespaces(7)"),
 };
