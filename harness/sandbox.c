@@ -50,6 +50,15 @@ static int enter_own_userns(struct nsc_ctx *ctx)
 	return nsc_idmap_root(getpid(), uid, gid, &ctx->err);
 }
 
+static uint64_t outer_flags(const struct nsc_ctx *ctx)
+{
+	uint64_t f = ctx->c->outer_flags;
+
+	if (ctx->mode != NSC_MODE_REAL)
+		f |= (ctx->c->clone_flags | ctx->c->target_flags) & nsc_ns_mutable_flags();
+	return f;
+}
+
 /* Make every mount private so nothing a case mounts can propagate out. */
 static int make_mounts_private(struct nsc_err *err)
 {
@@ -119,7 +128,13 @@ static void __attribute__((noreturn)) sandbox_child(struct nsc_ctx *ctx, int gat
 	close(ready[1]);
 	if (nsc_spawn_pass(gate) < 0)
 		nsc_exit(ctx); /* the parent gave up; it recorded why */
-	if ((flags & NSC_NS_FLAG(MNT)) && make_mounts_private(&ctx->err) < 0)
+	/*
+	 * A sandbox copied from a disposable outer mount namespace (made
+	 * rprivate there) shares peer groups only with what the case itself
+	 * marked shared: the propagation cases need them kept.
+	 */
+	if ((flags & NSC_NS_FLAG(MNT)) && !(outer_flags(ctx) & NSC_NS_FLAG(MNT)) &&
+	    make_mounts_private(&ctx->err) < 0)
 		nsc_error(ctx, ctx->err.err, "%s", ctx->err.msg);
 	if (nsc_case_is_target(ctx->c))
 		nsc_target_join(ctx);
@@ -310,15 +325,6 @@ static void run_sandbox(struct nsc_ctx *ctx)
 	/* A sandbox that skipped or broke left nothing for verify to check. */
 	if (atomic_load(&ctx->shm->skip_seq) || atomic_load(&ctx->shm->error_seq))
 		nsc_ctx_leave(ctx);
-}
-
-static uint64_t outer_flags(const struct nsc_ctx *ctx)
-{
-	uint64_t f = ctx->c->outer_flags;
-
-	if (ctx->mode != NSC_MODE_REAL)
-		f |= (ctx->c->clone_flags | ctx->c->target_flags) & nsc_ns_mutable_flags();
-	return f;
 }
 
 void nsc_case_process(struct nsc_ctx *ctx)

@@ -3,8 +3,11 @@
 #ifndef NSC_CASES_MNT_MNT_H
 #define NSC_CASES_MNT_MNT_H
 
+#include <fcntl.h>
 #include <stdio.h>
+#include <sys/ioctl.h>
 #include <sys/mount.h>
+#include <unistd.h>
 #include <sys/stat.h>
 
 #include "nscheck.h"
@@ -67,6 +70,77 @@ static inline void nsc_mnt_make_target(struct nsc_ctx *ctx, char *target, size_t
 	}
 	nsc_skip(ctx, err, "mount namespaces of nscheck's own must allow a tmpfs mount",
 		 "no directory to mount a staging tmpfs over (/proc/driver, /proc/fs, /dev, /tmp)");
+}
+
+/* One mount as the mount cases need it, copied out of the parsed table. */
+struct nsc_mnt_info {
+	int id, parent;
+	int shared, master; /* peer groups, 0 if none */
+	bool unbindable;
+	char target[256];
+	char opts[128];
+};
+
+/*
+ * Look up the mount with source @src in @path's mountinfo (NULL:
+ * /proc/self/mountinfo); the last one listed wins (the topmost).
+ * Returns 1 and fills @out (may be NULL), 0 if absent, or -errno.
+ */
+static inline int nsc_mnt_lookup(const char *path, const char *src, struct nsc_mnt_info *out)
+{
+	struct nsc_mounts mi;
+	int found = 0, ret = nsc_mountinfo_read(path, &mi, NULL);
+
+	if (ret < 0) {
+		errno = -ret;
+		return ret;
+	}
+	for (size_t i = 0; i < mi.n; i++) {
+		if (strcmp(mi.m[i].source, src))
+			continue;
+		found = 1;
+		if (!out)
+			continue;
+		out->id = mi.m[i].id;
+		out->parent = mi.m[i].parent;
+		out->shared = mi.m[i].shared;
+		out->master = mi.m[i].master;
+		out->unbindable = mi.m[i].unbindable;
+		snprintf(out->target, sizeof(out->target), "%s", mi.m[i].target);
+		snprintf(out->opts, sizeof(out->opts), "%s", mi.m[i].opts);
+	}
+	nsc_mountinfo_free(&mi);
+	return found;
+}
+
+/* A small tmpfs with source @src on @target (mount(2) style: -1, errno). */
+static inline int nsc_mnt_tmpfs(const char *src, const char *target, unsigned long flags)
+{
+	return mount(src, target, "tmpfs", MS_NOSUID | MS_NODEV | flags, "size=64k,mode=0755");
+}
+
+/* @dir/@name into @buf and mkdir it (-1, errno on failure). */
+static inline int nsc_mnt_subdir(char *buf, size_t len, const char *dir, const char *name)
+{
+	snprintf(buf, len, "%s/%s", dir, name);
+	return mkdir(buf, 0755);
+}
+
+#ifndef NS_GET_MNTNS_ID
+#define NS_GET_MNTNS_ID _IOR(0xb7, 0x5, uint64_t)
+#endif
+
+/* The 64-bit id of the mount namespace of @path (an nsfs file); 0 or -errno. */
+static inline int nsc_mnt_ns_id(const char *path, uint64_t *id)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC), ret = 0;
+
+	if (fd < 0)
+		return -errno;
+	if (ioctl(fd, NS_GET_MNTNS_ID, id) < 0)
+		ret = -errno;
+	close(fd);
+	return ret;
 }
 
 #endif

@@ -47,6 +47,10 @@ struct nsc_mount {
 	const char *fstype;
 	const char *source;
 	const char *super; /* superblock options */
+	const char *opts;  /* per-mount options (rw,nosuid,...) */
+	int shared;	   /* peer group of "shared:N", 0 if none */
+	int master;	   /* peer group of "master:N", 0 if none */
+	bool unbindable;   /* "unbindable" among the optional fields */
 };
 
 struct nsc_mounts {

@@ -57,6 +57,17 @@ int nsc_mountinfo_parse(char *line, struct nsc_mount *m)
 	m->fstype = f[sep + 1];
 	m->source = f[sep + 2];
 	m->super = sep + 3 < n ? f[sep + 3] : "";
+	m->opts = f[5];
+	m->shared = m->master = 0;
+	m->unbindable = false;
+	for (size_t i = 6; i < sep; i++) {
+		if (!strncmp(f[i], "shared:", 7))
+			parse_int(f[i] + 7, &m->shared);
+		else if (!strncmp(f[i], "master:", 7))
+			parse_int(f[i] + 7, &m->master);
+		else if (!strcmp(f[i], "unbindable"))
+			m->unbindable = true;
+	}
 	return 0;
 }
 

@@ -19,6 +19,7 @@ START_TEST(test_parse_lines)
 	char l2[] = "22 1 0:21 / /proc rw,nosuid - proc proc rw";
 	char l3[] = "40 22 0:5 /a\\040b /m\\011n\\134 rw shared:2 master:3 - tmpfs my\\040src rw\n";
 	char l4[] = "41 22 0:5 / /x rw - tmpfs src";
+	char l5[] = "42 22 0:5 / /y ro,nosuid unbindable - tmpfs src rw";
 	char bad1[] = "36 35 98:0 /mnt1 /mnt2 rw,noatime master:1 ext3 /dev/root rw";
 	char bad2[] = "x 35 98:0 / / rw - ext3 /dev/root rw";
 	char bad3[] = "36 35 98:0 / / rw -";
@@ -33,6 +34,10 @@ START_TEST(test_parse_lines)
 	ck_assert_str_eq(m.fstype, "ext3");
 	ck_assert_str_eq(m.source, "/dev/root");
 	ck_assert_str_eq(m.super, "rw,errors=continue");
+	ck_assert_str_eq(m.opts, "rw,noatime");
+	ck_assert_int_eq(m.master, 1);
+	ck_assert_int_eq(m.shared, 0);
+	ck_assert(!m.unbindable);
 	ck_assert_int_eq(nsc_mountinfo_parse(l2, &m), 0);
 	ck_assert_str_eq(m.target, "/proc");
 	ck_assert_str_eq(m.fstype, "proc");
@@ -41,8 +46,16 @@ START_TEST(test_parse_lines)
 	ck_assert_str_eq(m.target, "/m\tn\\");
 	ck_assert_str_eq(m.source, "my src");
 	ck_assert_str_eq(m.super, "rw");
+	ck_assert_int_eq(m.shared, 2);
+	ck_assert_int_eq(m.master, 3);
 	ck_assert_int_eq(nsc_mountinfo_parse(l4, &m), 0);
+	ck_assert_int_eq(m.shared, 0);
+	ck_assert_int_eq(m.master, 0);
+	ck_assert_str_eq(m.opts, "rw");
 	ck_assert_str_eq(m.super, ""); /* no superblock options given */
+	ck_assert_int_eq(nsc_mountinfo_parse(l5, &m), 0);
+	ck_assert(m.unbindable);
+	ck_assert_str_eq(m.opts, "ro,nosuid");
 	ck_assert_int_eq(nsc_mountinfo_parse(bad1, &m), -EINVAL);
 	ck_assert_int_eq(nsc_mountinfo_parse(bad2, &m), -EINVAL);
 	ck_assert_int_eq(nsc_mountinfo_parse(bad3, &m), -EINVAL);

@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * mnt.nsfs_bind_loop_refused: bind-mounting a mount namespace file
+ * (/proc/PID/ns/mnt) into a mount namespace that is not older than it
+ * would let the namespace pin itself, so the kernel refuses it
+ * (fs/namespace.c mnt_ns_loop(), EINVAL): the sandbox's own namespace
+ * file and that of the case process (older) are refused, while the file
+ * of a newer namespace, unshared by a child of the sandbox, is accepted.
+ * "Older" is the order of the namespaces' ids: Linux 6.18 hands mount
+ * namespace ids out of per-CPU batches (measured here: a namespace made
+ * later on the other CPU got a lower id), so a newer namespace made on
+ * another CPU may be refused and an older one accepted.  Where
+ * NS_GET_MNTNS_ID answers, the case expects exactly the id order; the own
+ * namespace is always refused.  Still no loop can form: the order is
+ * total.  No control: a loop-prevention rule, not a property of the
+ * sandbox's namespace.
+ */
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "mnt.h"
+
+struct loop_shared {
+	char target[64];
+};
+
+static int setup(struct nsc_ctx *ctx)
+{
+	struct loop_shared *sh = nsc_shared_as(ctx, struct loop_shared);
+
+	nsc_mnt_make_target(ctx, sh->target, sizeof(sh->target));
+	return 0;
+}
+
+static int bind_errno(const char *src, const char *dst)
+{
+	if (mount(src, dst, NULL, MS_BIND, NULL) < 0)
+		return errno;
+	umount2(dst, MNT_DETACH);
+	return 0;
+}
+
+/*
+ * What binding the namespace file @path into ours must give: EINVAL unless
+ * its namespace is newer (@newer: by creation) or, where ids are known,
+ * has the higher id.
+ */
+static int want_errno(const char *path, bool newer)
+{
+	uint64_t own, other;
+
+	if (nsc_mnt_ns_id("/proc/self/ns/mnt", &own) < 0 || nsc_mnt_ns_id(path, &other) < 0)
+		return newer ? 0 : EINVAL;
+	return other > own ? 0 : EINVAL;
+}
+
+static void child(struct nsc_ctx *ctx)
+{
+	struct loop_shared *sh = nsc_shared_as(ctx, struct loop_shared);
+	char file[128], path[64], b = 0;
+	int p[2], status, fd;
+	pid_t pid;
+
+	snprintf(file, sizeof(file), "%s/nsfile", sh->target);
+	fd = NSC_SAFE(ctx, open(file, O_CREAT | O_WRONLY | O_CLOEXEC, 0600));
+	close(fd);
+	NSC_EXPECT_EQ(ctx, bind_errno("/proc/self/ns/mnt", file), EINVAL,
+		      "bind mount of the own mount namespace's file");
+	snprintf(path, sizeof(path), "/proc/%d/ns/mnt", (int)getppid());
+	NSC_EXPECT_EQ(ctx, bind_errno(path, file), want_errno(path, false),
+		      "bind mount of the (older) case process's mount namespace file");
+
+	NSC_SAFE(ctx, pipe2(p, O_CLOEXEC));
+	pid = NSC_SAFE(ctx, nsc_fork());
+	if (pid == 0) {
+		close(p[0]);
+		if (nsc_unshare(ctx, CLONE_NEWNS) == 0 && write(p[1], "x", 1) == 1)
+			pause();
+		_exit(1);
+	}
+	close(p[1]);
+	NSC_ASSERT_EQ(ctx, read(p[0], &b, 1), 1, "the child unshared a newer mount namespace");
+	close(p[0]);
+	snprintf(path, sizeof(path), "/proc/%d/ns/mnt", (int)pid);
+	NSC_EXPECT_EQ(ctx, bind_errno(path, file), want_errno(path, true),
+		      "bind mount of a newer mount namespace's file");
+	kill(pid, SIGKILL);
+	waitpid(pid, &status, 0);
+}
+
+NSC_CASE(mnt, nsfs_bind_loop_refused) = {
+	.summary = "a mount namespace file cannot be bind-mounted into a namespace not older than it",
+	.clone_flags = CLONE_NEWNS,
+	.outer_flags = CLONE_NEWNS,
+	.kconfigs = NSC_KCONFIGS("CONFIG_TMPFS"),
+	.no_control = "a loop-prevention rule of bind mounts, not a property of the sandbox's namespace",
+	.setup = setup,
+	.child = child,
+	.min_kernel = "3.8",
+	.anchors = NSC_ANCHORS("man:namespaces(7)", "man:unshare(1)",
+			       "other:fs/namespace.c mnt_ns_loop()"),
+};
