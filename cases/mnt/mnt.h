@@ -5,10 +5,12 @@
 
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <sys/ioctl.h>
 #include <sys/mount.h>
 #include <unistd.h>
 #include <sys/stat.h>
+#include <sys/utsname.h>
 
 #include "nscheck.h"
 
@@ -130,17 +132,52 @@ static inline int nsc_mnt_subdir(char *buf, size_t len, const char *dir, const c
 #define NS_GET_MNTNS_ID _IOR(0xb7, 0x5, uint64_t)
 #endif
 
-/* The 64-bit id of the mount namespace of @path (an nsfs file); 0 or -errno. */
-static inline int nsc_mnt_ns_id(const char *path, uint64_t *id)
+/* The 64-bit id of the mount namespace nsfd @fd; 0 or -errno. */
+static inline int nsc_mnt_ns_id_fd(int fd, uint64_t *id)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC), ret = 0;
+	return ioctl(fd, NS_GET_MNTNS_ID, id) < 0 ? -errno : 0;
+}
+
+/* The id of @pid's mount namespace (0: the caller's); 0 or -errno. */
+static inline int nsc_mnt_ns_id(pid_t pid, uint64_t *id)
+{
+	int fd = nsc_ns_open(pid, CLONE_NEWNS, NULL), ret;
 
 	if (fd < 0)
-		return -errno;
-	if (ioctl(fd, NS_GET_MNTNS_ID, id) < 0)
-		ret = -errno;
+		return fd;
+	ret = nsc_mnt_ns_id_fd(fd, id);
 	close(fd);
 	return ret;
+}
+
+/* Does a seccomp filter confine the caller (/proc/self/status "Seccomp: 2")? */
+static inline bool nsc_mnt_seccomp_filtered(void)
+{
+	char *buf = NULL, *at;
+	size_t len;
+	bool on = false;
+
+	if (nsc_file_read("/proc/self/status", 1 << 16, &buf, &len, NULL) < 0)
+		return false;
+	at = strstr(buf, "\nSeccomp:");
+	on = at && strtol(at + 9, NULL, 10) == 2;
+	free(buf);
+	return on;
+}
+
+/*
+ * Is the running kernel older than @major.@minor?  For telling "this
+ * kernel lacks the feature" (SKIP) from a failure where an unknown flag
+ * and a refusal give the same errno.
+ */
+static inline bool nsc_mnt_kernel_before(int major, int minor)
+{
+	struct utsname u;
+	int ma = 0, mi = 0;
+
+	if (uname(&u) < 0 || sscanf(u.release, "%d.%d", &ma, &mi) != 2)
+		return false;
+	return ma < major || (ma == major && mi < minor);
 }
 
 #endif

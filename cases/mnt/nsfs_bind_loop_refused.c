@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * mnt.nsfs_bind_loop_refused: bind-mounting a mount namespace file
- * (/proc/PID/ns/mnt) into a mount namespace that is not older than it
+ * (the nsfs file of a mount namespace) into a mount namespace that is not older than it
  * would let the namespace pin itself, so the kernel refuses it
  * (fs/namespace.c mnt_ns_loop(), EINVAL): the sandbox's own namespace
  * file and that of the case process (older) are refused, while the file
@@ -34,8 +34,13 @@ static int setup(struct nsc_ctx *ctx)
 	return 0;
 }
 
-static int bind_errno(const char *src, const char *dst)
+/* Bind-mount the namespace file of nsfd @fd onto @dst: 0 or the errno. */
+static int bind_errno(int fd, const char *dst)
 {
+	char src[32];
+
+	/* The magic link of the fd is the nsfs file itself. */
+	snprintf(src, sizeof(src), "/proc/self/fd/%d", fd);
 	if (mount(src, dst, NULL, MS_BIND, NULL) < 0)
 		return errno;
 	umount2(dst, MNT_DETACH);
@@ -43,34 +48,36 @@ static int bind_errno(const char *src, const char *dst)
 }
 
 /*
- * What binding the namespace file @path into ours must give: EINVAL unless
- * its namespace is newer (@newer: by creation) or, where ids are known,
- * has the higher id.
+ * What binding the namespace of nsfd @fd into ours must give: EINVAL
+ * unless it is newer (@newer: by creation) or, where ids are known, has
+ * the higher id.
  */
-static int want_errno(const char *path, bool newer)
+static int want_errno(int own, int fd, bool newer)
 {
-	uint64_t own, other;
+	uint64_t a, b;
 
-	if (nsc_mnt_ns_id("/proc/self/ns/mnt", &own) < 0 || nsc_mnt_ns_id(path, &other) < 0)
+	if (nsc_mnt_ns_id_fd(own, &a) < 0 || nsc_mnt_ns_id_fd(fd, &b) < 0)
 		return newer ? 0 : EINVAL;
-	return other > own ? 0 : EINVAL;
+	return b > a ? 0 : EINVAL;
 }
 
 static void child(struct nsc_ctx *ctx)
 {
 	struct loop_shared *sh = nsc_shared_as(ctx, struct loop_shared);
-	char file[128], path[64], b = 0;
-	int p[2], status, fd;
+	int p[2], status, fd, own, ns;
+	char file[128], b = 0;
 	pid_t pid;
 
 	snprintf(file, sizeof(file), "%s/nsfile", sh->target);
 	fd = NSC_SAFE(ctx, open(file, O_CREAT | O_WRONLY | O_CLOEXEC, 0600));
 	close(fd);
-	NSC_EXPECT_EQ(ctx, bind_errno("/proc/self/ns/mnt", file), EINVAL,
+	own = NSC_TRY(ctx, nsc_ns_open(0, CLONE_NEWNS, nsc_errbuf(ctx)));
+	NSC_EXPECT_EQ(ctx, bind_errno(own, file), EINVAL,
 		      "bind mount of the own mount namespace's file");
-	snprintf(path, sizeof(path), "/proc/%d/ns/mnt", (int)getppid());
-	NSC_EXPECT_EQ(ctx, bind_errno(path, file), want_errno(path, false),
+	ns = NSC_TRY(ctx, nsc_ns_open(getppid(), CLONE_NEWNS, nsc_errbuf(ctx)));
+	NSC_EXPECT_EQ(ctx, bind_errno(ns, file), want_errno(own, ns, false),
 		      "bind mount of the (older) case process's mount namespace file");
+	close(ns);
 
 	NSC_SAFE(ctx, pipe2(p, O_CLOEXEC));
 	pid = NSC_SAFE(ctx, nsc_fork());
@@ -83,9 +90,11 @@ static void child(struct nsc_ctx *ctx)
 	close(p[1]);
 	NSC_ASSERT_EQ(ctx, read(p[0], &b, 1), 1, "the child unshared a newer mount namespace");
 	close(p[0]);
-	snprintf(path, sizeof(path), "/proc/%d/ns/mnt", (int)pid);
-	NSC_EXPECT_EQ(ctx, bind_errno(path, file), want_errno(path, true),
+	ns = NSC_TRY(ctx, nsc_ns_open(pid, CLONE_NEWNS, nsc_errbuf(ctx)));
+	NSC_EXPECT_EQ(ctx, bind_errno(ns, file), want_errno(own, ns, true),
 		      "bind mount of a newer mount namespace's file");
+	close(ns);
+	close(own);
 	kill(pid, SIGKILL);
 	waitpid(pid, &status, 0);
 }

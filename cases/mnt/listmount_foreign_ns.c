@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * mnt.listmount_foreign_ns: listmount(2) with a mount namespace id (Linux
+ * 6.11) lists another namespace's mounts to a caller privileged over its
+ * owner: from the case process, listmount(LSMT_ROOT, the sandbox's id)
+ * returns as many mounts as the sandbox's own mountinfo holds, and
+ * statmount of each with that id reports it.  The sandbox (new user and
+ * mount namespaces) is not privileged over the case process's namespace:
+ * its listmount of that id fails (EPERM; ENOENT on 6.18, measured: the
+ * namespace is not even admitted to exist).  Control: without the new
+ * namespaces the sandbox holds the case process's privilege and lists
+ * its mounts.  Older kernels SKIP naming the release.
+ */
+#include "statmount.h"
+
+#define LM_MAX 512
+
+struct lm_shared {
+	uint64_t outer_ns;
+	int inner_count; /* mounts in the sandbox's mountinfo */
+	int foreign_errno;
+};
+
+static int count_mounts(void)
+{
+	struct nsc_mounts mi;
+	int n, ret = nsc_mountinfo_read(NULL, &mi, NULL);
+
+	if (ret < 0) {
+		errno = -ret;
+		return ret;
+	}
+	n = (int)mi.n;
+	nsc_mountinfo_free(&mi);
+	return n;
+}
+
+static int setup(struct nsc_ctx *ctx)
+{
+	struct lm_shared *sh = nsc_shared_as(ctx, struct lm_shared);
+	uint64_t ids[1];
+
+	nsc_statmount_skip(ctx, nsc_mnt_ns_id(0, &sh->outer_ns), "NS_GET_MNTNS_ID");
+	nsc_statmount_skip(ctx, nsc_listmount(sh->outer_ns, ids, 1), "listmount(2) by namespace id");
+	return 0;
+}
+
+static void child(struct nsc_ctx *ctx)
+{
+	struct lm_shared *sh = nsc_shared_as(ctx, struct lm_shared);
+	static uint64_t ids[LM_MAX];
+	int n = nsc_listmount(sh->outer_ns, ids, LM_MAX);
+
+	sh->foreign_errno = n < 0 ? -n : 0;
+	NSC_ISOLATED(ctx, sh->foreign_errno == EPERM || sh->foreign_errno == ENOENT,
+		     "listmount of the case process's namespace from a user namespace below it: %s",
+		     n < 0 ? strerror(-n) : "listed");
+	sh->inner_count = NSC_SAFE(ctx, count_mounts());
+	NSC_TRY(ctx, nsc_sync_wake(ctx));
+	NSC_TRY(ctx, nsc_sync_wait(ctx)); /* the case process listed our mounts */
+}
+
+static void parent(struct nsc_ctx *ctx)
+{
+	struct lm_shared *sh = nsc_shared_as(ctx, struct lm_shared);
+	static uint64_t ids[LM_MAX];
+	struct nsc_statmount sm;
+	uint64_t inner = 0;
+	int n, bad = 0;
+
+	NSC_TRY(ctx, nsc_sync_wait(ctx)); /* the sandbox counted its mounts */
+	NSC_SAFE(ctx, nsc_mnt_ns_id(nsc_child_pid(ctx), &inner) < 0 ? -1 : 0);
+	n = nsc_listmount(inner, ids, LM_MAX);
+	NSC_EXPECT_EQ(ctx, n, sh->inner_count,
+		      "listmount of the sandbox's namespace: its mountinfo's count");
+	for (int i = 0; i < n; i++)
+		if (nsc_statmount(ids[i], inner, NSC_STATMOUNT_MNT_NS_ID, &sm) < 0 ||
+		    sm.mnt_ns_id != inner)
+			bad++;
+	NSC_EXPECT_EQ(ctx, bad, 0, "mounts listed whose statmount does not report the sandbox's id");
+	NSC_TRY(ctx, nsc_sync_wake(ctx));
+}
+
+NSC_CASE(mnt, listmount_foreign_ns) = {
+	.summary = "listmount() of another mount namespace needs privilege over its owner",
+	.clone_flags = CLONE_NEWNS | CLONE_NEWUSER,
+	.outer_flags = CLONE_NEWNS,
+	.setup = setup,
+	.child = child,
+	.parent = parent,
+	.min_kernel = "6.11",
+	.anchors = NSC_ANCHORS("ltp:listmount04",
+			       "kselftest:filesystems/statmount/statmount_test_ns.c",
+			       "man:listmount(2)"),
+};
