@@ -38,7 +38,7 @@ static int setup(struct nsc_ctx *ctx)
 	struct fan_shared *sh = nsc_shared_as(ctx, struct fan_shared);
 	uint64_t id;
 
-	nsc_statmount_skip(ctx, nsc_mnt_unique_id("/", &id), "statx(STATX_MNT_ID_UNIQUE)");
+	nsc_statmount_skip(ctx, nsc_mnt_unique_id("/", &id), "statx");
 	nsc_mnt_make_target(ctx, sh->target, sizeof(sh->target));
 	nsc_mnt_source(sh->src_in, sizeof(sh->src_in), "fan-in");
 	nsc_mnt_source(sh->src_out, sizeof(sh->src_out), "fan-out");
@@ -52,7 +52,9 @@ static int fan_group(struct nsc_ctx *ctx, pid_t pid)
 {
 	int fd = fanotify_init(FAN_REPORT_MNT | FAN_CLOEXEC | FAN_NONBLOCK, 0), ns;
 
-	if (fd < 0 && (errno == EINVAL || errno == ENOSYS))
+	if (fd < 0)
+		nsc_mnt_skip_nosys(ctx, errno, "fanotify_init", "6.15");
+	if (fd < 0 && errno == EINVAL)
 		nsc_skip(ctx, errno, "needs Linux 6.15 or later with CONFIG_FANOTIFY",
 			 "fanotify_init(FAN_REPORT_MNT): %s", strerror(errno));
 	if (fd < 0 && errno == EPERM && nsc_mnt_seccomp_filtered())

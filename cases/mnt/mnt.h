@@ -4,6 +4,7 @@
 #define NSC_CASES_MNT_MNT_H
 
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/ioctl.h>
@@ -11,6 +12,7 @@
 #include <unistd.h>
 #include <sys/stat.h>
 #include <sys/utsname.h>
+#include <sys/wait.h>
 
 #include "nscheck.h"
 
@@ -163,6 +165,65 @@ static inline bool nsc_mnt_seccomp_filtered(void)
 	on = at && strtol(at + 9, NULL, 10) == 2;
 	free(buf);
 	return on;
+}
+
+/*
+ * SKIP for a system call the kernel does not have (@err ENOSYS): a
+ * seccomp filter's ENOSYS is named as such (container runtimes' default
+ * profiles deny calls newer than themselves), else the release that
+ * brought @call.  Returns for any other @err.
+ */
+static inline void nsc_mnt_skip_nosys(struct nsc_ctx *ctx, int err, const char *call,
+				      const char *release)
+{
+	char hint[64];
+
+	if (err != ENOSYS)
+		return;
+	if (nsc_mnt_seccomp_filtered())
+		nsc_skip(ctx, ENOSYS, "allow the call in the seccomp profile, or run without it",
+			 "a seccomp filter denies %s() (ENOSYS)", call);
+	snprintf(hint, sizeof(hint), "needs Linux %s or later", release);
+	nsc_skip(ctx, ENOSYS, hint, "%s(): ENOSYS", call);
+}
+
+/*
+ * A child that unshares @flags (nsc_unshare: withheld in the control)
+ * and waits, holding the namespaces for the caller to look at; its pid.
+ * If the unshare fails, ERROR with its errno, which the harness reports
+ * as SKIP naming the restriction (a seccomp filter, a namespace limit).
+ * End it with nsc_mnt_holder_end().
+ */
+static inline pid_t nsc_mnt_holder(struct nsc_ctx *ctx, uint64_t flags)
+{
+	int p[2], err = 0;
+	ssize_t n;
+	pid_t pid;
+
+	NSC_SAFE(ctx, pipe2(p, O_CLOEXEC));
+	pid = NSC_SAFE(ctx, nsc_fork());
+	if (pid == 0) {
+		close(p[0]);
+		err = -nsc_unshare(ctx, flags);
+		if (write(p[1], &err, sizeof(err)) == (ssize_t)sizeof(err) && !err)
+			pause();
+		_exit(0);
+	}
+	close(p[1]);
+	n = read(p[0], &err, sizeof(err));
+	close(p[0]);
+	if (n != (ssize_t)sizeof(err) || err) {
+		waitpid(pid, NULL, 0);
+		nsc_error(ctx, n == (ssize_t)sizeof(err) ? err : EPIPE, "a child's unshare(0x%llx)",
+			  (unsigned long long)flags);
+	}
+	return pid;
+}
+
+static inline void nsc_mnt_holder_end(pid_t pid)
+{
+	kill(pid, SIGKILL);
+	waitpid(pid, NULL, 0);
 }
 
 /*

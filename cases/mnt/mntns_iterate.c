@@ -76,8 +76,7 @@ static void child(struct nsc_ctx *ctx)
 {
 	struct nsc_mnt_ns_info info = { .size = sizeof(info) };
 	uint64_t own = 0, other = 0;
-	int fd, p[2], status, found = 0, steps;
-	char b;
+	int fd, found = 0, steps;
 	pid_t pid;
 
 	fd = NSC_TRY(ctx, nsc_ns_open(0, CLONE_NEWNS, nsc_errbuf(ctx)));
@@ -92,17 +91,7 @@ static void child(struct nsc_ctx *ctx)
 	NSC_EXPECT_EQ(ctx, info.nr_mounts, NSC_SAFE(ctx, count_mounts()),
 		      "NS_MNT_GET_INFO's nr_mounts is the mountinfo's count");
 
-	NSC_SAFE(ctx, pipe2(p, O_CLOEXEC));
-	pid = NSC_SAFE(ctx, nsc_fork());
-	if (pid == 0) {
-		close(p[0]);
-		if (nsc_unshare(ctx, CLONE_NEWNS) == 0 && write(p[1], "x", 1) == 1)
-			pause();
-		_exit(1);
-	}
-	close(p[1]);
-	NSC_ASSERT_EQ(ctx, read(p[0], &b, 1), 1, "the child unshared a mount namespace");
-	close(p[0]);
+	pid = nsc_mnt_holder(ctx, CLONE_NEWNS);
 	NSC_SAFE(ctx, nsc_mnt_ns_id(pid, &other) < 0 ? -1 : 0);
 
 	steps = walk(ctx, fd, NSC_NS_MNT_GET_NEXT, own, other, &found);
@@ -112,8 +101,7 @@ static void child(struct nsc_ctx *ctx)
 		   steps, found);
 	nsc_finding(ctx, "mntns_walk", "%d step(s) to the child's namespace", steps);
 	close(fd);
-	kill(pid, SIGKILL);
-	waitpid(pid, &status, 0);
+	nsc_mnt_holder_end(pid);
 }
 
 NSC_CASE(mnt, mntns_iterate) = {

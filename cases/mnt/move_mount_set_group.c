@@ -52,7 +52,9 @@ static void child(struct nsc_ctx *ctx)
 	snprintf(from, sizeof(from), "/proc/%d/root%s", (int)getppid(), sh->target);
 	ret = (int)syscall(SYS_move_mount, AT_FDCWD, from, AT_FDCWD, sh->target,
 			   MOVE_MOUNT_SET_GROUP);
-	if (ret < 0 && (errno == ENOSYS || (errno == EINVAL && nsc_mnt_kernel_before(5, 15))))
+	if (ret < 0)
+		nsc_mnt_skip_nosys(ctx, errno, "move_mount", "5.15");
+	if (ret < 0 && errno == EINVAL && nsc_mnt_kernel_before(5, 15))
 		nsc_skip(ctx, errno, "needs Linux 5.15 or later",
 			 "move_mount(MOVE_MOUNT_SET_GROUP): %s", strerror(errno));
 	NSC_SAFE(ctx, ret);

@@ -64,8 +64,8 @@ static int want_errno(int own, int fd, bool newer)
 static void child(struct nsc_ctx *ctx)
 {
 	struct loop_shared *sh = nsc_shared_as(ctx, struct loop_shared);
-	int p[2], status, fd, own, ns;
-	char file[128], b = 0;
+	int fd, own, ns;
+	char file[128];
 	pid_t pid;
 
 	snprintf(file, sizeof(file), "%s/nsfile", sh->target);
@@ -79,24 +79,13 @@ static void child(struct nsc_ctx *ctx)
 		      "bind mount of the (older) case process's mount namespace file");
 	close(ns);
 
-	NSC_SAFE(ctx, pipe2(p, O_CLOEXEC));
-	pid = NSC_SAFE(ctx, nsc_fork());
-	if (pid == 0) {
-		close(p[0]);
-		if (nsc_unshare(ctx, CLONE_NEWNS) == 0 && write(p[1], "x", 1) == 1)
-			pause();
-		_exit(1);
-	}
-	close(p[1]);
-	NSC_ASSERT_EQ(ctx, read(p[0], &b, 1), 1, "the child unshared a newer mount namespace");
-	close(p[0]);
+	pid = nsc_mnt_holder(ctx, CLONE_NEWNS); /* a newer mount namespace */
 	ns = NSC_TRY(ctx, nsc_ns_open(pid, CLONE_NEWNS, nsc_errbuf(ctx)));
 	NSC_EXPECT_EQ(ctx, bind_errno(ns, file), want_errno(own, ns, true),
 		      "bind mount of a newer mount namespace's file");
 	close(ns);
 	close(own);
-	kill(pid, SIGKILL);
-	waitpid(pid, &status, 0);
+	nsc_mnt_holder_end(pid);
 }
 
 NSC_CASE(mnt, nsfs_bind_loop_refused) = {

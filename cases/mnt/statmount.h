@@ -102,13 +102,14 @@ static inline int nsc_mnt_unique_id(const char *path, uint64_t *id)
 
 /*
  * SKIP naming the release when statmount/listmount (6.8), their mount
- * namespace id (6.11) or NS_GET_MNTNS_ID is missing: @ret from one of
- * the helpers above.
+ * namespace id (6.11) or NS_GET_MNTNS_ID is missing, or a seccomp filter
+ * denies @call: @ret from one of the helpers above.
  */
-static inline void nsc_statmount_skip(struct nsc_ctx *ctx, int ret, const char *what)
+static inline void nsc_statmount_skip(struct nsc_ctx *ctx, int ret, const char *call)
 {
-	if (ret == -ENOSYS || ret == -EOPNOTSUPP || ret == -ENOTTY)
-		nsc_skip(ctx, -ret, "needs Linux 6.11 or later", "%s: %s", what, strerror(-ret));
+	nsc_mnt_skip_nosys(ctx, -ret, call, "6.11");
+	if (ret == -EOPNOTSUPP || ret == -ENOTTY)
+		nsc_skip(ctx, -ret, "needs Linux 6.11 or later", "%s: %s", call, strerror(-ret));
 }
 
 #endif

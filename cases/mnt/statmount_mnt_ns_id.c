@@ -24,7 +24,7 @@ static int setup(struct nsc_ctx *ctx)
 	nsc_mnt_make_target(ctx, sh->target, sizeof(sh->target));
 	nsc_mnt_source(sh->src, sizeof(sh->src), "sm");
 	nsc_statmount_skip(ctx, nsc_mnt_ns_id(0, &id), "NS_GET_MNTNS_ID");
-	nsc_statmount_skip(ctx, nsc_mnt_unique_id("/", &id), "statx(STATX_MNT_ID_UNIQUE)");
+	nsc_statmount_skip(ctx, nsc_mnt_unique_id("/", &id), "statx");
 	return 0;
 }
 
@@ -38,7 +38,7 @@ static void child(struct nsc_ctx *ctx)
 	NSC_SAFE(ctx, nsc_mnt_ns_id(0, &sh->inner_ns) < 0 ? -1 : 0);
 	NSC_SAFE(ctx, nsc_mnt_unique_id("/", &root) < 0 ? -1 : 0);
 	ret = nsc_statmount(root, 0, NSC_STATMOUNT_MNT_NS_ID, &sm);
-	nsc_statmount_skip(ctx, ret, "statmount(2)");
+	nsc_statmount_skip(ctx, ret, "statmount");
 	if (ret < 0)
 		nsc_error(ctx, -ret, "statmount of the root mount");
 	if (!(sm.mask & NSC_STATMOUNT_MNT_NS_ID))

@@ -24,7 +24,7 @@
 struct sy_shared {
 	char target[64], outer[128], inner[128], own[128];
 	bool own_mounted; /* the case process's sysfs of its network namespace */
-	int nested_errno;
+	int nested_errno, unshare_errno;
 };
 
 static int setup(struct nsc_ctx *ctx)
@@ -98,17 +98,23 @@ static void child(struct nsc_ctx *ctx)
 
 	pid = NSC_SAFE(ctx, nsc_fork());
 	if (pid == 0) {
-		if (nsc_unshare(ctx, CLONE_NEWUSER | CLONE_NEWNS) < 0)
-			_exit(1);
+		sh->unshare_errno = -nsc_unshare(ctx, CLONE_NEWUSER | CLONE_NEWNS);
+		if (sh->unshare_errno)
+			_exit(0);
 		/* Map root of the new user namespace (if not withheld) to us. */
-		if (nsc_ns_same(0, getppid(), CLONE_NEWUSER, NULL) == 0 &&
-		    nsc_idmap_root(getpid(), uid, gid, NULL) < 0)
-			_exit(1);
+		if (nsc_ns_same(0, getppid(), CLONE_NEWUSER, NULL) == 0)
+			sh->unshare_errno = -nsc_idmap_root(getpid(), uid, gid, NULL);
+		if (sh->unshare_errno)
+			_exit(0);
 		ret = mount("sysfs", sh->inner, "sysfs", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL);
 		sh->nested_errno = ret < 0 ? errno : 0;
 		_exit(0);
 	}
 	NSC_SAFE(ctx, waitpid(pid, &status, 0));
+	/* A refused namespace: ERROR with its errno, reported as SKIP naming why. */
+	if (sh->unshare_errno)
+		nsc_error(ctx, sh->unshare_errno,
+			  "the child's unshare(CLONE_NEWUSER | CLONE_NEWNS) or its id map");
 	NSC_ASSERT(ctx, sh->nested_errno >= 0, "the nested sysfs mount did not run");
 	NSC_ISOLATED_EQ(ctx, sh->nested_errno, EPERM,
 			"sysfs mount from a user namespace that does not own the network namespace");
