@@ -41,11 +41,7 @@ fi
 {
 	echo "# Linux/x86 6.1.0 Kernel Configuration"
 	for o in NAMESPACES UTS_NS IPC_NS PID_NS NET_NS USER_NS CGROUPS TIME_NS SYSVIPC \
-<<<<<<< HEAD
-		POSIX_MQUEUE TMPFS PROC_FS UNIX INET SYSCTL CHECKPOINT_RESTORE; do
-=======
-		POSIX_MQUEUE TMPFS PROC_FS UNIX INET SYSCTL UNIX98_PTYS FANOTIFY SYSFS; do
->>>>>>> 37c2b01 (mnt: cases SKIP naming a refused nested namespace, a seccomp-denied call or too few ids)
+		POSIX_MQUEUE TMPFS PROC_FS UNIX INET SYSCTL CHECKPOINT_RESTORE UNIX98_PTYS FANOTIFY SYSFS; do
 		echo "CONFIG_$o=y"
 	done
 	echo "# CONFIG_VETH is not set"
