@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * pid.nesting_limit: PID namespaces nest at most 32 levels below the
+ * initial one (MAX_PID_NS_LEVEL): the sandbox nests one level after
+ * another (unshare + fork, each first child going on) until
+ * unshare(CLONE_NEWPID) fails, which must be with ENOSPC, in the
+ * namespace of level 32.  The level of nscheck's own namespace is known
+ * when /proc belongs to the initial PID namespace (its PID 1 has the
+ * initial namespace's fixed inode, PROC_PID_INIT_INO): NSpid then has one
+ * entry per level, and the failing level must be exactly 32; otherwise
+ * (nscheck in a container) at most 32.  No control: a limit, not an
+ * isolation; a missing namespace cannot make it fail.
+ */
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "nscheck.h"
+
+#define NSC_PID_MAX_LEVEL 32
+#define NSC_PROC_PID_INIT_INO 0xEFFFFFFCLL
+#define NSC_MAX_PID_NS_SYSCTL "/proc/sys/user/max_pid_namespaces"
+
+struct nest_shared {
+	int case_level; /* level of the case process's namespace, -1 unknown */
+	int depth;	/* namespaces the sandbox's chain created below itself */
+	int err;	/* errno of the unshare that failed */
+};
+
+/* NSpid entries of /proc/self/status, or -errno. */
+static int nspid_levels(void)
+{
+	char line[1024];
+	int n = -ENOENT;
+	FILE *f = fopen("/proc/self/status", "re");
+
+	if (!f)
+		return -errno;
+	while (fgets(line, sizeof(line), f)) {
+		char *p = line + 6, *end;
+
+		if (strncmp(line, "NSpid:", 6))
+			continue;
+		for (n = 0;; p = end, n++) {
+			strtol(p, &end, 10);
+			if (end == p)
+				break;
+		}
+		break;
+	}
+	fclose(f);
+	return n;
+}
+
+static int setup(struct nsc_ctx *ctx)
+{
+	struct nest_shared *sh = nsc_shared_as(ctx, struct nest_shared);
+	long long init = nsc_ns_ino(1, CLONE_NEWPID, NULL);
+	int n = nspid_levels();
+
+	sh->case_level = init == NSC_PROC_PID_INIT_INO && n > 0 ? n - 1 : -1;
+	return 0;
+}
+
+/* One level of the chain: the first process of the @depth-th namespace below the sandbox. */
+static void __attribute__((noreturn)) dive(struct nsc_ctx *ctx, int depth)
+{
+	struct nest_shared *sh = nsc_shared_as(ctx, struct nest_shared);
+	int status, ret = nsc_unshare(ctx, CLONE_NEWPID);
+	pid_t pid;
+
+	if (ret < 0) {
+		sh->depth = depth;
+		sh->err = -ret;
+		_exit(0);
+	}
+	pid = nsc_fork();
+	if (pid < 0) {
+		sh->depth = depth;
+		sh->err = -pid;
+		_exit(1);
+	}
+	if (pid == 0)
+		dive(ctx, depth + 1);
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	_exit(WIFEXITED(status) ? WEXITSTATUS(status) : 1);
+}
+
+static void child(struct nsc_ctx *ctx)
+{
+	struct nest_shared *sh = nsc_shared_as(ctx, struct nest_shared);
+	char buf[32];
+	int status, fd, level;
+	ssize_t n;
+	pid_t pid;
+
+	/* user.max_pid_namespaces below the levels asked for also gives ENOSPC. */
+	fd = open(NSC_MAX_PID_NS_SYSCTL, O_RDONLY | O_CLOEXEC);
+	if (fd >= 0) {
+		n = read(fd, buf, sizeof(buf) - 1);
+		close(fd);
+		if (n > 0 && (buf[n] = '\0', atoi(buf) < 4 * NSC_PID_MAX_LEVEL))
+			nsc_skip(ctx, ENOSPC, "raise user.max_pid_namespaces",
+				 "user.max_pid_namespaces is %d, too low to reach the nesting limit",
+				 atoi(buf));
+	}
+	sh->err = 0;
+	/* The first level here: a host that refuses it SKIPs, named. */
+	NSC_TRY(ctx, nsc_unshare(ctx, CLONE_NEWPID));
+	pid = NSC_SAFE(ctx, nsc_fork());
+	if (pid == 0)
+		dive(ctx, 1);
+	NSC_SAFE(ctx, waitpid(pid, &status, 0));
+	NSC_ASSERT(ctx, WIFEXITED(status) && WEXITSTATUS(status) == 0,
+		   "the chain of nested namespaces broke at depth %d: %s", sh->depth,
+		   strerror(sh->err));
+	NSC_EXPECT_EQ(ctx, sh->err, ENOSPC, "errno of unshare(CLONE_NEWPID) beyond the limit");
+	/* The sandbox is one level below the case process; its chain sh->depth more. */
+	if (sh->case_level < 0) {
+		NSC_EXPECT(ctx, sh->depth + 1 <= NSC_PID_MAX_LEVEL,
+			   "%d nested PID namespaces below nscheck's own, more than %d",
+			   sh->depth + 1, NSC_PID_MAX_LEVEL);
+		return;
+	}
+	level = sh->case_level + 1 + sh->depth;
+	NSC_EXPECT_EQ(ctx, level, NSC_PID_MAX_LEVEL, "deepest PID namespace level reached");
+}
+
+NSC_CASE(pid, nesting_limit) = {
+	.summary = "PID namespaces nest at most 32 levels deep (ENOSPC beyond)",
+	.clone_flags = CLONE_NEWPID,
+	.no_control = "a limit, not an isolation: a missing namespace cannot make it fail",
+	.setup = setup,
+	.child = child,
+	.min_kernel = "3.7",
+	.anchors = NSC_ANCHORS("ltp:pidns32", "man:pid_namespaces(7)", "man:clone(2)"),
+};
