@@ -12,20 +12,31 @@
  * with the sandbox (parent-death signal).  The sandbox cannot do this
  * through .outer_flags: a process that unshared CLONE_NEWPID cannot
  * clone with CLONE_NEWPID (EINVAL), and the sandbox is cloned so.
+ *
+ * The namespace is proven by identity before @fn runs: an unshare that
+ * succeeds without creating one (a seccomp filter or an LD_PRELOAD shim
+ * can make it so, see integration.ns_identity) must never let a case's
+ * kill(-1) or sysctl write reach nscheck's own namespace.  C must be PID
+ * 1 in a PID namespace other than the sandbox's; else the case FAILs
+ * "namespace not created" and @fn never runs.
  */
 #ifndef NSC_CASES_PID_CONTAIN_H
 #define NSC_CASES_PID_CONTAIN_H
 
+#include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "nscheck.h"
 
-/* Run @fn in the init of a fresh PID namespace; returns its wait status. */
+/* Run @fn in the init of a fresh, proven PID namespace; returns its wait status. */
 static inline int nsc_pid_contain(struct nsc_ctx *ctx, void (*fn)(struct nsc_ctx *ctx))
 {
-	int status;
+	long long outer = NSC_TRY(ctx, nsc_ns_ino(0, CLONE_NEWPID, nsc_errbuf(ctx)));
+	int status, ok[2];
+	ssize_t n;
 	pid_t c;
+	char b = 1;
 
 	if (unshare(CLONE_NEWPID) < 0) {
 		int e = errno;
@@ -38,14 +49,30 @@ static inline int nsc_pid_contain(struct nsc_ctx *ctx, void (*fn)(struct nsc_ctx
 				 strerror(e));
 		nsc_error(ctx, e, "unshare(CLONE_NEWPID) of the containing PID namespace");
 	}
+	NSC_SAFE(ctx, pipe(ok));
 	c = NSC_SAFE(ctx, nsc_fork());
 	if (c == 0) {
+		close(ok[0]);
+		/* The first process of a new namespace is 1 there, in another one. */
+		if (getpid() != 1 || nsc_ns_ino(0, CLONE_NEWPID, NULL) == outer)
+			_exit(3);
+		if (write(ok[1], &b, 1) != 1)
+			_exit(3);
+		close(ok[1]);
 		fn(ctx);
 		nsc_exit(ctx);
 	}
+	close(ok[1]);
+	do
+		n = read(ok[0], &b, 1);
+	while (n < 0 && errno == EINTR);
+	close(ok[0]);
 	while (waitpid(c, &status, 0) < 0)
 		if (errno != EINTR)
 			nsc_error(ctx, errno, "waitpid(containing init)");
+	NSC_ASSERT(ctx, n == 1,
+		   "namespace not created: unshare(CLONE_NEWPID) returned success, but the "
+		   "containing PID namespace is still the sandbox's");
 	return status;
 }
 
