@@ -29,6 +29,9 @@
 #ifndef NS_GET_ID
 #define NS_GET_ID _IOR(NSIO, 13, uint64_t) /* 6.18 */
 #endif
+#ifndef NS_GET_MNTNS_ID
+#define NS_GET_MNTNS_ID _IOR(NSIO, 5, uint64_t) /* 6.12; _IO(NSIO, 5) in 6.11 */
+#endif
 
 #ifndef FD_NSFS_ROOT
 #define FD_NSFS_ROOT -10003 /* 6.18: open_by_handle_at() of nsfs handles */
