@@ -91,6 +91,23 @@ static inline int nsc_nsfs_same(int a, int b)
 	return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
+/*
+ * open_by_handle_at(2) of a handle of the caller's own namespace refused
+ * with EPERM: the kernel allows it, so a seccomp filter (the default
+ * profiles of container runtimes deny the call without
+ * CAP_DAC_READ_SEARCH) did.  SKIP naming it.
+ */
+#define NSC_NSFS_HANDLE_HINT                                                    \
+	"run without a seccomp filter denying open_by_handle_at(2) (container " \
+	"default profiles deny it without CAP_DAC_READ_SEARCH)"
+static inline void nsc_nsfs_handle_denied(struct nsc_ctx *ctx, int r)
+{
+	if (r == -EPERM)
+		nsc_skip(ctx, EPERM, NSC_NSFS_HANDLE_HINT,
+			 "open_by_handle_at() of the caller's own namespace is refused (EPERM): "
+			 "a seccomp filter");
+}
+
 static inline int nsc_pidfd_open(pid_t pid, unsigned int flags)
 {
 	return (int)syscall(SYS_pidfd_open, pid, flags);
