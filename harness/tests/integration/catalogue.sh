@@ -11,7 +11,7 @@ source "$(dirname "$0")/lib.sh"
 mapfile -t ids < <(awk '{ print $1 }' "$NSC_TMP/list")
 [ "${#ids[@]}" -ge 20 ] || fail "--list lists ${#ids[@]} ids, want >= 20"
 for id in "${ids[@]}"; do
-	[[ $id =~ ^(cgroup|ipc|mnt|net|pid|time|user|uts|setns|env)\.([a-z0-9_]+)$ ]] ||
+	[[ $id =~ ^(cgroup|ipc|mnt|net|pid|time|user|uts|setns|nsfs|pidfd|env)\.([a-z0-9_]+)$ ]] ||
 		fail "id '$id' is not <ns>.<property>"
 	[ -f "$NSC_SRC/cases/${BASH_REMATCH[1]}/${BASH_REMATCH[2]}.c" ] ||
 		fail "id '$id' has no file cases/${BASH_REMATCH[1]}/${BASH_REMATCH[2]}.c"
