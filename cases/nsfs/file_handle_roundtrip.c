@@ -4,7 +4,8 @@
  * 6.18): name_to_handle_at(nsfd, "", AT_EMPTY_PATH) gives one, and
  * open_by_handle_at(FD_NSFS_ROOT, handle, O_RDONLY) reopens the same
  * namespace (st_dev and st_ino equal, NS_GET_NSTYPE matching), for every
- * type the caller can open, also rootless.  A handle whose namespace id
+ * type the caller can open, also rootless: a sandbox with new UTS and IPC
+ * namespaces reopens those and the ones it inherited.  A handle whose namespace id
  * was altered is ESTALE.  The open flags are checked: O_WRONLY, O_RDWR
  * and O_TRUNC are EPERM, O_DIRECT is EINVAL, O_DIRECTORY and O_TMPFILE
  * (which includes O_DIRECTORY; the catalogue said EINVAL, the kernel says
@@ -49,7 +50,7 @@ static int fr_open(struct fr_handle *h, int flags)
 	return fd;
 }
 
-static void verify(struct nsc_ctx *ctx)
+static void child(struct nsc_ctx *ctx)
 {
 	struct fr_handle h;
 	int mount_id, fd, back;
@@ -99,7 +100,8 @@ static void verify(struct nsc_ctx *ctx)
 NSC_CASE(nsfs, file_handle_roundtrip) = {
 	.summary = "a namespace's file handle reopens it; bad ids and write flags are refused",
 	.no_control = "an API contract: withholding a namespace cannot break it",
-	.verify = verify,
+	.clone_flags = CLONE_NEWUTS | CLONE_NEWIPC,
+	.child = child,
 	.min_kernel = "6.18",
 	.kconfigs = NSC_KCONFIGS("CONFIG_FHANDLE"),
 	.anchors = NSC_ANCHORS("kselftest:namespaces/file_handle_test.c", "man:open_by_handle_at(2)"),

@@ -20,7 +20,7 @@ static const struct {
 	{ CLONE_NEWUSER, "user" },     { CLONE_NEWUTS, "uts" },
 };
 
-static void verify(struct nsc_ctx *ctx)
+static void child(struct nsc_ctx *ctx)
 {
 	int pidfd, memfd, seen = 0;
 
@@ -53,7 +53,8 @@ static void verify(struct nsc_ctx *ctx)
 NSC_CASE(nsfs, nstype) = {
 	.summary = "NS_GET_NSTYPE names each namespace fd's type; other fds give ENOTTY",
 	.no_control = "an API contract about fds: withholding a namespace cannot make it fail",
-	.verify = verify,
+	.clone_flags = CLONE_NEWUTS | CLONE_NEWIPC,
+	.child = child,
 	.min_kernel = "4.11",
 	.anchors = NSC_ANCHORS("ltp:ioctl_ns07", "man:ioctl_ns(2)"),
 };

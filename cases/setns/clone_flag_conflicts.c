@@ -8,7 +8,7 @@
  * clone3 refuses an unknown flag bit.  (The catalogue also lists
  * CLONE_PARENT with CLONE_NEWUSER/CLONE_NEWPID: the kernel has no such
  * rule, CLONE_PARENT is refused only to an init, so it is not asserted.)
- * The probes run in a helper process, so that a kernel that wrongly
+ * The probes run in a helper process forked in a sandbox, so that a kernel that wrongly
  * accepted one (a thread on a stack with no frames crashes) harms only
  * the helper; a plain clone3(CLONE_NEWUSER) from the same helper must
  * work, so the refusals are the conflicts and not a refused clone.
@@ -86,7 +86,7 @@ static int cf_clone(uint64_t flags)
 	return 0;
 }
 
-static void verify(struct nsc_ctx *ctx)
+static void child(struct nsc_ctx *ctx)
 {
 	struct cf_shared *sh = nsc_shared_as(ctx, struct cf_shared);
 	void *stack;
@@ -131,7 +131,8 @@ static void verify(struct nsc_ctx *ctx)
 NSC_CASE(setns, clone_flag_conflicts) = {
 	.summary = "clone/clone3 refuse namespace flags that contradict CLONE_FS/THREAD/SYSVSEM",
 	.no_control = "argument rules: withholding a namespace cannot make them fail",
-	.verify = verify,
+	.clone_flags = CLONE_NEWUTS,
+	.child = child,
 	.min_kernel = "5.3",
 	.anchors = NSC_ANCHORS("ltp:clone302", "man:clone(2)"),
 };

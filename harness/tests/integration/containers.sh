@@ -55,6 +55,7 @@ container_skip+='|^proc is masked \([0-9]+ mounts? over paths under /proc'
 container_skip+='|^/proc/sys/.* is on a read-only mount'
 container_skip+='|^sysfs is not fully visible'
 container_skip+='|\(rootless\)|nscheck runs rootless'
+container_skip+="|open_by_handle_at\\(\\) of the caller's own namespace is refused \\(EPERM\\): a seccomp filter"
 
 # run NAME MODE HOSTMODE [PODMAN-OPTIONS...] -- [NSCHECK-ARGS...]
 run() {

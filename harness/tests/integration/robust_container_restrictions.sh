@@ -41,7 +41,8 @@ check_mode() {
 	while read -r id st reason; do
 		case "$id" in
 		uts.hostname_private | uts.domainname_private | setns.join_uts | user.caps_inside_only | \
-			uts.sibling_isolation | uts.initial_copy | uts.persists_via_nsfd)
+			uts.sibling_isolation | uts.initial_copy | uts.persists_via_nsfd | \
+			nsfs.bind_mount_keeps_alive)
 			want="a seccomp filter denies set(host|domain)name\(\)" ;;
 		uts.proc_hostname_write)
 			[ "$mode" = root ] && want="/proc/sys/kernel/hostname is on a read-only mount \(/proc/sys\)" ||
