@@ -44,7 +44,7 @@ static inline int nsc_pid_contain(struct nsc_ctx *ctx, void (*fn)(struct nsc_ctx
 		/* Refused as nsc_unshare() would be: a host restriction or limit. */
 		if (e == EPERM || e == EACCES || e == ENOSPC || e == EUSERS)
 			nsc_skip(ctx, e,
-				 "allow unshare(2) (seccomp, LSM) and raise user.max_pid_namespaces",
+				 "allow unshare(2) (seccomp, LSM) and raise the user namespace limit of PID namespaces",
 				 "cannot create the containing PID namespace: unshare(CLONE_NEWPID): %s",
 				 strerror(e));
 		nsc_error(ctx, e, "unshare(CLONE_NEWPID) of the containing PID namespace");
