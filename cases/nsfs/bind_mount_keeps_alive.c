@@ -49,9 +49,7 @@ static void ka_join(struct nsc_ctx *ctx, int fd)
 	sh->join_err = 0;
 	pid = NSC_SAFE(ctx, nsc_fork());
 	if (pid == 0) {
-		if (setns(fd, CLONE_NEWUTS) < 0)
-			sh->join_err = -errno;
-		else if (gethostname(sh->seen, sizeof(sh->seen) - 1) < 0)
+		if (setns(fd, CLONE_NEWUTS) < 0 || gethostname(sh->seen, sizeof(sh->seen) - 1) < 0)
 			sh->join_err = -errno;
 		_exit(0);
 	}

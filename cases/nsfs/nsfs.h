@@ -34,7 +34,7 @@
 #endif
 
 #ifndef FD_NSFS_ROOT
-#define FD_NSFS_ROOT -10003 /* 6.18: open_by_handle_at() of nsfs handles */
+#define FD_NSFS_ROOT (-10003) /* 6.18: open_by_handle_at() of nsfs handles */
 #endif
 
 /* pidfs (include/uapi/linux/pidfd.h) */

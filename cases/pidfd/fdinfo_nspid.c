@@ -53,7 +53,7 @@ static void child(struct nsc_ctx *ctx)
 
 static void parent(struct nsc_ctx *ctx)
 {
-	long pid = 0, nspid[34];
+	long pid = 0, nspid[34] = { 0 };
 	int n;
 
 	NSC_TRY(ctx, nsc_sync_wait(ctx));
@@ -73,7 +73,7 @@ static void parent(struct nsc_ctx *ctx)
 
 static void verify(struct nsc_ctx *ctx)
 {
-	long pid = 0, nspid[34];
+	long pid = 0, nspid[34] = { 0 };
 	int n = NSC_SAFE(ctx, fn_read(nsc_fn_dup, &pid, nspid, 34));
 
 	NSC_EXPECT_EQ(ctx, pid, -1, "Pid: of a reaped task's pidfd");
