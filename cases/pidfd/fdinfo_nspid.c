@@ -4,8 +4,10 @@
  * "Pid:" in the reader's PID namespace and "NSpid:" from there down to
  * the task's own namespace: "<outer>\t1" for the init of a child PID
  * namespace (isolation check: two levels, the last 1).  After the task
- * has exited and been reaped both read -1.  Control: without CLONE_NEWPID
- * NSpid has one level, the outer pid.
+ * has exited and been reaped both read -1 (both since Linux 5.5: "pidfd:
+ * add NSpid entries to fdinfo", "pidfd: check pid has attached task in
+ * fdinfo").  Control: without CLONE_NEWPID NSpid has one level, the outer
+ * pid.
  */
 #include <fcntl.h>
 #include <stdio.h>
@@ -60,7 +62,7 @@ static void parent(struct nsc_ctx *ctx)
 	nsc_fn_dup = NSC_SAFE(ctx, fcntl(nsc_child_pidfd(ctx), F_DUPFD_CLOEXEC, 0));
 	n = fn_read(nsc_child_pidfd(ctx), &pid, nspid, 34);
 	if (n == -ENOENT)
-		nsc_skip(ctx, ENOENT, "Linux >= 5.10", "no NSpid line in a pidfd's fdinfo");
+		nsc_skip(ctx, ENOENT, "Linux >= 5.5", "no NSpid line in a pidfd's fdinfo");
 	n = NSC_SAFE(ctx, n);
 	NSC_EXPECT_EQ(ctx, pid, nsc_child_pid(ctx), "Pid: in the pidfd's fdinfo");
 	NSC_ISOLATED_EQ(ctx, n, 2, "NSpid levels of the init of a child PID namespace");
@@ -94,7 +96,7 @@ NSC_CASE(pidfd, fdinfo_nspid) = {
 	.parent = parent,
 	.verify = verify,
 	.cleanup = cleanup,
-	.min_kernel = "5.10",
+	.min_kernel = "5.5",
 	.anchors = NSC_ANCHORS("kselftest:pidfd/pidfd_fdinfo_test.c", "man:pidfd_open(2)",
 			       "man:proc_pid_fdinfo(5)"),
 };
