@@ -37,21 +37,24 @@ if [ -r /proc/config.gz ] || [ -r "/boot/config-$(uname -r)" ]; then
 	grep -q '^kernel config: ' "$T/cc" || fail "--check-config names no config"
 	grep -Eq '^[0-9]+ cases: [0-9]+ can run, [0-9]+ would SKIP' "$T/cc" || fail "no summary"
 fi
-# A config without veth: exactly net.veth_ping would SKIP for want of an
-# option, naming it (cases newer than the config's 6.1 SKIP for the release).
+# A config without veth: net.veth_ping and the other cases that need veth
+# would SKIP naming CONFIG_VETH=n, those newer than the config's 6.1 name
+# the kernel they need, and nothing else would SKIP.
 {
 	echo "# Linux/x86 6.1.0 Kernel Configuration"
 	for o in NAMESPACES UTS_NS IPC_NS PID_NS NET_NS USER_NS CGROUPS TIME_NS SYSVIPC \
-		POSIX_MQUEUE TMPFS PROC_FS UNIX INET SYSCTL CHECKPOINT_RESTORE UNIX98_PTYS FANOTIFY SYSFS FHANDLE; do
+		POSIX_MQUEUE TMPFS PROC_FS UNIX INET SYSCTL CHECKPOINT_RESTORE UNIX98_PTYS FANOTIFY SYSFS FHANDLE \
+		IPV6 PACKET NF_TABLES NF_TABLES_INET; do
 		echo "CONFIG_$o=y"
 	done
 	echo "# CONFIG_VETH is not set"
 } >"$T/noveth"
 "$NSCHECK" --check-config "$T/noveth" >"$T/cc1" || fail "--check-config FILE exited $?"
 grep -Eq '^SKIP +net\.veth_ping +CONFIG_VETH=n$' "$T/cc1" || fail "veth_ping not SKIP for CONFIG_VETH=n: $(cat "$T/cc1")"
-# Besides veth_ping only cases newer than the config's 6.1 may SKIP.
-[ "$(grep '^SKIP' "$T/cc1" | grep -Evc '^SKIP +net\.veth_ping | Linux >= [0-9]+\.[0-9]+$')" = 0 ] ||
-	fail "more than veth_ping would SKIP: $(grep '^SKIP' "$T/cc1")"
+grep -Eq '^SKIP +net\.veth_ping6 +CONFIG_VETH=n$' "$T/cc1" || fail "veth_ping6 not SKIP for CONFIG_VETH=n: $(cat "$T/cc1")"
+# Besides the veth cases only cases newer than the config's 6.1 may SKIP.
+other=$(grep '^SKIP' "$T/cc1" | grep -Ev ' CONFIG_VETH=n$| Linux >= [0-9]+\.[0-9]+$') &&
+	fail "more than the veth cases would SKIP: $other"
 # Missing options and an old kernel; gzip-compressed, with =FILE.
 grep -v -e CONFIG_TIME_NS -e 'Linux/' "$T/noveth" | sed 's/^CONFIG_VETH.*//' >"$T/old"
 sed -i '1i # Linux/x86 5.4.0 Kernel Configuration' "$T/old"

@@ -52,6 +52,7 @@ python3 "$results" statuses "$NSC_TMP/host-rootless.json" >"$NSC_TMP/host-rootle
 # What a container restricts, as nscheck words it (harness/probe.c).
 container_skip='a seccomp filter denies [a-z0-9_]+\(\)'
 container_skip+='|^proc is masked \([0-9]+ mounts? over paths under /proc'
+container_skip+='|^sysfs is masked \([0-9]+ mounts? over paths under /sys'
 container_skip+='|^/proc/sys/.* is on a read-only mount'
 container_skip+='|^sysfs is not fully visible'
 container_skip+='|\(rootless\)|nscheck runs rootless'

@@ -49,8 +49,9 @@ check_mode() {
 				want= ;;
 		ipc.sysv_sysctls_private | ipc.mqueue_sysctls_private | ipc.next_id_private)
 			want="/proc/sys/(kernel|fs/mqueue)/[a-z_]+ is on a read-only mount \(/proc/sys\)" ;;
-		net.sysctl_private | net.ping_group_range_private | net.unprivileged_port_start_private)
-			want="/proc/sys/net/ipv4/[a-z_]+ is on a read-only mount \(/proc/sys\)" ;;
+		net.sysctl_private | net.ping_group_range_private | net.unprivileged_port_start_private | \
+			net.core_sysctls_readonly_in_child)
+			want="/proc/sys/net/(ipv4|core)/[a-z_]+ is on a read-only mount \(/proc/sys\)" ;;
 		mnt.proc_only_ns_pids | pid.proc_self_requires_remount)
 			[ "$mode" = rootless ] && want="proc is masked \([0-9]+ mounts? over paths under /proc" ||
 				want= ;;
