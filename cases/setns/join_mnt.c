@@ -49,16 +49,15 @@ static void child(struct nsc_ctx *ctx)
 static int jm_fs_shared(struct nsc_ctx *ctx, int pidfd)
 {
 	struct jm_shared *sh = nsc_shared_as(ctx, struct jm_shared);
-	long pid = syscall(SYS_clone, (unsigned long)(CLONE_FS | SIGCHLD), 0UL, NULL, NULL, 0UL);
+	long pid = NSC_SAFE(ctx, syscall(SYS_clone, (unsigned long)(CLONE_FS | SIGCHLD), 0UL, NULL,
+					 NULL, 0UL));
 	int status;
 
 	if (pid == 0) {
 		sh->fs_shared = setns(pidfd, CLONE_NEWNS) < 0 ? -errno : 0;
 		_exit(0);
 	}
-	if (pid < 0)
-		return -errno;
-	waitpid((pid_t)pid, &status, 0);
+	NSC_SAFE(ctx, waitpid((pid_t)pid, &status, 0));
 	return sh->fs_shared;
 }
 
