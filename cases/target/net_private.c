@@ -11,7 +11,6 @@
 #include <ifaddrs.h>
 #include <linux/if_packet.h>
 #include <net/if.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <unistd.h>
 
@@ -75,7 +74,7 @@ static void plant(struct nsc_ctx *ctx)
 {
 	/* Both ends in the control's disposable netns: they die with it. */
 	struct nsc_veth v;
-	int fd = NSC_SAFE(ctx, open("/proc/thread-self/ns/net", O_RDONLY | O_CLOEXEC));
+	int fd = (int)NSC_TRY(ctx, nsc_ns_open(0, CLONE_NEWNET, nsc_errbuf(ctx)));
 	int r = nsc_veth_create(&v, fd, fd, nsc_errbuf(ctx));
 
 	close(fd);
