@@ -43,6 +43,13 @@ struct nsc_audit_source {
 extern const struct nsc_audit_source nsc_audit_sources[];
 extern const size_t nsc_audit_nsources;
 
+/* For sources outside audit_snap.c: add one item; note a source that failed. */
+void nsc_audit_add(struct nsc_audit *a, const char *kind, const char *key, const char *val);
+void nsc_audit_fail(struct nsc_audit *a, int errnum, const char *what);
+
+/* Network sources by netlink dump (audit_net.c). */
+nsc_audit_snap_fn nsc_audit_snap_routes, nsc_audit_snap_rules, nsc_audit_snap_nft;
+
 /* Snapshot order: by kind, then key (qsort and merge comparator). */
 int nsc_audit_item_cmp(const void *x, const void *y);
 

@@ -347,11 +347,27 @@ static void snap_taint(struct nsc_audit *a, const struct nsc_audit_source *s)
 	add(a, s->kind, "kernel", v);
 }
 
+void nsc_audit_add(struct nsc_audit *a, const char *kind, const char *key, const char *val)
+{
+	add(a, kind, key, val);
+}
+
+void nsc_audit_fail(struct nsc_audit *a, int errnum, const char *what)
+{
+	audit_fail(a, errnum, what);
+}
+
 /* THE list of what the audit compares; everything else reads it. */
 const struct nsc_audit_source nsc_audit_sources[] = {
 	{ "hostname", "uname(2)", "hostname", snap_uts },
 	{ "domainname", "uname(2)", "domainname", snap_uts },
 	{ "link", "links of nscheck's network namespace", "links", snap_links },
+	{ "route", "routes of nscheck's network namespace (rtnetlink)", "routes",
+	  nsc_audit_snap_routes },
+	{ "rule", "policy rules of nscheck's network namespace (rtnetlink)", "policy rules",
+	  nsc_audit_snap_rules },
+	{ "nft", "nftables tables of nscheck's network namespace (nfnetlink)", "nftables tables",
+	  nsc_audit_snap_nft },
 	{ "netns", "/run/netns", "named netns", snap_dir },
 	{ "sysvipcmsg", "/proc/sysvipc/msg", "SysV message queues", snap_sysvipc },
 	{ "sysvipcshm", "/proc/sysvipc/shm", "SysV shared memory", snap_sysvipc },

@@ -28,6 +28,7 @@
 #include <unistd.h>
 
 #include "audit.h"
+#include "fixture.h"
 #include "internal.h"
 #include "nsc_check_main.h"
 
@@ -204,6 +205,73 @@ START_TEST(test_sources_planted)
 }
 END_TEST
 
+/*
+ * Routes, policy rules and nftables tables: planted in a network
+ * namespace of the child's own (lo up before the first snapshot: that
+ * adds routes of its own), through the fixtures.
+ */
+static int plant_net(void)
+{
+	struct nsc_audit *before;
+	struct nsc_result res;
+	struct nsc_err err;
+	int fd = open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC), r;
+
+	if (fd < 0 || nsc_link_up(fd, "lo", &err) < 0)
+		return step_fail(30, "netns fd, lo up");
+	before = nsc_audit_snapshot();
+	if (!before)
+		return step_fail(31, "snapshot");
+	if (nsc_route_add(fd, "198.19.7.0/24", "lo", &err) < 0 ||
+	    nsc_rule_add(fd, 17999, 179, &err) < 0)
+		return step_fail(32, err.msg);
+	r = nsc_nft_table_add(fd, "nscaudit", &err);
+	sh->semid = r == 0; /* here: "the nft table was planted" */
+	if (r < 0 && r != -EPROTONOSUPPORT && r != -ENOENT)
+		return step_fail(33, err.msg);
+	memset(&res, 0, sizeof(res));
+	nsc_audit_record(before, &res);
+	sh->status = res.status;
+	snprintf(sh->reason, sizeof(sh->reason), "%s", res.reason);
+	if (res.out)
+		snprintf(sh->out, sizeof(sh->out), "%.*s", (int)res.out_len, res.out);
+	nsc_audit_free(before);
+	close(fd);
+	return 0;
+}
+
+START_TEST(test_net_sources_planted)
+{
+	int status;
+	pid_t pid;
+
+	memset(sh, 0, sizeof(*sh));
+	fflush(NULL);
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (!pid) {
+		int r = unshare(CLONE_NEWNET) < 0 ? step_fail(90, "unshare") : plant_net();
+
+		nsc_cov_dump();
+		_exit(r);
+	}
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert_msg(WIFEXITED(status) && !WEXITSTATUS(status), "child step %d: %s",
+		      WEXITSTATUS(status), sh->what);
+	ck_assert_int_eq(sh->status, NSC_ERROR);
+	if (sh->semid)
+		ck_assert_str_eq(sh->reason,
+				 "host state changed during the run: 3 differences (nft, route, rule)");
+	else
+		ck_assert_str_eq(sh->reason,
+				 "host state changed during the run: 2 differences (route, rule)");
+	ck_assert_ptr_nonnull(strstr(sh->out, "new route: 198.19.7.0/24 table 254"));
+	ck_assert_ptr_nonnull(strstr(sh->out, "new rule: inet priority 17999 table 179"));
+	if (sh->semid)
+		ck_assert_ptr_nonnull(strstr(sh->out, "new nft: family 1 nscaudit"));
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("audit sources");
@@ -216,6 +284,7 @@ int main(void)
 		return 1;
 	memset(sh, 0, sizeof(*sh));
 	tcase_add_test(tc, test_sources_planted);
+	tcase_add_test(tc, test_net_sources_planted);
 	suite_add_tcase(s, tc);
 	return nsc_check_run(s);
 }
