@@ -15,6 +15,8 @@
 #ifndef NSC_CASES_TIME_TIMENS_H
 #define NSC_CASES_TIME_TIMENS_H
 
+#include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -61,6 +63,96 @@ static inline int nsc_timens_write_offset(const char *clkname, long long sec)
 	if (fclose(f) != 0 && !ret)
 		ret = -errno;
 	return ret;
+}
+
+/* Write @text as it is to /proc/self/timens_offsets (one write): 0 or -errno. */
+static inline int nsc_timens_write(const char *text)
+{
+	int fd = open("/proc/self/timens_offsets", O_WRONLY | O_CLOEXEC), ret = 0;
+	size_t len = strlen(text);
+	ssize_t n;
+
+	if (fd < 0)
+		return -errno;
+	n = write(fd, text, len);
+	if (n < 0)
+		ret = -errno;
+	else if ((size_t)n != len)
+		ret = -EIO;
+	close(fd);
+	return ret;
+}
+
+/*
+ * In the sandbox: unshare a time namespace for our children and, when
+ * one was created (not in the control, where the flag is withheld), give
+ * it @offsets ("monotonic S 0\nboottime S 0\n"; NULL: keep those it
+ * inherited).  Returns true when a namespace was created.  Without CAP_SYS_TIME: SKIP naming it.
+ */
+static inline bool nsc_timens_fresh(struct nsc_ctx *ctx, const char *offsets)
+{
+	int ret;
+
+	NSC_TRY(ctx, nsc_unshare(ctx, CLONE_NEWTIME));
+	if (NSC_TRY(ctx, nsc_timens_ino(true, nsc_errbuf(ctx))) ==
+	    NSC_TRY(ctx, nsc_timens_ino(false, nsc_errbuf(ctx))))
+		return false;
+	if (!offsets)
+		return true; /* the offsets it inherited */
+	ret = nsc_timens_write(offsets);
+	if (ret < 0) {
+		nsc_skip_if_restricted(ctx, NSC_OP_TIMENS_OFFSETS, -ret, NULL);
+		nsc_error(ctx, -ret, "write offsets to /proc/self/timens_offsets");
+	}
+	return true;
+}
+
+/*
+ * Run @fn in a child (forked: it enters our time namespace for children)
+ * and wait for it; the child's checks are recorded like ours.
+ */
+static inline void nsc_timens_in_child(struct nsc_ctx *ctx, void (*fn)(struct nsc_ctx *ctx))
+{
+	int status;
+	pid_t pid = NSC_SAFE(ctx, nsc_fork());
+
+	if (pid == 0) {
+		fn(ctx);
+		nsc_exit(ctx);
+	}
+	NSC_SAFE(ctx, waitpid(pid, &status, 0));
+	if (!WIFEXITED(status) || WEXITSTATUS(status))
+		nsc_error(ctx, 0, "the child in the new time namespace ended with status 0x%x",
+			  status);
+}
+
+static inline void nsc_timens_guard_handler(int sig)
+{
+	(void)sig;
+}
+
+/*
+ * A guard for a call that must not block: SIGALRM every 2 ms (no
+ * SA_RESTART), so that a call that blocks although its deadline is past
+ * returns EINTR within 2 ms instead of hanging the case.  A call whose
+ * deadline is past returns before the guard matters.  In a child only:
+ * the guard stays armed until it exits.
+ */
+static inline void nsc_timens_guard(struct nsc_ctx *ctx)
+{
+	struct sigaction sa = { .sa_handler = nsc_timens_guard_handler };
+	struct sigevent sev = { .sigev_notify = SIGEV_SIGNAL, .sigev_signo = SIGALRM };
+	struct itimerspec its = { .it_value = { 0, 2000000 }, .it_interval = { 0, 2000000 } };
+	sigset_t alrm;
+	timer_t t;
+
+	sigemptyset(&sa.sa_mask);
+	NSC_SAFE(ctx, sigaction(SIGALRM, &sa, NULL));
+	sigemptyset(&alrm);
+	sigaddset(&alrm, SIGALRM);
+	NSC_SAFE(ctx, sigprocmask(SIG_UNBLOCK, &alrm, NULL));
+	NSC_SAFE(ctx, timer_create(CLOCK_MONOTONIC, &sev, &t));
+	NSC_SAFE(ctx, timer_settime(t, 0, &its, NULL));
 }
 
 static inline void nsc_timens_setup(struct nsc_ctx *ctx, clockid_t clk)
