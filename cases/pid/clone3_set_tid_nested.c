@@ -71,10 +71,14 @@ static void child(struct nsc_ctx *ctx)
 	NSC_EXPECT_EQ(ctx, ret, -EINVAL, "clone3 with set_tid_size 33 (> MAX_PID_NS_LEVEL)");
 
 	a = clone_tid((pid_t[]){ 1, 600 }, 2, &sh->self[0], hold);
+	if (a == -EAGAIN || a == -ENOMEM)
+		nsc_error(ctx, -a, "clone3 set_tid {1, 600}");
 	NSC_ASSERT_EQ(ctx, a, 600, "clone3 set_tid {1, 600}: the PID in the sandbox's namespace");
 	ret = clone_tid((pid_t[]){ 7, 600 }, 2, &sh->self[1], hold);
 	NSC_EXPECT_EQ(ctx, ret, -EEXIST, "clone3 set_tid {7, 600} with 600 taken");
 	b = clone_tid((pid_t[]){ 7, 601 }, 2, &sh->self[1], hold);
+	if (b == -EAGAIN || b == -ENOMEM)
+		nsc_error(ctx, -b, "clone3 set_tid {7, 601}");
 	NSC_EXPECT_EQ(ctx, b, 601, "clone3 set_tid {7, 601}: the PID in the sandbox's namespace");
 	close(hold[1]);
 	if (b > 0)

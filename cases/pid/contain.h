@@ -76,4 +76,15 @@ static inline int nsc_pid_contain(struct nsc_ctx *ctx, void (*fn)(struct nsc_ctx
 	return status;
 }
 
+/*
+ * A descendant the case started (a nested init) must have exited 0;
+ * else ERROR with @err, the errno it recorded (EAGAIN: a process limit),
+ * never FAIL: a process that could not start says nothing of isolation.
+ */
+static inline void nsc_pid_status_ok(struct nsc_ctx *ctx, int status, int err, const char *who)
+{
+	if (!WIFEXITED(status) || WEXITSTATUS(status))
+		nsc_error(ctx, err ? err : ECHILD, "%s failed (wait status 0x%x)", who, status);
+}
+
 #endif

@@ -22,6 +22,7 @@ struct death_shared {
 	int status;	/* T's wait status */
 	ssize_t ra, rb; /* read() of pipes a and b after T was reaped */
 	int ea, eb;	/* their errno */
+	int err;	/* errno of a failed fork or unshare below */
 };
 
 /* A member: announce readiness on @ready, then block until killed. */
@@ -38,6 +39,7 @@ static void __attribute__((noreturn)) member(int ready)
 
 static void __attribute__((noreturn)) init_proc(struct nsc_ctx *ctx, int a, int b, int ready[2])
 {
+	struct death_shared *sh = nsc_shared_as(ctx, struct death_shared);
 	ssize_t got = 0, r;
 	char buf[2];
 	pid_t m, n;
@@ -48,7 +50,11 @@ static void __attribute__((noreturn)) init_proc(struct nsc_ctx *ctx, int a, int 
 		member(ready[1]);
 	}
 	close(a);
-	if (m < 0 || nsc_unshare(ctx, CLONE_NEWPID) < 0)
+	if (m < 0)
+		sh->err = -m;
+	else if ((m = nsc_unshare(ctx, CLONE_NEWPID)) < 0)
+		sh->err = -m;
+	if (m < 0)
 		_exit(1);
 	n = nsc_fork();
 	if (n == 0) {
@@ -63,8 +69,10 @@ static void __attribute__((noreturn)) init_proc(struct nsc_ctx *ctx, int a, int 
 	}
 	close(b);
 	close(ready[1]);
-	if (n < 0)
+	if (n < 0) {
+		sh->err = -n;
 		_exit(1);
+	}
 	/* Exit only once M and N2 (one byte each) are ready. */
 	while (got < 2) {
 		r = read(ready[0], buf, sizeof(buf) - (size_t)got);
@@ -113,8 +121,7 @@ static void child(struct nsc_ctx *ctx)
 	int status = nsc_pid_contain(ctx, scenario);
 
 	NSC_ASSERT(ctx, WIFEXITED(status), "containing init ended with status 0x%x", status);
-	NSC_ASSERT(ctx, WIFEXITED(sh->status) && WEXITSTATUS(sh->status) == 0,
-		   "the nested namespace's init failed (status 0x%x)", sh->status);
+	nsc_pid_status_ok(ctx, sh->status, sh->err, "the nested namespace's init");
 	NSC_ISOLATED(ctx, sh->ra == 0,
 		     "a member of the namespace outlived its init (read %zd, errno %d)", sh->ra,
 		     sh->ea);

@@ -18,6 +18,7 @@
 
 struct isp_shared {
 	int term_ret, kill_ret; /* kill() results in M (0 or -errno) */
+	int err;		/* errno of a failed fork or unshare below */
 };
 
 static void init_proc(struct isp_shared *sh, int alive_fd, int hold_fd)
@@ -30,8 +31,10 @@ static void init_proc(struct isp_shared *sh, int alive_fd, int hold_fd)
 		sh->kill_ret = kill(getppid(), SIGKILL) < 0 ? -errno : 0;
 		_exit(0);
 	}
-	if (m < 0)
+	if (m < 0) {
+		sh->err = -m;
 		_exit(1);
+	}
 	while (waitpid(m, NULL, 0) < 0 && errno == EINTR)
 		;
 	/* Signals are handled on the way back to user space: still alive here. */
@@ -64,6 +67,8 @@ static void child(struct nsc_ctx *ctx)
 	do
 		n = read(alive[0], &b, 1);
 	while (n < 0 && errno == EINTR);
+	if (sh->err)
+		nsc_error(ctx, sh->err, "the namespace's init could not start its member");
 	NSC_EXPECT_EQ(ctx, sh->term_ret, 0, "kill(init, SIGTERM) from a member");
 	NSC_ISOLATED(ctx, n == 1,
 		     "the namespace's init did not survive SIGTERM and SIGKILL from its member");

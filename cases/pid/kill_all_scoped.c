@@ -29,6 +29,7 @@ struct kas_shared {
 	int w_pending;		 /* KAS_SIG pending in W: 1, 0, or -errno */
 	int s_pending;		 /* ... in S */
 	int t_status;		 /* T's wait status */
+	int err;		 /* errno of a failed fork in T */
 };
 
 /* kill(-1, KAS_SIG), only from a PID namespace the case made: 0 or -errno. */
@@ -70,8 +71,10 @@ static void __attribute__((noreturn)) init_proc(struct kas_shared *sh)
 	m = nsc_fork();
 	if (m == 0)
 		_exit(!!(sh->m_ret = kill_all(sh)));
-	if (w < 0 || m < 0)
+	if (w < 0 || m < 0) {
+		sh->err = w < 0 ? -w : -m;
 		_exit(1);
+	}
 	while (waitpid(m, NULL, 0) < 0 && errno == EINTR)
 		;
 	if (write(look[1], &b, 1) != 1)
@@ -125,8 +128,7 @@ static void child(struct nsc_ctx *ctx)
 	sh->sandbox_pidns = NSC_TRY(ctx, nsc_ns_ino(0, CLONE_NEWPID, nsc_errbuf(ctx)));
 	status = nsc_pid_contain(ctx, scenario);
 	NSC_ASSERT(ctx, WIFEXITED(status), "containing init ended with status 0x%x", status);
-	NSC_ASSERT(ctx, WIFEXITED(sh->t_status) && WEXITSTATUS(sh->t_status) == 0,
-		   "the nested namespace's init failed (status 0x%x)", sh->t_status);
+	nsc_pid_status_ok(ctx, sh->t_status, sh->err, "the nested namespace's init");
 	NSC_ASSERT(ctx, sh->w_pending >= 0 && sh->s_pending >= 0,
 		   "a receiver did not report (waiter %d, sentinel %d)", sh->w_pending,
 		   sh->s_pending);

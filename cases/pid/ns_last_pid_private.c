@@ -22,6 +22,7 @@ struct nlp_shared {
 	pid_t t_child; /* getpid() of T's child after the write */
 	pid_t k_child; /* getpid() of the process forked in K afterwards */
 	int status;    /* T's wait status */
+	int err;       /* errno of a failed fork or unshare below */
 };
 
 static int write_last_pid(int v)
@@ -66,7 +67,9 @@ static void scenario(struct nsc_ctx *ctx)
 	t = NSC_SAFE(ctx, nsc_fork());
 	if (t == 0) {
 		sh->write_err = -write_last_pid(NSC_LAST_PID);
-		_exit(sh->write_err || fork_record(&sh->t_child) < 0);
+		if (!sh->write_err)
+			sh->err = -fork_record(&sh->t_child);
+		_exit(sh->write_err || sh->err);
 	}
 	while (waitpid(t, &sh->status, 0) < 0)
 		if (errno != EINTR)
@@ -89,8 +92,7 @@ static void child(struct nsc_ctx *ctx)
 				       sh->write_err, NSC_NS_LAST_PID);
 		nsc_error(ctx, sh->write_err, "write %s in a new PID namespace", NSC_NS_LAST_PID);
 	}
-	NSC_ASSERT(ctx, WIFEXITED(sh->status) && WEXITSTATUS(sh->status) == 0,
-		   "the nested namespace's init failed (status 0x%x)", sh->status);
+	nsc_pid_status_ok(ctx, sh->status, sh->err, "the nested namespace's init");
 	NSC_EXPECT_EQ(ctx, sh->t_child, NSC_LAST_PID + 1,
 		      "PID of the next child after ns_last_pid=1000");
 	NSC_ISOLATED(ctx, sh->k_child < NSC_LAST_PID,

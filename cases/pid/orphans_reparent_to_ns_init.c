@@ -17,6 +17,7 @@ struct orph_shared {
 	pid_t t_self;	/* getpid() in T */
 	pid_t o_parent; /* getppid() in O once orphaned */
 	int status;	/* T's wait status */
+	int err;	/* errno of a failed fork or unshare below */
 };
 
 static void __attribute__((noreturn)) init_proc(struct orph_shared *sh, int go[2], int done)
@@ -47,11 +48,15 @@ static void __attribute__((noreturn)) init_proc(struct orph_shared *sh, int go[2
 		close(armed[1]);
 		while (o > 0 && read(armed[0], &b, 1) < 0 && errno == EINTR)
 			;
+		if (o < 0)
+			sh->err = -o;
 		_exit(o < 0);
 	}
 	close(done);
-	if (p < 0)
+	if (p < 0) {
+		sh->err = -p;
 		_exit(1);
+	}
 	while (waitpid(p, NULL, 0) < 0 && errno == EINTR)
 		;
 	/* P is reaped: O is somebody's child now.  Let it look, then reap it. */
@@ -96,8 +101,7 @@ static void child(struct nsc_ctx *ctx)
 	int status = nsc_pid_contain(ctx, scenario);
 
 	NSC_ASSERT(ctx, WIFEXITED(status), "containing init ended with status 0x%x", status);
-	NSC_ASSERT(ctx, WIFEXITED(sh->status) && WEXITSTATUS(sh->status) == 0,
-		   "the nested namespace's init failed (status 0x%x)", sh->status);
+	nsc_pid_status_ok(ctx, sh->status, sh->err, "the nested namespace's init");
 	NSC_ASSERT(ctx, sh->o_parent != 0, "the orphan did not report its parent");
 	NSC_ISOLATED_EQ(ctx, sh->o_parent, sh->t_self,
 			"getppid() of an orphan: the namespace's init as the orphan sees it");

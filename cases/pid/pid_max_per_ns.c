@@ -170,7 +170,7 @@ static void child(struct nsc_ctx *ctx)
 	NSC_SAFE(ctx, waitpid(w, &status, 0));
 	if (sh->step == 1 && (sh->err == EPERM || sh->err == EACCES || sh->err == ENOSPC))
 		nsc_skip(ctx, sh->err, "allow unshare(2) of user and PID namespaces",
-			 "cannot create the containing user and PID namespaces: %s",
+			 "cannot create the containing user and PID namespaces (a seccomp filter, an LSM policy or a namespace limit refuses them): %s",
 			 strerror(sh->err));
 	if (sh->step == 3 || sh->step == 4)
 		nsc_skip_if_restricted(ctx, NSC_OP_WRITE, sh->err,

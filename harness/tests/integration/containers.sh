@@ -69,7 +69,8 @@ run() {
 	shift
 	nsc_podman_run "${opts[@]}" localhost/nscheck-itest --all --json - "$@" \
 		>"$NSC_TMP/$name.json" 2>"$NSC_TMP/$name.err" || rc=$?
-	[ "$rc" -eq 0 ] || fail "$name: podman run exited $rc: $(tail -5 "$NSC_TMP/$name.err")"
+	[ "$rc" -eq 0 ] || fail "$name: podman run exited $rc: $(tail -5 "$NSC_TMP/$name.err")
+$(python3 "$results" statuses "$NSC_TMP/$name.json" 2>/dev/null | grep -E '^[^ ]+ (FAIL|ERROR)')"
 	python3 "$results" statuses "$NSC_TMP/$name.json" >"$NSC_TMP/$name" ||
 		fail "$name: no JSON report: $(head -c 300 "$NSC_TMP/$name.json")"
 	[ "$(python3 "$results" mode "$NSC_TMP/$name.json")" = "$mode" ] ||

@@ -47,12 +47,14 @@ check_mode() {
 		uts.proc_hostname_write)
 			[ "$mode" = root ] && want="/proc/sys/kernel/hostname is on a read-only mount \(/proc/sys\)" ||
 				want= ;;
+		pid.ns_last_pid_private | pid.pid_max_per_ns)
+			want="/proc/sys/kernel/[a-z_]+ is on a read-only mount \(/proc/sys\)" ;;
 		ipc.sysv_sysctls_private | ipc.mqueue_sysctls_private | ipc.next_id_private)
 			want="/proc/sys/(kernel|fs/mqueue)/[a-z_]+ is on a read-only mount \(/proc/sys\)" ;;
 		net.sysctl_private | net.ping_group_range_private | net.unprivileged_port_start_private | \
 			net.core_sysctls_readonly_in_child)
 			want="/proc/sys/net/(ipv4|core)/[a-z_]+ is on a read-only mount \(/proc/sys\)" ;;
-		mnt.proc_only_ns_pids | pid.proc_self_requires_remount)
+		mnt.proc_only_ns_pids | pid.proc_self_requires_remount | pid.proc_pidns_mount_option)
 			[ "$mode" = rootless ] && want="proc is masked \([0-9]+ mounts? over paths under /proc" ||
 				want= ;;
 		mnt.proc_mount_requires_visible_proc)
