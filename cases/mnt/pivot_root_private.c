@@ -36,6 +36,22 @@ static int count_mounts(void)
 	return n;
 }
 
+/* Is "/" the initial rootfs (an initramfs nscheck runs from)? */
+static bool root_is_rootfs(void)
+{
+	struct nsc_mounts mi;
+	bool rootfs = false;
+
+	if (nsc_mountinfo_read(NULL, &mi, NULL) < 0)
+		return false;
+	for (size_t i = 0; i < mi.n; i++)
+		if (!strcmp(mi.m[i].target, "/"))
+			rootfs = !strcmp(mi.m[i].fstype, "rootfs") ||
+				 !strcmp(mi.m[i].source, "rootfs");
+	nsc_mountinfo_free(&mi);
+	return rootfs;
+}
+
 static int setup(struct nsc_ctx *ctx)
 {
 	struct pr_shared *sh = nsc_shared_as(ctx, struct pr_shared);
@@ -59,7 +75,16 @@ static void child(struct nsc_ctx *ctx)
 	NSC_SAFE(ctx, nsc_mnt_tmpfs(sh->src, sh->target, 0));
 	NSC_SAFE(ctx, nsc_mnt_subdir(old, sizeof(old), sh->target, "old"));
 	NSC_SAFE(ctx, nsc_mnt_subdir(mark, sizeof(mark), sh->target, "nsc-new-root"));
-	NSC_SAFE(ctx, syscall(SYS_pivot_root, sh->target, old));
+	if (syscall(SYS_pivot_root, sh->target, old) < 0) {
+		int err = errno;
+
+		/* Before Linux 7.x the initramfs's rootfs cannot be pivoted away. */
+		if (err == EINVAL && root_is_rootfs())
+			nsc_skip(ctx, err,
+				 "run nscheck from a root filesystem other than the initramfs",
+				 "pivot_root(2) cannot move the initramfs's rootfs (EINVAL): / is rootfs");
+		nsc_error(ctx, err, "pivot_root(%s, %s)", sh->target, old);
+	}
 	NSC_SAFE(ctx, chdir("/"));
 	NSC_SAFE(ctx, umount2("/old", MNT_DETACH));
 	NSC_EXPECT_EQ(ctx, stat("/nsc-new-root", &st), 0, "the new root is the tmpfs");
