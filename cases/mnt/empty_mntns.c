@@ -79,6 +79,16 @@ static void child(struct nsc_ctx *ctx)
 	if (sh->unshare_errno == EINVAL)
 		nsc_skip(ctx, EINVAL, "needs Linux 7.1 or later",
 			 "unshare(UNSHARE_EMPTY_MNTNS): EINVAL (flag unknown to this kernel)");
+	if ((sh->unshare_errno == EPERM || sh->unshare_errno == EACCES) && nsc_mnt_seccomp_filtered())
+		nsc_skip(ctx, sh->unshare_errno,
+			 "allow unshare in the seccomp profile, or run without it",
+			 "a seccomp filter denies unshare() (%s)", strerror(sh->unshare_errno));
+	if (sh->unshare_errno == ENOSPC)
+		nsc_skip(ctx, ENOSPC, "raise the mount namespace limit of the user namespace",
+			 "mount namespace limit reached (unshare(UNSHARE_EMPTY_MNTNS): ENOSPC)");
+	if (sh->unshare_errno == EPERM)
+		nsc_skip(ctx, EPERM, "run nscheck with CAP_SYS_ADMIN",
+			 "unshare(UNSHARE_EMPTY_MNTNS) needs CAP_SYS_ADMIN (EPERM)");
 	if (sh->unshare_errno)
 		nsc_error(ctx, sh->unshare_errno < 0 ? EPIPE : sh->unshare_errno,
 			  "the child's unshare(UNSHARE_EMPTY_MNTNS)");
