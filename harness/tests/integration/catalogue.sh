@@ -19,18 +19,8 @@ for id in "${ids[@]}"; do
 done
 
 # Cases whose .min_kernel is newer than the running kernel may SKIP (they
-# name the release they need; e.g. nsfs.listns_scoped, Linux 6.19).
-"$NSCHECK" --list --json >"$NSC_TMP/list.json" || fail "--list --json exited $?"
-newer=" $(/usr/bin/python3 - "$NSC_TMP/list.json" "$(uname -r)" <<'PY'
-import json, re, sys
-def ver(s):
-    return tuple(int(x) for x in re.findall(r"\d+", s)[:3])
-run = ver(sys.argv[2])
-for c in json.load(open(sys.argv[1]))["cases"]:
-    if c.get("min_kernel") and ver(c["min_kernel"]) > run:
-        print(c["id"], end=" ")
-PY
-) "
+# name the release they need).
+newer=$(newer_kernel_ids)
 
 host_snapshot >"$NSC_TMP/before"
 got=0
