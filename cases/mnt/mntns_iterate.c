@@ -3,7 +3,7 @@
  * mnt.mntns_iterate: the mount namespace ioctls of Linux 6.12:
  * NS_MNT_GET_INFO on a mount nsfd gives the namespace's id (the one
  * NS_GET_MNTNS_ID gives) and its number of mounts (its mountinfo's
- * count); NS_MNT_GET_NEXT and NS_MNT_GET_PREV return an nsfd of the
+ * count, or one less, see below); NS_MNT_GET_NEXT and NS_MNT_GET_PREV return an nsfd of the
  * namespace with the next higher / lower id, moving the id one way, and
  * never one the caller is not privileged over (CAP_SYS_ADMIN over its
  * owner): measured on 6.18, the walk then stops with EPERM (ENOENT at
@@ -76,7 +76,7 @@ static void child(struct nsc_ctx *ctx)
 {
 	struct nsc_mnt_ns_info info = { .size = sizeof(info) };
 	uint64_t own = 0, other = 0;
-	int fd, found = 0, steps;
+	int fd, found = 0, steps, n;
 	pid_t pid;
 
 	fd = NSC_TRY(ctx, nsc_ns_open(0, CLONE_NEWNS, nsc_errbuf(ctx)));
@@ -88,8 +88,10 @@ static void child(struct nsc_ctx *ctx)
 	}
 	NSC_SAFE(ctx, nsc_mnt_ns_id(0, &own) < 0 ? -1 : 0);
 	NSC_EXPECT_EQ(ctx, info.mnt_ns_id, own, "NS_MNT_GET_INFO's id is NS_GET_MNTNS_ID's");
-	NSC_EXPECT_EQ(ctx, info.nr_mounts, NSC_SAFE(ctx, count_mounts()),
-		      "NS_MNT_GET_INFO's nr_mounts is the mountinfo's count");
+	/* Equal on 6.18 and 7.2; one less in 6.12's initramfs guest (measured). */
+	n = NSC_SAFE(ctx, count_mounts());
+	NSC_EXPECT(ctx, (int)info.nr_mounts == n || (int)info.nr_mounts == n - 1,
+		   "NS_MNT_GET_INFO's nr_mounts %u, the mountinfo's count %d", info.nr_mounts, n);
 
 	pid = nsc_mnt_holder(ctx, CLONE_NEWNS);
 	NSC_SAFE(ctx, nsc_mnt_ns_id(pid, &other) < 0 ? -1 : 0);

@@ -101,15 +101,24 @@ static inline int nsc_mnt_unique_id(const char *path, uint64_t *id)
 }
 
 /*
- * SKIP naming the release when statmount/listmount (6.8), their mount
- * namespace id (6.11) or NS_GET_MNTNS_ID is missing, or a seccomp filter
- * denies @call: @ret from one of the helpers above.
+ * SKIP when statmount/listmount (6.8), their mount namespace id (6.11),
+ * a unique mount id from statx (6.8) or NS_GET_MNTNS_ID is missing, or a
+ * seccomp filter denies @call: @ret from one of the helpers above.  The
+ * hint names the case's own .min_kernel (what the whole case needs).
  */
 static inline void nsc_statmount_skip(struct nsc_ctx *ctx, int ret, const char *call)
 {
-	nsc_mnt_skip_nosys(ctx, -ret, call, "6.11");
-	if (ret == -EOPNOTSUPP || ret == -ENOTTY)
-		nsc_skip(ctx, -ret, "needs Linux 6.11 or later", "%s: %s", call, strerror(-ret));
+	const char *release = nsc_case_of(ctx)->min_kernel ? nsc_case_of(ctx)->min_kernel : "6.11";
+	char hint[64];
+
+	nsc_mnt_skip_nosys(ctx, -ret, call, release);
+	if (ret != -EOPNOTSUPP && ret != -ENOTTY)
+		return;
+	snprintf(hint, sizeof(hint), "needs Linux %s or later", release);
+	if (!strcmp(call, "statx"))
+		nsc_skip(ctx, -ret, hint, "statx: no unique mount id (STATX_MNT_ID_UNIQUE): %s",
+			 strerror(-ret));
+	nsc_skip(ctx, -ret, hint, "%s: %s", call, strerror(-ret));
 }
 
 #endif
