@@ -17,6 +17,8 @@
 #include <unistd.h>
 
 #include "audit_int.h"
+#include "cgroup.h"
+#include "fixture.h"
 #include "base.h"
 #include "taint.h"
 
@@ -173,67 +175,35 @@ static void snap_mounts(struct nsc_audit *a, const struct nsc_audit_source *s)
 }
 
 /*
- * The cgroup2 directory of nscheck's own cgroup: the first cgroup2 mount
- * in /proc/self/mountinfo plus the "0::" path of /proc/self/cgroup (made
- * relative to that mount's root).  0 and @dir, or -errno (-ENOENT: no
- * cgroup2 here).
- */
-static int own_cgroup_dir(char *dir, size_t len)
-{
-	char *cg = slurp("/proc/self/cgroup"), *line, *save = NULL, path[4096] = "";
-	struct nsc_mounts mi = { 0 };
-	int ret = -ENOENT;
-
-	if (!cg)
-		return -errno;
-	for (line = strtok_r(cg, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
-		if (!strncmp(line, "0::", 3))
-			snprintf(path, sizeof(path), "%s", line + 3);
-	if (path[0] != '/')
-		goto out;
-	ret = nsc_mountinfo_read(NULL, &mi, NULL);
-	if (ret < 0)
-		goto out;
-	ret = -ENOENT;
-	for (size_t i = 0; i < mi.n; i++) {
-		const char *root = mi.m[i].root;
-		size_t n;
-
-		if (strcmp(mi.m[i].fstype, "cgroup2"))
-			continue;
-		n = strcmp(root, "/") ? strlen(root) : 0;
-		if (strncmp(path, root, n) || (path[n] && path[n] != '/'))
-			continue; /* our cgroup is not below this mount's root */
-		snprintf(dir, len, "%s%s", mi.m[i].target, path + n);
-		ret = 0;
-		break;
-	}
-out:
-	nsc_mountinfo_free(&mi);
-	free(cg);
-	return ret;
-}
-
-/*
- * The child cgroups of nscheck's own cgroup (one level: what a case that
- * makes "a child cgroup of its own" would leave).  No cgroup2: nothing.
+ * The child cgroups of nscheck's own cgroup2 cgroup (one level: the
+ * "nscheck.<runner>.<case>" cgroups cases get, and anything else made
+ * there), read through the runner's handle (harness/cgroup.c), which
+ * reaches it also where no cgroup2 is mounted.  No cgroup2: nothing.
  */
 static void snap_cgroups(struct nsc_audit *a, const struct nsc_audit_source *s)
 {
-	char dir[8192];
+	struct nsc_err err;
 	struct dirent *de;
+	int fd = nsc_cgroup_runner_fd();
 	DIR *d;
-	int ret = own_cgroup_dir(dir, sizeof(dir));
 
-	if (ret < 0) {
-		if (ret != -ENOENT)
-			audit_fail(a, -ret, s->from);
+	if (fd >= 0) {
+		fd = openat(fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		if (fd < 0)
+			fd = -errno;
+	} else {
+		fd = nsc_cgroup_own_open(&err);
+	}
+	if (fd < 0) {
+		/* No cgroup2, or none we may mount: nothing of ours to list. */
+		if (fd != -ENOENT && fd != -EPERM && fd != -ENOSYS && fd != -EROFS)
+			audit_fail(a, -fd, s->from);
 		return;
 	}
-	d = opendir(dir);
+	d = fdopendir(fd);
 	if (!d) {
-		if (errno != ENOENT)
-			audit_fail(a, errno, dir);
+		audit_fail(a, errno, s->from);
+		close(fd);
 		return;
 	}
 	while ((de = readdir(d)))

@@ -19,6 +19,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "cgroup.h"
 #include "job.h"
 
 int nsc_slots_init(struct nsc_job_slot *slots, unsigned int n, struct nsc_err *err)
@@ -191,6 +192,8 @@ int nsc_job_try_reap(struct nsc_job *j)
 	j->duration = nsc_now() - j->start;
 	close(j->pidfd);
 	j->pidfd = -1;
+	/* Its cgroup, if it made one: nothing in it outlives the case. */
+	nsc_cgroup_job_reaped(j->pid);
 	return 1;
 }
 

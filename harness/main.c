@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "audit.h"
+#include "cgroup.h"
 #include "cli.h"
 #include "compare.h"
 #include "cpus.h"
@@ -210,6 +211,8 @@ static int run_selected(const struct nsc_cli *cli, const struct nsc_case **sel, 
 	if (reports_open(cli, gate_json, &sink, &err) < 0)
 		return usage_error(&err);
 	nsc_kmsg_enable(cli->kmsg > 0 || (cli->kmsg < 0 && nsc_kmsg_usable()));
+	/* Before the audit's first snapshot: it sweeps what a killed run left. */
+	nsc_cgroup_runner_open();
 	if (!cli->no_audit && !cli->self_check) {
 		audit = nsc_audit_snapshot();
 		ropts.audit = nsc_audit_cb;
@@ -217,6 +220,7 @@ static int run_selected(const struct nsc_cli *cli, const struct nsc_case **sel, 
 	}
 	ret = nsc_run(sel, (size_t)n, &ropts, &sink, run, &signo, &err);
 	nsc_audit_free(audit);
+	nsc_cgroup_runner_close();
 	if (ret < 0) {
 		fprintf(stderr, "nscheck: %s\n", err.msg);
 		nsc_sink_close(&sink, false, NULL);

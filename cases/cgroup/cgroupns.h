@@ -51,6 +51,43 @@ static inline int nsc_cg_first_nonroot(const struct nsc_cg_line *l, int n)
 }
 
 #define NSC_CG_SKIP_HINT \
-	"run nscheck in a non-root cgroup (e.g. systemd-run --scope, or a container)"
+	"run nscheck as root (it makes a child cgroup of its own), in a cgroup delegated to its user (systemd-run --user --scope -p Delegate=yes) or in a non-root cgroup"
+
+/*
+ * Give the case process a cgroup of its own (nsc_cgroup_enter(): a
+ * transient child of nscheck's cgroup2 cgroup, removed by the runner),
+ * so that the sandbox starts below the hierarchy root anywhere, also as
+ * the init of an initramfs.  When that is impossible (no cgroup2, no
+ * permission, read-only), carry on only if the case process already sits
+ * below the root of some hierarchy (@need_v2: of cgroup2), else SKIP
+ * naming why.  Returns true when it entered its own cgroup.
+ */
+static inline bool nsc_cg_own(struct nsc_ctx *ctx, struct nsc_cgroup *cg, bool need_v2)
+{
+	struct nsc_cg_line l[NSC_CG_MAX] = { 0 };
+	int n;
+
+	if (nsc_cgroup_enter(ctx, cg) == 0)
+		return true;
+	n = nsc_cg_read(l, NSC_CG_MAX);
+	for (int i = 0; i < n; i++)
+		if (strcmp(l[i].path, "/") && (!need_v2 || l[i].hier == 0))
+			return false;
+	nsc_skip(ctx, nsc_errbuf(ctx)->err, NSC_CG_SKIP_HINT,
+		 "nscheck runs in the root cgroup%s and cannot make one of its own: %s",
+		 need_v2 ? " of cgroup2" : " of every hierarchy", nsc_errbuf(ctx)->msg);
+}
+
+/*
+ * Only a cgroup of the case's own: for cases that create, move or mount
+ * (never in nscheck's own cgroup, which may be the host's).  SKIP naming
+ * why it could not be made.
+ */
+static inline void nsc_cg_own_only(struct nsc_ctx *ctx, struct nsc_cgroup *cg)
+{
+	if (nsc_cgroup_enter(ctx, cg) < 0)
+		nsc_skip(ctx, nsc_errbuf(ctx)->err, NSC_CG_SKIP_HINT,
+			 "cannot make a cgroup of the case's own: %s", nsc_errbuf(ctx)->msg);
+}
 
 #endif

@@ -6,10 +6,16 @@
  * mounted at its root while the creator sits two levels down); asserted
  * per mount against the path computed from the case process's
  * /proc/self/cgroup.  Control: without CLONE_NEWCGROUP the sandbox sees
- * the outside root field.  SKIPs when no mounted hierarchy has the case
- * process outside the mount's root (the control would be blind).
+ * the outside root field.  The case process first enters a cgroup of its
+ * own (cgroupns.h) and, where no cgroup2 is mounted (an initramfs), mounts
+ * one first in its private mount namespace (.outer_flags; as root only:
+ * rootless it may not), so the case is informative anywhere nscheck may
+ * make a cgroup.  SKIPs when still no
+ * mounted hierarchy has the case process outside the mount's root (the
+ * control would be blind).
  */
 #include <stdlib.h>
+#include <sys/mount.h>
 
 #include "cgroupns.h"
 
@@ -83,13 +89,44 @@ static void cgm_relpath(const char *from, const char *root, char *out, size_t le
 		snprintf(out, len, "/");
 }
 
+/* Is some cgroup2 hierarchy mounted here? */
+static bool cgm_v2_visible(struct nsc_ctx *ctx)
+{
+	struct nsc_mounts mi;
+	bool v2 = false;
+
+	NSC_TRY(ctx, nsc_mountinfo_read(NULL, &mi, nsc_errbuf(ctx)));
+	for (size_t k = 0; k < mi.n; k++)
+		v2 |= !strcmp(mi.m[k].fstype, "cgroup2");
+	nsc_mountinfo_free(&mi);
+	return v2;
+}
+
+/*
+ * None mounted (an initramfs): mount cgroup2 in the case's private mount
+ * namespace, over the first directory there is (nothing outside sees it).
+ */
+static void cgm_mount_v2(void)
+{
+	static const char *const dirs[] = { "/sys/fs/cgroup", "/sys", "/mnt", "/tmp", "/run", "/dev" };
+
+	for (size_t i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++)
+		if (mount("cgroup2", dirs[i], "cgroup2", 0, NULL) == 0)
+			return;
+}
+
 static int setup(struct nsc_ctx *ctx)
 {
 	struct cgm_shared *sh = nsc_shared_as(ctx, struct cgm_shared);
 	struct nsc_cg_line l[NSC_CG_MAX] = { 0 };
-	int n = NSC_SAFE(ctx, nsc_cg_read(l, NSC_CG_MAX)), informative = 0;
+	struct nsc_cgroup cg;
+	int n, informative = 0;
 	struct nsc_mounts mi;
 
+	if (!cgm_v2_visible(ctx))
+		cgm_mount_v2();
+	nsc_cg_own(ctx, &cg, false);
+	n = NSC_SAFE(ctx, nsc_cg_read(l, NSC_CG_MAX));
 	NSC_TRY(ctx, nsc_mountinfo_read(NULL, &mi, nsc_errbuf(ctx)));
 	for (size_t k = 0; k < mi.n && sh->n < NSC_CGM_MAX; k++) {
 		const struct nsc_mount *ml = &mi.m[k];
@@ -150,6 +187,7 @@ static void child(struct nsc_ctx *ctx)
 NSC_CASE(cgroup, mountinfo_root) = {
 	.summary = "mountinfo shows cgroup mount roots relative to the cgroup namespace root",
 	.clone_flags = CLONE_NEWCGROUP,
+	.outer_flags = CLONE_NEWNS,
 	.setup = setup,
 	.child = child,
 	.min_kernel = "4.6",

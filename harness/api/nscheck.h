@@ -417,6 +417,27 @@ int nsc_target_ns_private(struct nsc_ctx *ctx, uint64_t flag, const char *shared
 void nsc_finding(struct nsc_ctx *ctx, const char *key, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/*
+ * A cgroup context of the case's own, on any host (harness/cgroup.c):
+ * nsc_cgroup_enter() makes a fresh child cgroup of nscheck's own cgroup2
+ * cgroup ("nscheck.<runner pid>.<case pid>") and moves the calling case
+ * process into it, so that the sandbox starts there and a new cgroup
+ * namespace gets it as its root, also where nscheck runs in the root
+ * cgroup with no cgroup2 mounted (the init of an initramfs: the runner
+ * then holds a detached cgroup2 mount).  The runner removes it when it
+ * reaps the case process (cgroup.kill on stragglers), also after a crash
+ * or timeout; one a killed runner left is removed by the next run.
+ * Call it from setup.  0, or -errno with the reason in nsc_errbuf(ctx)
+ * (no cgroup2, no permission, a read-only cgroup2 mount...).
+ */
+struct nsc_cgroup {
+	int fd;		/* O_DIRECTORY fd of the child cgroup */
+	int parent_fd;	/* ... of nscheck's own cgroup, its parent */
+	char name[48];	/* its directory name */
+	char path[512]; /* its "0::" path as the case process reads it */
+};
+int nsc_cgroup_enter(struct nsc_ctx *ctx, struct nsc_cgroup *cg);
+
 #include "fixture.h"
 
 #endif
