@@ -179,6 +179,8 @@ static void snap_mounts(struct nsc_audit *a, const struct nsc_audit_source *s)
  * "nscheck.<runner>.<case>" cgroups cases get, and anything else made
  * there), read through the runner's handle (harness/cgroup.c), which
  * reaches it also where no cgroup2 is mounted.  No cgroup2: nothing.
+ * Those of another nscheck run in the same cgroup come and go with its
+ * cases: left out (that run audits them, the next one sweeps them).
  */
 static void snap_cgroups(struct nsc_audit *a, const struct nsc_audit_source *s)
 {
@@ -206,9 +208,16 @@ static void snap_cgroups(struct nsc_audit *a, const struct nsc_audit_source *s)
 		close(fd);
 		return;
 	}
-	while ((de = readdir(d)))
-		if (de->d_type == DT_DIR && strcmp(de->d_name, ".") && strcmp(de->d_name, ".."))
-			add(a, s->kind, de->d_name, "");
+	while ((de = readdir(d))) {
+		pid_t runner, owner;
+
+		if (de->d_type != DT_DIR || !strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
+			continue;
+		/* Another nscheck run's, sharing our cgroup: not ours to judge. */
+		if (nsc_cgroup_name_parse(de->d_name, &runner, &owner) && runner != getpid())
+			continue;
+		add(a, s->kind, de->d_name, "");
+	}
 	closedir(d);
 }
 

@@ -40,7 +40,8 @@ struct shared {
 	int status;
 	char reason[512];
 	char out[16384];
-	char cgroup[4096]; /* the planted cgroup, for the parent to remove */
+	char cgroup[4096];  /* the planted cgroup, for the parent to remove */
+	char foreign[4096]; /* one of another nscheck run's (runner PID 1) */
 	int semid;
 };
 
@@ -147,9 +148,15 @@ static int plant(void)
 		sh->cgroup[0] = '\0';
 		return step_fail(27, "mkdir a child cgroup");
 	}
+	snprintf(sh->foreign, sizeof(sh->foreign), "%s/nscheck.1.%d", cg, (int)getpid());
+	if (mkdir(sh->foreign, 0755) < 0) {
+		sh->foreign[0] = '\0';
+		return step_fail(28, "mkdir another run's cgroup");
+	}
 	memset(&res, 0, sizeof(res));
 	nsc_audit_record(before, &res);
 	rmdir(sh->cgroup);
+	rmdir(sh->foreign);
 	sh->status = res.status;
 	snprintf(sh->reason, sizeof(sh->reason), "%s", res.reason);
 	if (res.out)
@@ -183,6 +190,8 @@ START_TEST(test_sources_planted)
 	/* Whatever happened in the child, the real cgroup goes. */
 	if (sh->cgroup[0])
 		rmdir(sh->cgroup);
+	if (sh->foreign[0])
+		rmdir(sh->foreign);
 	ck_assert_msg(WIFEXITED(status) && !WEXITSTATUS(status), "child step %d: %s",
 		      WEXITSTATUS(status), sh->what);
 	ck_assert_msg(access(sh->cgroup, F_OK) < 0, "cgroup %s still there", sh->cgroup);
@@ -190,6 +199,8 @@ START_TEST(test_sources_planted)
 	ck_assert_str_eq(sh->reason, "host state changed during the run: 9 differences"
 				     " (cgroup, mount, mqueue, netns, sysvipcsem, tmpfile)");
 	ck_assert_ptr_nonnull(strstr(sh->out, "new mqueue: nscheck-leak\n"));
+	/* Another live run's case cgroup is not this run's residue. */
+	ck_assert_ptr_null(strstr(sh->out, "nscheck.1."));
 	snprintf(want, sizeof(want), "new sysvipcsem: id %d key 0x00000000\n", sh->semid);
 	ck_assert_ptr_nonnull(strstr(sh->out, want));
 	ck_assert_ptr_nonnull(strstr(sh->out, "new netns: nsc-leak\n"));
