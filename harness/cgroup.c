@@ -7,9 +7,10 @@
  * directory (nsc_cgroup_runner_open: the visible cgroup2 mount, else a
  * detached one that no mount table shows, see fixtures/cgroup.c); case
  * processes inherit it.  A case process makes its child cgroup
- * "nscheck.<runner pid>.<case pid>" below it and moves itself in: the
- * sandbox then starts there (clone(2) and clone3(2) alike, and a new
- * cgroup namespace gets that cgroup as its root).  Rootless, only in a
+ * "nscheck.<runner pid>.<case pid>" below it, and its sandbox is cloned
+ * into it (CLONE_INTO_CGROUP, 5.7+: no migration, which costs an RCU
+ * grace period, ~5-11 ms here; without it the case process moves itself
+ * there first), so a new cgroup namespace gets that cgroup as its root.  Rootless, only in a
  * cgroup delegated to the runner's (non-root) uid: what an unprivileged
  * user could do, so --rootless as root agrees with a real user.  Removal never depends
  * on the case process, which may crash or be killed at its timeout: the
@@ -83,7 +84,7 @@ int nsc_cgroup_enter(struct nsc_ctx *ctx, struct nsc_cgroup *cg)
 {
 	struct nsc_err *err = nsc_errbuf(ctx);
 	struct stat st = { 0 };
-	char *text;
+	char *text, own[sizeof(cg->path)];
 	size_t len;
 	int ret;
 
@@ -91,7 +92,8 @@ int nsc_cgroup_enter(struct nsc_ctx *ctx, struct nsc_cgroup *cg)
 	cg->fd = cg->parent_fd = -1;
 	if (own_fd < 0)
 		return nsc_err_setx(err, own_err.err ? own_err.err : ENOENT,
-				    "no cgroup2 directory of nscheck's own: %s",
+				    "no cgroup2 directory of nscheck's own%s: %s",
+				    ctx->rootless ? " (nscheck runs rootless)" : "",
 				    own_err.msg[0] ? own_err.msg : "not opened");
 	/*
 	 * Rootless: only where an unprivileged user could, in a cgroup
@@ -100,23 +102,34 @@ int nsc_cgroup_enter(struct nsc_ctx *ctx, struct nsc_cgroup *cg)
 	 */
 	if (ctx->rootless && (fstat(own_fd, &st) < 0 || st.st_uid != own_uid || !own_uid))
 		return nsc_err_setx(err, EPERM,
-				    "rootless: nscheck's cgroup is not delegated to uid %u (owned by uid %u)",
+				    "nscheck runs rootless and its cgroup is not delegated to uid %u (owned by uid %u)",
 				    (unsigned int)own_uid, (unsigned int)st.st_uid);
+	ret = nsc_file_read("/proc/self/cgroup", 1 << 20, &text, &len, err);
+	if (ret < 0)
+		return ret;
+	ret = nsc_cgroup_v2_path(text, own, sizeof(own));
+	free(text);
+	if (ret < 0)
+		return nsc_err_setx(err, -ret, "no cgroup2 path of our own in /proc/self/cgroup");
 	nsc_cgroup_name(cg->name, sizeof(cg->name), own_runner, getpid());
+	if ((size_t)snprintf(cg->path, sizeof(cg->path), "%s/%s", strcmp(own, "/") ? own : "",
+			     cg->name) >= sizeof(cg->path))
+		return nsc_err_setx(err, ENAMETOOLONG, "cgroup path %s too long", own);
 	ret = nsc_cgroup_child_make(own_fd, cg->name, err);
 	if (ret < 0)
 		return ret;
 	cg->fd = ret;
 	cg->parent_fd = own_fd;
-	ret = nsc_cgroup_procs_write(cg->fd, getpid(), err);
-	if (ret < 0)
-		return ret;
-	ret = nsc_file_read("/proc/self/cgroup", 1 << 20, &text, &len, err);
-	if (ret < 0)
-		return ret;
-	ret = nsc_cgroup_v2_path(text, cg->path, sizeof(cg->path));
-	free(text);
-	if (ret < 0)
-		return nsc_err_setx(err, -ret, "no cgroup2 path in /proc/self/cgroup after moving");
+	ctx->sandbox_cgroup = cg->fd;
 	return 0;
+}
+
+void nsc_cgroup_sandbox(struct nsc_ctx *ctx, int fd)
+{
+	ctx->sandbox_cgroup = fd;
+}
+
+bool nsc_cgroup_cloned_into(struct nsc_ctx *ctx)
+{
+	return ctx->in_child && ctx->sandbox_cgroup >= 0 && !nsc_spawn_moved();
 }

@@ -1,20 +1,24 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* nsc_fork(): a child that dies with its parent (nscheck.h). */
 #include <errno.h>
+#include <fcntl.h>
+#include <linux/sched.h>
 #include <signal.h>
+#include <stdio.h>
+#include <string.h>
 #include <sys/prctl.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "nscheck.h"
 
-pid_t nsc_fork(void)
-{
-	pid_t parent = getpid(), pid = fork();
+#ifndef CLONE_INTO_CGROUP
+#define CLONE_INTO_CGROUP 0x200000000ULL
+#endif
 
-	if (pid < 0)
-		return -errno;
-	if (pid)
-		return pid;
+/* In the child: die with @parent, or now if it is gone already. */
+static pid_t fork_child(pid_t parent)
+{
 	/*
 	 * PDEATHSIG acts only from now on: a parent that died in between
 	 * left us with another parent (the first child after
@@ -24,4 +28,51 @@ pid_t nsc_fork(void)
 	if (getppid() != parent && getppid() != 0)
 		_exit(0);
 	return 0;
+}
+
+pid_t nsc_fork(void)
+{
+	pid_t parent = getpid(), pid = fork();
+
+	if (pid < 0)
+		return -errno;
+	if (pid)
+		return pid;
+	return fork_child(parent);
+}
+
+pid_t nsc_fork_into(int cgroup_fd)
+{
+	struct clone_args args;
+	pid_t parent = getpid(), pid;
+	char b[24];
+	int fd, n, e;
+
+	memset(&args, 0, sizeof(args));
+	args.flags = CLONE_INTO_CGROUP;
+	args.cgroup = (uint64_t)cgroup_fd;
+	args.exit_signal = SIGCHLD;
+	fflush(NULL);
+	pid = (pid_t)syscall(SYS_clone3, &args, sizeof(args));
+	if (pid == 0)
+		return fork_child(parent);
+	if (pid > 0)
+		return pid;
+	if (errno != ENOSYS && errno != E2BIG && errno != EINVAL)
+		return -errno;
+	/* No clone3 or no CLONE_INTO_CGROUP (< 5.7): fork, then move it. */
+	pid = nsc_fork();
+	if (pid <= 0)
+		return pid;
+	fd = openat(cgroup_fd, "cgroup.procs", O_WRONLY | O_CLOEXEC);
+	n = snprintf(b, sizeof(b), "%d", (int)pid);
+	if (fd >= 0 && write(fd, b, (size_t)n) == n) {
+		close(fd);
+		return pid;
+	}
+	e = errno;
+	if (fd >= 0)
+		close(fd);
+	kill(pid, SIGKILL);
+	return -e;
 }

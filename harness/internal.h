@@ -64,8 +64,9 @@ struct nsc_ctx {
 	unsigned int via; /* NSC_VIA_*: how the sandbox is created */
 	pid_t child_pid;
 	int child_pidfd;
-	int sync_c2p[2]; /* child wakes parent */
-	int sync_p2c[2]; /* parent wakes child */
+	int sandbox_cgroup; /* cgroup the sandbox starts in, or -1 */
+	int sync_c2p[2];    /* child wakes parent */
+	int sync_p2c[2];    /* parent wakes child */
 	uid_t outer_uid;
 	gid_t outer_gid;
 	jmp_buf *leave;			 /* case-process hooks leave here */

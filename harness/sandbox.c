@@ -34,6 +34,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "cgroup.h"
 #include "internal.h"
 #include "probe.h"
 
@@ -255,6 +256,16 @@ static void run_sandbox(struct nsc_ctx *ctx)
 	ret = nsc_ns_ids_self(flags, true, &parent, &ctx->err);
 	if (ret < 0)
 		nsc_error_msg_at(ctx, -ret, __FILE__, __LINE__, ctx->err.msg);
+	/*
+	 * Into the case's cgroup (nsc_cgroup_enter) with CLONE_INTO_CGROUP:
+	 * no migration (each costs a few ms: an RCU grace period) and a new
+	 * cgroup namespace gets that cgroup as its root.  Without clone3 or
+	 * CLONE_INTO_CGROUP (--via clone, < 5.7, a seccomp filter) the case
+	 * process moves itself there for the clone and back (into nscheck's
+	 * cgroup, where it came from) after it: the same start for the
+	 * sandbox, the same place for the case process.
+	 */
+	nsc_spawn_cgroup(ctx->sandbox_cgroup, nsc_cgroup_runner_fd(), &ctx->err);
 	pid = nsc_spawn(stub ? 0 : flags, ctx->via == NSC_VIA_CLONE, &pidfd, &gate, &ctx->err);
 	if (pid < 0) {
 		nsc_ctx_ns_failed(ctx, flags, -pid);
@@ -338,6 +349,7 @@ void nsc_case_process(struct nsc_ctx *ctx)
 	ctx->leave = &leave;
 	ctx->child_pidfd = -1;
 	ctx->target_pidfd = -1;
+	ctx->sandbox_cgroup = -1;
 	ctx->sync_c2p[0] = ctx->sync_c2p[1] = -1;
 	ctx->sync_p2c[0] = ctx->sync_p2c[1] = -1;
 	if (setjmp(leave) == 0) {

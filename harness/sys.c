@@ -47,6 +47,62 @@ bool nsc_clone3_available(void)
 	return clone3_ok;
 }
 
+#ifndef CLONE_INTO_CGROUP
+#define CLONE_INTO_CGROUP 0x200000000ULL
+#endif
+
+/*
+ * cgroup of the next nsc_spawn() child (nsc_spawn_cgroup), or -1; and
+ * where the caller returns after it had to move there for the clone.
+ */
+static int spawn_cgroup = -1, spawn_back = -1;
+static bool spawn_moved;
+
+/* Move ourselves into cgroup @cgfd (cgroup.procs). */
+static int cgroup_enter_self(int cgfd, struct nsc_err *err)
+{
+	int fd = openat(cgfd, "cgroup.procs", O_WRONLY | O_CLOEXEC);
+	char b[24];
+	int n = snprintf(b, sizeof(b), "%d", (int)getpid());
+
+	if (fd < 0)
+		return nsc_err_set(err, errno, "open cgroup.procs");
+	if (write(fd, b, (size_t)n) != n) {
+		int e = errno;
+
+		close(fd);
+		return nsc_err_set(err, e, "move into the case's cgroup");
+	}
+	close(fd);
+	return 0;
+}
+
+int nsc_spawn_cgroup(int cgfd, int backfd, struct nsc_err *err)
+{
+	spawn_cgroup = cgfd;
+	spawn_back = backfd;
+	spawn_moved = false;
+	(void)err;
+	return 0;
+}
+
+bool nsc_spawn_moved(void)
+{
+	return spawn_moved;
+}
+
+/* No CLONE_INTO_CGROUP for this clone: move there for it instead. */
+static int spawn_cgroup_move(struct nsc_err *err)
+{
+	int cg = spawn_cgroup;
+
+	spawn_cgroup = -1;
+	if (cg < 0)
+		return 0;
+	spawn_moved = true;
+	return cgroup_enter_self(cg, err);
+}
+
 pid_t nsc_clone_pidfd(uint64_t flags, int *pidfd, struct nsc_err *err)
 {
 	struct clone_args args;
@@ -57,7 +113,17 @@ pid_t nsc_clone_pidfd(uint64_t flags, int *pidfd, struct nsc_err *err)
 		args.flags = CLONE_PIDFD | flags;
 		args.pidfd = (uintptr_t)pidfd;
 		args.exit_signal = SIGCHLD;
+		if (spawn_cgroup >= 0) {
+			args.flags |= CLONE_INTO_CGROUP;
+			args.cgroup = (uint64_t)spawn_cgroup;
+		}
 		pid = syscall(SYS_clone3, &args, sizeof(args));
+		/* Before 5.7 no CLONE_INTO_CGROUP (E2BIG/EINVAL): move, then clone. */
+		if (pid < 0 && spawn_cgroup >= 0 && (errno == E2BIG || errno == EINVAL)) {
+			if (spawn_cgroup_move(err) < 0)
+				return -err->err;
+			return nsc_clone_pidfd(flags, pidfd, err);
+		}
 		if (pid >= 0)
 			return (pid_t)pid;
 		if (errno != ENOSYS)
@@ -65,6 +131,8 @@ pid_t nsc_clone_pidfd(uint64_t flags, int *pidfd, struct nsc_err *err)
 					   (unsigned long long)flags);
 		clone3_ok = 0;
 	}
+	if (spawn_cgroup_move(err) < 0)
+		return -err->err;
 	return nsc_clone_legacy(flags, pidfd, err);
 }
 
@@ -123,7 +191,26 @@ pid_t nsc_spawn(uint64_t flags, bool legacy, int *pidfd, int *gate, struct nsc_e
 	if (pipe2(p, O_CLOEXEC) < 0)
 		return nsc_err_set(err, errno, "gate pipe");
 	fflush(NULL);
+	/* clone(2) has no CLONE_INTO_CGROUP: move there for the clone. */
+	if (legacy && spawn_cgroup_move(err) < 0) {
+		close(p[0]);
+		close(p[1]);
+		return -err->err;
+	}
 	pid = legacy ? nsc_clone_legacy(flags, pidfd, err) : nsc_clone_pidfd(flags, pidfd, err);
+	spawn_cgroup = -1;
+	/* Moved for the clone: back where we were, the child stays. */
+	if (pid != 0 && spawn_moved) {
+		spawn_moved = false;
+		if (spawn_back >= 0 && cgroup_enter_self(spawn_back, pid < 0 ? NULL : err) < 0 &&
+		    pid > 0) {
+			kill(pid, SIGKILL);
+			waitpid(pid, NULL, 0);
+			close(p[0]);
+			close(p[1]);
+			return -err->err;
+		}
+	}
 	if (pid < 0) {
 		close(p[0]);
 		close(p[1]);

@@ -64,6 +64,16 @@ int nsc_pidfd_kill(int pidfd, int sig);
  * nsc_spawn_open(): in the parent, open the gate and close it.
  */
 pid_t nsc_spawn(uint64_t flags, bool legacy, int *pidfd, int *gate, struct nsc_err *err);
+/*
+ * The next nsc_spawn() starts the child in cgroup @cgfd (-1: where we
+ * are): clone3 with CLONE_INTO_CGROUP, or, where that is not used (clone
+ * (2), no clone3, < 5.7, a seccomp filter), by moving the caller into
+ * @cgfd for the clone and back into @backfd (its own cgroup) after it.
+ * nsc_spawn() fails with -errno when a move fails.
+ */
+int nsc_spawn_cgroup(int cgfd, int backfd, struct nsc_err *err);
+/* In the child of that nsc_spawn(): whether the parent moved instead. */
+bool nsc_spawn_moved(void);
 int nsc_spawn_pass(int gate);
 int nsc_spawn_open(int gate, struct nsc_err *err);
 

@@ -4,6 +4,8 @@
 #define NSC_CASES_CGROUP_CGROUPNS_H
 
 #include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
 
 #include "nscheck.h"
 
@@ -48,6 +50,55 @@ static inline int nsc_cg_first_nonroot(const struct nsc_cg_line *l, int n)
 		if (strcmp(l[i].path, "/"))
 			return i;
 	return -1;
+}
+
+/*
+ * The cgroup2 ("0::") path of /proc/@pid/cgroup (@pid 0: our own) as the
+ * kernel prints it for this reader, "/../b" included.  0 or -errno
+ * (-ENOENT: no cgroup2 line).
+ */
+static inline int nsc_cg_v2_of(pid_t pid, char *path, size_t len)
+{
+	char file[64], buf[NSC_CG_PATH + 16];
+	int ret = -ENOENT;
+	FILE *f;
+
+	if (pid)
+		snprintf(file, sizeof(file), "/proc/%d/cgroup", (int)pid);
+	else
+		snprintf(file, sizeof(file), "/proc/self/cgroup");
+	f = fopen(file, "re");
+	if (!f)
+		return -errno;
+	while (fgets(buf, sizeof(buf), f))
+		if (!strncmp(buf, "0::", 3)) {
+			buf[strcspn(buf, "\n")] = '\0';
+			snprintf(path, len, "%s", buf + 3);
+			ret = 0;
+		}
+	fclose(f);
+	return ret;
+}
+
+/* -errno returns (nsc_fork_into, nsc_cg_v2_of) -> ERROR naming @expr. */
+#define NSC_SAFE_ERRNO(ctx, expr)                                                     \
+	({                                                                            \
+		long _v = (long)(expr);                                               \
+		if (_v < 0)                                                           \
+			nsc_error_at(ctx, (int)-_v, __FILE__, __LINE__, "%s", #expr); \
+		_v;                                                                   \
+	})
+
+/* Make cgroup @name below @parent_fd (removed with the case's cgroup). */
+static inline int nsc_cg_mkdir(struct nsc_ctx *ctx, int parent_fd, const char *name)
+{
+	return (int)NSC_TRY(ctx, nsc_cgroup_child_make(parent_fd, name, nsc_errbuf(ctx)));
+}
+
+/* Move @pid into cgroup @fd. */
+static inline void nsc_cg_move(struct nsc_ctx *ctx, int fd, pid_t pid)
+{
+	NSC_TRY(ctx, nsc_cgroup_procs_write(fd, pid, nsc_errbuf(ctx)));
 }
 
 #define NSC_CG_SKIP_HINT \

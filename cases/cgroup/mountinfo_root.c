@@ -8,9 +8,9 @@
  * /proc/self/cgroup.  Control: without CLONE_NEWCGROUP the sandbox sees
  * the outside root field.  The case process first enters a cgroup of its
  * own (cgroupns.h) and, where no cgroup2 is mounted (an initramfs), mounts
- * one first in its private mount namespace (.outer_flags; as root only:
- * rootless it may not), so the case is informative anywhere nscheck may
- * make a cgroup.  SKIPs when still no
+ * one first in a private mount namespace of the case process (as root
+ * only: rootless it may not), so the case is informative anywhere
+ * nscheck may make a cgroup.  SKIPs when still no
  * mounted hierarchy has the case process outside the mount's root (the
  * control would be blind).
  */
@@ -106,10 +106,13 @@ static bool cgm_v2_visible(struct nsc_ctx *ctx)
  * None mounted (an initramfs): mount cgroup2 in the case's private mount
  * namespace, over the first directory there is (nothing outside sees it).
  */
-static void cgm_mount_v2(void)
+static void cgm_mount_v2(struct nsc_ctx *ctx)
 {
 	static const char *const dirs[] = { "/sys/fs/cgroup", "/sys", "/mnt", "/tmp", "/run", "/dev" };
 
+	/* Only then a mount namespace: its teardown costs an RCU grace period. */
+	if (nsc_unshare(ctx, CLONE_NEWNS) < 0 || mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0)
+		return;
 	for (size_t i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++)
 		if (mount("cgroup2", dirs[i], "cgroup2", 0, NULL) == 0)
 			return;
@@ -121,12 +124,17 @@ static int setup(struct nsc_ctx *ctx)
 	struct nsc_cg_line l[NSC_CG_MAX] = { 0 };
 	struct nsc_cgroup cg;
 	int n, informative = 0;
+	bool own;
 	struct nsc_mounts mi;
 
 	if (!cgm_v2_visible(ctx))
-		cgm_mount_v2();
-	nsc_cg_own(ctx, &cg, false);
+		cgm_mount_v2(ctx);
+	own = nsc_cg_own(ctx, &cg, false);
 	n = NSC_SAFE(ctx, nsc_cg_read(l, NSC_CG_MAX));
+	/* The sandbox starts in the case's cgroup: its cgroup2 root. */
+	for (int i = 0; own && i < n; i++)
+		if (l[i].hier == 0)
+			snprintf(l[i].path, sizeof(l[i].path), "%s", cg.path);
 	NSC_TRY(ctx, nsc_mountinfo_read(NULL, &mi, nsc_errbuf(ctx)));
 	for (size_t k = 0; k < mi.n && sh->n < NSC_CGM_MAX; k++) {
 		const struct nsc_mount *ml = &mi.m[k];
@@ -187,7 +195,6 @@ static void child(struct nsc_ctx *ctx)
 NSC_CASE(cgroup, mountinfo_root) = {
 	.summary = "mountinfo shows cgroup mount roots relative to the cgroup namespace root",
 	.clone_flags = CLONE_NEWCGROUP,
-	.outer_flags = CLONE_NEWNS,
 	.setup = setup,
 	.child = child,
 	.min_kernel = "4.6",

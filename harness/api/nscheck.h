@@ -420,23 +420,45 @@ void nsc_finding(struct nsc_ctx *ctx, const char *key, const char *fmt, ...)
 /*
  * A cgroup context of the case's own, on any host (harness/cgroup.c):
  * nsc_cgroup_enter() makes a fresh child cgroup of nscheck's own cgroup2
- * cgroup ("nscheck.<runner pid>.<case pid>") and moves the calling case
- * process into it, so that the sandbox starts there and a new cgroup
+ * cgroup ("nscheck.<runner pid>.<case pid>") and has the sandbox start
+ * in it (clone3 with CLONE_INTO_CGROUP; where that is refused, the case
+ * process moves itself there before the clone), so a new cgroup
  * namespace gets it as its root, also where nscheck runs in the root
  * cgroup with no cgroup2 mounted (the init of an initramfs: the runner
- * then holds a detached cgroup2 mount).  The runner removes it when it
- * reaps the case process (cgroup.kill on stragglers), also after a crash
- * or timeout; one a killed runner left is removed by the next run.
- * Call it from setup.  0, or -errno with the reason in nsc_errbuf(ctx)
- * (no cgroup2, no permission, a read-only cgroup2 mount...).
+ * then holds a detached cgroup2 mount).  The case process itself stays
+ * where it is.  The runner removes the cgroup, with anything the case
+ * made below it, when it reaps the case process (cgroup.kill on
+ * stragglers), also after a crash or timeout; one a killed runner left
+ * is removed by the next run.  Call it from setup.  0, or -errno with
+ * the reason in nsc_errbuf(ctx) (no cgroup2, no permission, rootless in
+ * a cgroup not delegated to nscheck's user, read-only cgroup2...).
  */
 struct nsc_cgroup {
 	int fd;		/* O_DIRECTORY fd of the child cgroup */
 	int parent_fd;	/* ... of nscheck's own cgroup, its parent */
 	char name[48];	/* its directory name */
-	char path[512]; /* its "0::" path as the case process reads it */
+	char path[512]; /* its "0::" path as the case process's namespace shows it */
 };
 int nsc_cgroup_enter(struct nsc_ctx *ctx, struct nsc_cgroup *cg);
+
+/*
+ * The sandbox starts in cgroup @fd instead (a cgroup the case made below
+ * its own, e.g. with nsc_cgroup_child_make(cg.fd, ...)), as above.
+ */
+void nsc_cgroup_sandbox(struct nsc_ctx *ctx, int fd);
+
+/*
+ * In the sandbox: true when it was cloned into its cgroup with
+ * CLONE_INTO_CGROUP, false when the case process had to move there for
+ * the clone (no clone3, < 5.7, seccomp) or no cgroup was asked for.
+ */
+bool nsc_cgroup_cloned_into(struct nsc_ctx *ctx);
+
+/*
+ * nsc_fork() whose child starts in cgroup @cgroup_fd: clone3 with
+ * CLONE_INTO_CGROUP (no migration), else fork and move it there.
+ */
+pid_t nsc_fork_into(int cgroup_fd);
 
 #include "fixture.h"
 
