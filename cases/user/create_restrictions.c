@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * user.create_restrictions: who may not create a user namespace.
+ * unshare(CLONE_NEWUSER) fails EINVAL in a multithreaded process (a user
+ * namespace implies a thread group of its own) and EPERM in a chrooted
+ * one (a chroot could otherwise be escaped with the new capabilities);
+ * clone(CLONE_NEWUSER | CLONE_FS) fails EINVAL (a shared fs_struct would
+ * carry the root across).  Each is tried in a helper process forked in
+ * the sandbox (which has CAP_SYS_CHROOT in its own user namespace); the
+ * same helper then makes a user namespace once the obstacle is gone, so
+ * that the refusals are known to come from the rule.  No control: these
+ * are rules of creation, which withholding the sandbox's namespace
+ * cannot turn into sharing.
+ */
+#include <pthread.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+
+#include "user.h"
+
+struct restrict_shared {
+	int threaded, threaded_after; /* unshare() with a thread, after it ended */
+	int chrooted;		      /* unshare() after chroot() */
+	int clone_fs;		      /* clone(CLONE_NEWUSER | CLONE_FS) */
+	int clone_plain;	      /* clone(CLONE_NEWUSER) */
+};
+
+static int pipefd[2];
+
+static void *thread_fn(void *arg)
+{
+	char b;
+
+	(void)arg;
+	while (read(pipefd[0], &b, 1) < 0 && errno == EINTR)
+		;
+	return NULL;
+}
+
+static int try_unshare(void)
+{
+	return unshare(CLONE_NEWUSER) < 0 ? -errno : 0;
+}
+
+/* clone(2) like fork(2) plus @flags; the new process exits at once. */
+static int try_clone(unsigned long flags)
+{
+	int status;
+	long pid = syscall(SYS_clone, flags | SIGCHLD, NULL, NULL, NULL, 0);
+
+	if (pid < 0)
+		return -errno;
+	if (pid == 0)
+		_exit(0);
+	waitpid((pid_t)pid, &status, 0);
+	return 0;
+}
+
+static int run(int (*fn)(struct restrict_shared *), struct restrict_shared *sh)
+{
+	int status;
+	pid_t pid = nsc_fork();
+
+	if (pid < 0)
+		return (int)pid;
+	if (pid == 0)
+		_exit(fn(sh) < 0 ? 1 : 0);
+	if (waitpid(pid, &status, 0) < 0)
+		return -errno;
+	return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : -ECHILD;
+}
+
+static int threaded(struct restrict_shared *sh)
+{
+	pthread_t t;
+	int ret;
+
+	if (pipe2(pipefd, O_CLOEXEC) < 0)
+		return -errno;
+	ret = pthread_create(&t, NULL, thread_fn, NULL);
+	if (ret)
+		return -ret;
+	sh->threaded = try_unshare();
+	close(pipefd[1]);
+	pthread_join(t, NULL);
+	sh->threaded_after = try_unshare();
+	return 0;
+}
+
+static int chrooted(struct restrict_shared *sh)
+{
+	if (chroot("/proc") < 0)
+		return -errno;
+	sh->chrooted = try_unshare();
+	return 0;
+}
+
+static int cloned(struct restrict_shared *sh)
+{
+	sh->clone_fs = try_clone(CLONE_NEWUSER | CLONE_FS);
+	sh->clone_plain = try_clone(CLONE_NEWUSER);
+	return 0;
+}
+
+static void child(struct nsc_ctx *ctx)
+{
+	struct restrict_shared *sh = nsc_shared_as(ctx, struct restrict_shared);
+
+	sh->threaded = sh->threaded_after = sh->chrooted = 1;
+	sh->clone_fs = sh->clone_plain = 1;
+	/*
+	 * First one that must work, through the harness: where a filter
+	 * denies unshare() that SKIPs naming it, instead of the refusals
+	 * below being mistaken for the rules.
+	 */
+	NSC_TRY(ctx, nsc_unshare(ctx, CLONE_NEWUSER));
+	/* Its creator must be mapped to make further ones: itself, to 0. */
+	NSC_TRY(ctx, nsc_idmap_root(getpid(), 0, 0, nsc_errbuf(ctx)));
+	NSC_TRY(ctx, run(threaded, sh));
+	NSC_TRY(ctx, run(chrooted, sh));
+	NSC_TRY(ctx, run(cloned, sh));
+	NSC_EXPECT_EQ(ctx, sh->threaded, -EINVAL, "unshare(CLONE_NEWUSER) with a second thread");
+	NSC_EXPECT_EQ(ctx, sh->threaded_after, 0,
+		      "unshare(CLONE_NEWUSER) once the second thread has ended");
+	NSC_EXPECT_EQ(ctx, sh->chrooted, -EPERM, "unshare(CLONE_NEWUSER) after chroot()");
+	NSC_EXPECT_EQ(ctx, sh->clone_fs, -EINVAL, "clone(CLONE_NEWUSER | CLONE_FS)");
+	NSC_EXPECT_EQ(ctx, sh->clone_plain, 0, "clone(CLONE_NEWUSER)");
+}
+
+NSC_CASE(user, create_restrictions) = {
+	.summary = "no user namespace for a threaded or chrooted process, nor with CLONE_FS",
+	.clone_flags = CLONE_NEWUSER,
+	.no_control = "rules of creation: withholding the sandbox's user namespace shows no sharing",
+	.child = child,
+	.min_kernel = "3.9",
+	.anchors = NSC_ANCHORS("man:unshare(2)", "man:clone(2)"),
+};
