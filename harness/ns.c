@@ -256,6 +256,24 @@ int nsc_ns_open(pid_t pid, uint64_t flag, struct nsc_err *err)
 	return fd;
 }
 
+int nsc_ns_max_path(uint64_t flag, char *buf, size_t len, struct nsc_err *err)
+{
+	const struct nsc_ns_info *ns = nsc_ns_by_flag(flag);
+	size_t i;
+	int n;
+
+	if (!ns || !ns->max_sysctl)
+		return nsc_err_setx(err, EINVAL, "nsc_ns_max_path: not one namespace flag: %#llx",
+				    (unsigned long long)flag);
+	n = snprintf(buf, len, "/proc/sys/%s", ns->max_sysctl);
+	if (n < 0 || (size_t)n >= len)
+		return nsc_err_setx(err, ENAMETOOLONG, "nsc_ns_max_path: buffer of %zu bytes", len);
+	for (i = strlen("/proc/sys/"); buf[i]; i++)
+		if (buf[i] == '.')
+			buf[i] = '/';
+	return 0;
+}
+
 int nsc_ns_ids_self(uint64_t flags, bool children, struct nsc_ns_ids *ids, struct nsc_err *err)
 {
 	memset(ids, 0, sizeof(*ids));

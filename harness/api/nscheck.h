@@ -359,11 +359,15 @@ int nsc_unshare(struct nsc_ctx *ctx, uint64_t flags);
  * nsc_ns_same: 1 when @a and @b share the namespace (st_dev and st_ino),
  *   0 when not.
  * nsc_ns_open: a read-only O_CLOEXEC fd of it (for setns).
+ * nsc_ns_max_path: the /proc/sys file of the user.max_<type>_namespaces
+ *   limit of @flag (it reads and sets the limit of the caller's user
+ *   namespace) into @buf; -EINVAL for anything but one type.
  */
 long long nsc_ns_ino(pid_t pid, uint64_t flag, struct nsc_err *err);
 long long nsc_ns_children_ino(pid_t pid, uint64_t flag, struct nsc_err *err);
 int nsc_ns_same(pid_t a, pid_t b, uint64_t flag, struct nsc_err *err);
 int nsc_ns_open(pid_t pid, uint64_t flag, struct nsc_err *err);
+int nsc_ns_max_path(uint64_t flag, char *buf, size_t len, struct nsc_err *err);
 
 /*
  * User namespace id maps (harness/idmap.c; a case with .manual_idmap

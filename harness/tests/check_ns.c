@@ -159,6 +159,7 @@ END_TEST
 /* Same namespace as ourselves; a different one after unshare in a child. */
 START_TEST(test_identity_helpers)
 {
+	char mpath[64];
 	struct nsc_err err;
 	struct stat a, b;
 	int fd, status, pipefd[2];
@@ -183,6 +184,15 @@ START_TEST(test_identity_helpers)
 	ck_assert_int_eq(nsc_ns_same(0, 999999999, CLONE_NEWUTS, &err), -ENOENT);
 	ck_assert_ptr_nonnull(strstr(err.msg, "/proc/999999999/ns/uts"));
 	ck_assert_int_eq(nsc_ns_open(999999999, CLONE_NEWNET, &err), -ENOENT);
+	/* The limit's file, as the table names it; one type only. */
+	ck_assert_int_eq(nsc_ns_max_path(CLONE_NEWUTS, mpath, sizeof(mpath), &err), 0);
+	ck_assert_str_eq(mpath, "/proc/sys/user/max_uts_namespaces");
+	ck_assert_int_eq(access(mpath, R_OK), 0);
+	ck_assert_int_eq(nsc_ns_max_path(CLONE_NEWUSER, mpath, sizeof(mpath), &err), 0);
+	ck_assert_str_eq(mpath, "/proc/sys/user/max_user_namespaces");
+	ck_assert_int_eq(nsc_ns_max_path(CLONE_NEWUTS | CLONE_NEWNET, mpath, sizeof(mpath), &err),
+			 -EINVAL);
+	ck_assert_int_eq(nsc_ns_max_path(CLONE_NEWUTS, mpath, 20, &err), -ENAMETOOLONG);
 
 	if (geteuid() != 0)
 		return; /* the positive control below needs CAP_SYS_ADMIN */
