@@ -11,6 +11,7 @@
 #include <fcntl.h>
 #include <inttypes.h>
 #include <stdio.h>
+#include <sys/utsname.h>
 #include <unistd.h>
 
 #include "nscheck.h"
@@ -86,6 +87,17 @@ static inline long long nsc_user_read_ll_or_skip(struct nsc_ctx *ctx, const char
 		nsc_error(ctx, (int)-v, "read %s", path);
 	}
 	return v;
+}
+
+/* The running kernel is older than @major.@minor (unparsable: not older). */
+static inline bool nsc_user_kernel_older(int major, int minor)
+{
+	struct utsname u;
+	int ma, mi;
+
+	if (uname(&u) < 0 || sscanf(u.release, "%d.%d", &ma, &mi) != 2)
+		return false;
+	return ma < major || (ma == major && mi < minor);
 }
 
 /*
