@@ -313,6 +313,7 @@ static const char *const nsc_cap_names[] = {
 	[CAP_SYS_PTRACE] = "CAP_SYS_PTRACE",
 	[CAP_SYS_ADMIN] = "CAP_SYS_ADMIN",
 	[CAP_SYS_RESOURCE] = "CAP_SYS_RESOURCE",
+	[CAP_MKNOD] = "CAP_MKNOD",
 };
 
 void nsc_probe_classify_caps(struct nsc_probe *p, uint64_t missing)
