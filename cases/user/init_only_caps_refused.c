@@ -10,8 +10,8 @@
  * range (the kernel checks the capability first, then refuses the zone
  * with EINVAL: a real root gets EINVAL); finit_module() of fd -1 (the
  * capability is checked before the fd: a real root gets EBADF); mknod()
- * of a character device 1:3 on a tmpfs the sandbox mounted in its own
- * mount namespace.  Control: without CLONE_NEWUSER (real root, in a
+ * of a character device 1:3 on a tmpfs instance the sandbox made in its
+ * own mount namespace (detached, fsopen(2): never attached anywhere).  Control: without CLONE_NEWUSER (real root, in a
  * disposable mount namespace) the first two get EINVAL and EBADF and the
  * node is made.  The time and module checks cannot fire where the case
  * process itself lacks the capability (a container) or the host refuses
@@ -19,7 +19,6 @@
  * answers ENOSYS to everyone, and the module check is left out there.
  * mknod needs CAP_MKNOD (.caps).
  */
-#include <sys/mount.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/sysmacros.h>
@@ -27,10 +26,17 @@
 
 #include "user.h"
 
+static int setup(struct nsc_ctx *ctx)
+{
+	nsc_user_need_init_root(ctx);
+	return 0;
+}
+
 static void child(struct nsc_ctx *ctx)
 {
+	static const char *const size[] = { "size", "64k", NULL };
 	struct timezone tz = { .tz_minuteswest = 24 * 60, .tz_dsttime = 0 };
-	int ret;
+	int ret, mfd;
 
 	ret = syscall(SYS_settimeofday, NULL, &tz) < 0 ? -errno : 0;
 	NSC_ISOLATED_COND(ctx, "the case process lacks CAP_SYS_TIME itself (a container)",
@@ -42,10 +48,15 @@ static void child(struct nsc_ctx *ctx)
 		NSC_ISOLATED_COND(ctx,
 				  "the case process lacks CAP_SYS_MODULE, or kernel.modules_disabled is 1, or a filter denies finit_module()",
 				  ret == -EPERM, "finit_module(-1) gave %d, want -EPERM", ret);
-	NSC_SAFE(ctx, mount("nsc-tmp", "/tmp", "tmpfs", MS_NOSUID, "size=64k,mode=0700"));
-	ret = mknod("/tmp/nsc-null", S_IFCHR | 0600, makedev(1, 3)) < 0 ? -errno : 0;
+	mfd = nsc_user_fsmount("tmpfs", size);
+	if (mfd == -ENOSYS)
+		nsc_skip(ctx, ENOSYS, "use Linux 5.2 or later", "no fsopen(2) (Linux < 5.2)");
+	if (mfd < 0)
+		nsc_error(ctx, -mfd, "a tmpfs instance in the sandbox's mount namespace");
+	ret = mknodat(mfd, "nsc-null", S_IFCHR | 0600, makedev(1, 3)) < 0 ? -errno : 0;
 	NSC_ISOLATED_EQ(ctx, ret, -EPERM, "mknod() of a character device on a private tmpfs");
-	NSC_SAFE(ctx, mknod("/tmp/nsc-fifo", S_IFIFO | 0600, 0));
+	NSC_SAFE(ctx, mknodat(mfd, "nsc-fifo", S_IFIFO | 0600, 0));
+	close(mfd);
 }
 
 NSC_CASE(user, init_only_caps_refused) = {
@@ -53,6 +64,7 @@ NSC_CASE(user, init_only_caps_refused) = {
 	.clone_flags = CLONE_NEWUSER | CLONE_NEWNS,
 	.needs_root = true, /* the control is initial-namespace root */
 	.caps = NSC_CAP(CAP_MKNOD),
+	.setup = setup,
 	.child = child,
 	.min_kernel = "3.8",
 	.anchors = NSC_ANCHORS("man:user_namespaces(7)", "man:capabilities(7)"),

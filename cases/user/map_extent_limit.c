@@ -58,6 +58,7 @@ static int setup(struct nsc_ctx *ctx)
 	if (nsc_user_kernel_older(4, 15))
 		nsc_skip(ctx, EINVAL, "use Linux 4.15 or later",
 			 "Linux < 4.15 allows 5 lines per id map, not 340");
+	nsc_user_need_uids(ctx, host_id(0), host_id(LINES) - host_id(0) + 1);
 	sh->memfd = NSC_SAFE(ctx, memfd_create("nsc-extent", MFD_CLOEXEC));
 	NSC_SAFE(ctx, fchown(sh->memfd, host_id(PROBE), (gid_t)-1));
 	return 0;

@@ -10,8 +10,9 @@
  * The sandbox (one level below the case process) unshares a user
  * namespace, maps itself to 0 there (a process may create a namespace
  * only while its ids are mapped) and repeats until unshare() fails.  The
- * loop calls unshare(2) itself: ENOSPC is the property, which
- * nsc_unshare() would report as a limit of the host.  Where the case
+ * first level is made through nsc_unshare() (a filter denying unshare()
+ * SKIPs there); the loop calls unshare(2) itself: ENOSPC is the property,
+ * which nsc_unshare() would report as a limit of the host.  Where the case
  * process is in the initial user namespace (its inode is the fixed
  * PROC_USER_INIT_INO) the sandbox is level 1 and exactly 32 more levels
  * must succeed; elsewhere (rootless, a container with a user namespace)
@@ -54,6 +55,10 @@ static void child(struct nsc_ctx *ctx)
 	struct nest_shared *sh = nsc_shared_as(ctx, struct nest_shared);
 	int made = 0, ret = 0;
 
+	/* The first level through the harness: a filter denying unshare() SKIPs. */
+	NSC_TRY(ctx, nsc_unshare(ctx, CLONE_NEWUSER));
+	made++;
+	NSC_TRY(ctx, nsc_idmap_root(getpid(), 0, 0, nsc_errbuf(ctx)));
 	for (;;) {
 		if (unshare(CLONE_NEWUSER) < 0) {
 			ret = -errno;

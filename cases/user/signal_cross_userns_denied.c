@@ -2,7 +2,8 @@
 /*
  * user.signal_cross_userns_denied: capabilities in a child user namespace
  * give no power over processes outside it.  The sandbox's maps are
- * "0 <X> 1" with X a spare unprivileged host id; after setresuid(0)
+ * "0 <X> 1" with X a spare unprivileged host uid (gid: the case
+ * process's own); after setresuid(0)
  * inside, the sandbox is host uid X with every capability in its own
  * namespace (CAP_KILL included).  kill(case process, 0) then fails EPERM:
  * the case process (another host uid, in the parent namespace) is out of
@@ -18,6 +19,12 @@
 #include "user.h"
 
 #define SPARE_ID 4000001u /* an id no process of the host needs */
+
+static int setup(struct nsc_ctx *ctx)
+{
+	nsc_user_need_uids(ctx, SPARE_ID, 1);
+	return 0;
+}
 
 static void child(struct nsc_ctx *ctx)
 {
@@ -58,11 +65,12 @@ static long status_uid(pid_t pid)
 static void parent(struct nsc_ctx *ctx)
 {
 	pid_t pid = nsc_child_pid(ctx);
-	char m[32];
+	char m[32], g[32];
 
 	snprintf(m, sizeof(m), "0 %u 1", SPARE_ID);
+	snprintf(g, sizeof(g), "0 %u 1", (unsigned int)nsc_outer_gid(ctx));
 	if (nsc_sandbox_flags(ctx) & CLONE_NEWUSER)
-		NSC_TRY(ctx, nsc_idmap_write(pid, m, m, true, nsc_errbuf(ctx)));
+		NSC_TRY(ctx, nsc_idmap_write(pid, m, g, true, nsc_errbuf(ctx)));
 	NSC_TRY(ctx, nsc_sync_wake(ctx));
 	NSC_TRY(ctx, nsc_sync_wait(ctx));
 	if (nsc_sandbox_flags(ctx) & CLONE_NEWUSER)
@@ -76,6 +84,7 @@ NSC_CASE(user, signal_cross_userns_denied) = {
 	.clone_flags = CLONE_NEWUSER,
 	.manual_idmap = true,
 	.needs_root = true,
+	.setup = setup,
 	.child = child,
 	.parent = parent,
 	.min_kernel = "3.8",

@@ -11,6 +11,7 @@
 #include <fcntl.h>
 #include <inttypes.h>
 #include <stdio.h>
+#include <sys/mount.h>
 #include <sys/utsname.h>
 #include <unistd.h>
 
@@ -89,6 +90,48 @@ static inline long long nsc_user_read_ll_or_skip(struct nsc_ctx *ctx, const char
 	return v;
 }
 
+/* nsc_user_write() that SKIPs on a restriction of the host, else ERRORs. */
+static inline void nsc_user_write_or_skip(struct nsc_ctx *ctx, const char *path, const char *text)
+{
+	int ret = nsc_user_write(path, text);
+
+	if (ret < 0) {
+		nsc_skip_if_restricted(ctx, NSC_OP_WRITE, -ret, path);
+		nsc_error(ctx, -ret, "write '%s' to %s", text, path);
+	}
+}
+
+/*
+ * A new instance of @fstype as a detached mount (fsopen(2), Linux 5.2):
+ * its fd, or -errno of the first step that failed.  @opts: NULL, or
+ * "key", "value" pairs ending in NULL.  Nothing is attached anywhere, so
+ * no mount point is needed (a FROM scratch container has no /tmp), and
+ * the mount is gone with its last fd.  The caller needs CAP_SYS_ADMIN
+ * over the owner of its mount namespace.
+ */
+static inline int nsc_user_fsmount(const char *fstype, const char *const *opts)
+{
+	int fs = fsopen(fstype, FSOPEN_CLOEXEC), mnt = -1;
+
+	if (fs < 0)
+		return -errno;
+	for (; opts && opts[0]; opts += 2)
+		if (fsconfig(fs, FSCONFIG_SET_STRING, opts[0], opts[1], 0) < 0)
+			goto out;
+	if (fsconfig(fs, FSCONFIG_CMD_CREATE, NULL, NULL, 0) < 0)
+		goto out;
+	mnt = fsmount(fs, FSMOUNT_CLOEXEC, MOUNT_ATTR_NOSUID | MOUNT_ATTR_NOEXEC);
+out:
+	if (mnt < 0) {
+		int e = errno;
+
+		close(fs);
+		return -e;
+	}
+	close(fs);
+	return mnt;
+}
+
 /* The running kernel is older than @major.@minor (unparsable: not older). */
 static inline bool nsc_user_kernel_older(int major, int minor)
 {
@@ -98,6 +141,49 @@ static inline bool nsc_user_kernel_older(int major, int minor)
 	if (uname(&u) < 0 || sscanf(u.release, "%d.%d", &ma, &mi) != 2)
 		return false;
 	return ma < major || (ma == major && mi < minor);
+}
+
+#define NSC_USER_INIT_INO 0xEFFFFFFDULL /* PROC_USER_INIT_INO, fixed since 3.8 */
+
+/* The calling process is in the initial user namespace. */
+static inline bool nsc_user_in_init_ns(struct nsc_ctx *ctx)
+{
+	return NSC_TRY(ctx, nsc_ns_ino(0, CLONE_NEWUSER, nsc_errbuf(ctx))) ==
+	       (long long)NSC_USER_INIT_INO;
+}
+
+/*
+ * SKIP unless the case process is root of the initial user namespace
+ * (what a control needs that shows a capability working on the host's
+ * resources); nscheck run as root inside a user namespace of its own
+ * (unshare -r) is not.
+ */
+static inline void nsc_user_need_init_root(struct nsc_ctx *ctx)
+{
+	if (!nsc_user_in_init_ns(ctx))
+		nsc_skip(ctx, EPERM, "run nscheck as root of the initial user namespace",
+			 "the case process is not in the initial user namespace: its control needs the capabilities of the host's root");
+}
+
+/*
+ * SKIP unless the case process's user namespace maps the uids [@first,
+ * @first + @count) (as it numbers them): cases that hand a sandbox host
+ * ids other than their own.
+ */
+static inline void nsc_user_need_uids(struct nsc_ctx *ctx, unsigned long first, unsigned long count)
+{
+	static struct nsc_idmap_ent e[NSC_IDMAP_MAX];
+	static char buf[16384];
+	int n, i;
+
+	NSC_TRY(ctx, nsc_idmap_read(getpid(), "uid_map", buf, sizeof(buf), nsc_errbuf(ctx)));
+	n = NSC_TRY(ctx, nsc_idmap_parse(buf, e, NSC_IDMAP_MAX, nsc_errbuf(ctx)));
+	for (i = 0; i < n; i++)
+		if (e[i].inside <= first && first + count <= e[i].inside + e[i].count)
+			return;
+	nsc_skip(ctx, EPERM, "run nscheck as root of a user namespace that maps these ids",
+		 "the case needs uids %lu-%lu, which the case process's user namespace does not map (it maps %d range(s))",
+		 first, first + count - 1, n);
 }
 
 /*

@@ -54,6 +54,8 @@ check_mode() {
 		net.sysctl_private | net.ping_group_range_private | net.unprivileged_port_start_private | \
 			net.core_sysctls_readonly_in_child)
 			want="/proc/sys/net/(ipv4|core)/[a-z_]+ is on a read-only mount \(/proc/sys\)" ;;
+		user.ucount_limits_private)
+			want="/proc/sys/user/max_uts_namespaces is on a read-only mount \(/proc/sys\)" ;;
 		mnt.proc_only_ns_pids | pid.proc_self_requires_remount | pid.proc_pidns_mount_option | \
 			pid.procfs_instances_independent)
 			[ "$mode" = rootless ] && want="proc is masked \([0-9]+ mounts? over paths under /proc" ||
