@@ -114,9 +114,10 @@ static void child(struct nsc_ctx *ctx)
 static void parent(struct nsc_ctx *ctx)
 {
 	struct cred_shared *sh = nsc_shared_as(ctx, struct cred_shared);
+	struct ucred uc = { 0 };
 	pid_t pid = nsc_child_pid(ctx);
-	struct ucred uc;
 	char uidm[32], gidm[32];
+	int ret;
 
 	if (nsc_sandbox_flags(ctx) & CLONE_NEWUSER) {
 		snprintf(uidm, sizeof(uidm), "%d %u 1", MAPPED_ID, (unsigned int)nsc_outer_uid(ctx));
@@ -125,7 +126,9 @@ static void parent(struct nsc_ctx *ctx)
 	}
 	NSC_TRY(ctx, nsc_sync_wake(ctx));
 	NSC_TRY(ctx, nsc_sync_wait(ctx)); /* sent */
-	NSC_SAFE(ctx, recv_creds(sh->sv[0], &uc));
+	ret = recv_creds(sh->sv[0], &uc);
+	if (ret < 0)
+		nsc_error(ctx, -ret, "receive SCM_CREDENTIALS from the sandbox");
 	NSC_ISOLATED_NE(ctx, uc.uid, sh->claimed.uid,
 			"SCM_CREDENTIALS uid received outside equals the one claimed inside");
 	NSC_EXPECT_EQ(ctx, uc.uid, nsc_outer_uid(ctx), "SCM_CREDENTIALS uid received outside");
