@@ -314,6 +314,7 @@ static const char *const nsc_cap_names[] = {
 	[CAP_SYS_ADMIN] = "CAP_SYS_ADMIN",
 	[CAP_SYS_RESOURCE] = "CAP_SYS_RESOURCE",
 	[CAP_MKNOD] = "CAP_MKNOD",
+	[CAP_SETFCAP] = "CAP_SETFCAP",
 };
 
 void nsc_probe_classify_caps(struct nsc_probe *p, uint64_t missing)

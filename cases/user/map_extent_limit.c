@@ -106,6 +106,7 @@ NSC_CASE(user, map_extent_limit) = {
 	.clone_flags = CLONE_NEWUSER,
 	.manual_idmap = true,
 	.needs_root = true,
+	.caps = NSC_CAP(CAP_SETUID) | NSC_CAP(CAP_CHOWN), /* map and own other ids */
 	.setup = setup,
 	.child = child,
 	.parent = parent,

@@ -95,6 +95,8 @@ NSC_CASE(user, namespaced_file_caps) = {
 	.clone_flags = CLONE_NEWUSER,
 	.manual_idmap = true,
 	.needs_root = true,
+	/* map and own a spare uid; the control writes the xattr */
+	.caps = NSC_CAP(CAP_SETUID) | NSC_CAP(CAP_CHOWN) | NSC_CAP(CAP_SETFCAP),
 	.kconfigs = NSC_KCONFIGS("CONFIG_TMPFS_XATTR"),
 	.setup = setup,
 	.child = child,

@@ -84,6 +84,7 @@ NSC_CASE(user, signal_cross_userns_denied) = {
 	.clone_flags = CLONE_NEWUSER,
 	.manual_idmap = true,
 	.needs_root = true,
+	.caps = NSC_CAP(CAP_SETUID), /* a map of an id other than its own */
 	.setup = setup,
 	.child = child,
 	.parent = parent,
