@@ -19,15 +19,17 @@
 
 static const char *const refused[] = { "debugfs", "tracefs", "securityfs" };
 
-/* @fs is listed in /proc/filesystems. */
-static bool fs_known(const char *fs)
+/* @fs is listed in /proc/filesystems (unreadable: SKIP naming why, or ERROR). */
+static bool fs_known(struct nsc_ctx *ctx, const char *fs)
 {
 	char line[128], name[64];
 	bool found = false;
 	FILE *f = fopen("/proc/filesystems", "re");
 
-	if (!f)
-		return false;
+	if (!f) {
+		nsc_skip_if_restricted(ctx, NSC_OP_READ, errno, "/proc/filesystems");
+		nsc_error(ctx, errno, "open /proc/filesystems");
+	}
 	while (!found && fgets(line, sizeof(line), f))
 		found = (sscanf(line, "nodev %63s", name) == 1 || sscanf(line, " %63s", name) == 1) &&
 			!strcmp(name, fs);
@@ -65,7 +67,7 @@ static void child(struct nsc_ctx *ctx)
 	NSC_EXPECT_EQ(ctx, try_mount("ramfs", NULL), 0, "mount ramfs");
 	NSC_EXPECT_EQ(ctx, try_mount("devpts", pts), 0, "mount devpts (a new instance)");
 	for (size_t i = 0; i < sizeof(refused) / sizeof(refused[0]); i++) {
-		if (!fs_known(refused[i]))
+		if (!fs_known(ctx, refused[i]))
 			continue;
 		tried++;
 		ret = try_mount(refused[i], NULL);

@@ -81,7 +81,7 @@ static void verify(struct nsc_ctx *ctx)
 }
 
 NSC_CASE(user, ucount_limits_private) = {
-	.summary = "a user namespace's max_*_namespaces limits only its own subtree",
+	.summary = "a user namespace's limits on namespace counts bind only its own subtree",
 	.clone_flags = CLONE_NEWUSER,
 	.outer_flags = CLONE_NEWUSER,
 	.setup = setup,
