@@ -18,6 +18,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
+#include <sys/utsname.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -32,6 +33,23 @@ struct nsc_timens_shared {
 	long long inner;	/* grandchild, inside the new time namespace */
 	int inner_ok;
 };
+
+/*
+ * SKIP unless the running kernel is Linux @major.@minor or later: for a
+ * behaviour whose absence looks just like a broken namespace, so that
+ * trying cannot tell them apart.
+ */
+static inline void nsc_timens_need(struct nsc_ctx *ctx, int major, int minor, const char *what)
+{
+	struct utsname u;
+	int ma, mi;
+
+	if (uname(&u) < 0 || sscanf(u.release, "%d.%d", &ma, &mi) != 2)
+		return;
+	if (ma < major || (ma == major && mi < minor))
+		nsc_skip(ctx, 0, "use a newer kernel", "%s needs Linux >= %d.%d (this is %s)", what,
+			 major, minor, u.release);
+}
 
 static inline long long nsc_timens_now(clockid_t clk)
 {

@@ -24,6 +24,7 @@
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <unistd.h>
 
 #define NSC_MODULE_INIT_COMPRESSED_FILE 4
@@ -155,6 +156,7 @@ int main(void)
 	print_report();
 	printf("NSCHECK-EXIT %d\n", status);
 	fflush(stdout);
+	tcdrain(STDOUT_FILENO); /* out of the serial port before power off */
 	sync();
 	reboot(RB_POWER_OFF);
 	reboot(RB_AUTOBOOT);
