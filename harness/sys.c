@@ -32,6 +32,12 @@ void nsc_cov_dump(void)
 #endif
 }
 
+void nsc_exit_status(int status)
+{
+	nsc_cov_dump();
+	_exit(status);
+}
+
 /* -1 unknown, 0 no, 1 yes. */
 static int clone3_ok = -1;
 
@@ -109,6 +115,7 @@ pid_t nsc_clone_pidfd(uint64_t flags, int *pidfd, struct nsc_err *err)
 	long pid;
 
 	if (nsc_clone3_available()) {
+again:
 		memset(&args, 0, sizeof(args));
 		args.flags = CLONE_PIDFD | flags;
 		args.pidfd = (uintptr_t)pidfd;
@@ -122,7 +129,7 @@ pid_t nsc_clone_pidfd(uint64_t flags, int *pidfd, struct nsc_err *err)
 		if (pid < 0 && spawn_cgroup >= 0 && (errno == E2BIG || errno == EINVAL)) {
 			if (spawn_cgroup_move(err) < 0)
 				return -err->err;
-			return nsc_clone_pidfd(flags, pidfd, err);
+			goto again; /* spawn_cgroup is -1 now: no CLONE_INTO_CGROUP */
 		}
 		if (pid >= 0)
 			return (pid_t)pid;

@@ -338,6 +338,14 @@ int nsc_child_pidfd(struct nsc_ctx *ctx);
  */
 pid_t nsc_fork(void);
 
+/*
+ * _exit(@status) for a process a case forked, after flushing its coverage
+ * counters (coverage builds; otherwise plain _exit).  In case files
+ * (compiled with NSC_CASE_SOURCE) every _exit() call comes here, so no
+ * forked child of a case loses its counters.
+ */
+void nsc_exit_status(int status) __attribute__((noreturn));
+
 /* Flags the sandbox was really cloned with (clone_flags minus withheld). */
 uint64_t nsc_sandbox_flags(struct nsc_ctx *ctx);
 
@@ -465,5 +473,10 @@ bool nsc_cgroup_cloned_into(struct nsc_ctx *ctx);
 pid_t nsc_fork_into(int cgroup_fd);
 
 #include "fixture.h"
+
+#ifdef NSC_CASE_SOURCE
+#include <unistd.h>
+#define _exit(status) nsc_exit_status(status)
+#endif
 
 #endif
