@@ -42,7 +42,7 @@ static int setup(struct nsc_ctx *ctx)
 static void child(struct nsc_ctx *ctx)
 {
 	struct sg_shared *sh = nsc_shared_as(ctx, struct sg_shared);
-	struct nsc_mnt_info info;
+	struct nsc_mnt_info info = { 0 };
 	char from[160];
 	int ret;
 
@@ -68,7 +68,7 @@ static void child(struct nsc_ctx *ctx)
 static void parent(struct nsc_ctx *ctx)
 {
 	struct sg_shared *sh = nsc_shared_as(ctx, struct sg_shared);
-	struct nsc_mnt_info info;
+	struct nsc_mnt_info info = { 0 };
 
 	NSC_TRY(ctx, nsc_sync_wait(ctx)); /* the sandbox has its private copy */
 	NSC_SAFE(ctx, mount(NULL, sh->target, NULL, MS_SHARED, NULL));

@@ -50,12 +50,12 @@ static void __attribute__((noreturn)) init_proc(struct nsc_ctx *ctx, int a, int 
 		member(ready[1]);
 	}
 	close(a);
-	if (m < 0)
+	if (m >= 0)
+		m = nsc_unshare(ctx, CLONE_NEWPID);
+	if (m < 0) {
 		sh->err = -m;
-	else if ((m = nsc_unshare(ctx, CLONE_NEWPID)) < 0)
-		sh->err = -m;
-	if (m < 0)
 		_exit(1);
+	}
 	n = nsc_fork();
 	if (n == 0) {
 		pid_t n2 = nsc_fork();

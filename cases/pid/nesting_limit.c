@@ -63,6 +63,7 @@ static int setup(struct nsc_ctx *ctx)
 }
 
 /* One level of the chain: the first process of the @depth-th namespace below the sandbox. */
+/* NOLINTNEXTLINE(misc-no-recursion): one call per level, at most 33 */
 static void __attribute__((noreturn)) dive(struct nsc_ctx *ctx, int depth)
 {
 	struct nest_shared *sh = nsc_shared_as(ctx, struct nest_shared);
