@@ -67,7 +67,12 @@ static void cc_verify(struct nsc_ctx *ctx)
 	struct sockaddr_in *sin;
 	struct nsc_err *err = nsc_errbuf(ctx);
 	struct cc_sock s = { -1, -1 };
-	struct in6_ifreq ifr6;
+	/* Zeroed to struct ifreq's size: valgrind reads SIOCSIFADDR's argument as one. */
+	union {
+		struct in6_ifreq r;
+		struct ifreq pad;
+	} u6;
+	struct in6_ifreq *ifr6 = &u6.r;
 	bool v6 = false;
 	struct nsc_netns_pair p;
 	struct nsc_link_info li;
@@ -114,11 +119,11 @@ static void cc_verify(struct nsc_ctx *ctx)
 	NSC_ISOLATED(ctx, r == -ENODEV, "from A, ioctl SIOCSIFADDR " CC_IOCTL4 " on %s: %s",
 		     v.name[1], r ? strerror(-r) : "ok");
 	if (v6 && s.fd6 >= 0) {
-		memset(&ifr6, 0, sizeof(ifr6));
-		inet_pton(AF_INET6, CC_IOCTL6, &ifr6.ifr6_addr);
-		ifr6.ifr6_prefixlen = 64;
-		ifr6.ifr6_ifindex = v.ifindex[1];
-		r = cc_outcome(ctx, cc_ioctl(s.fd6, SIOCSIFADDR, &ifr6), "SIOCSIFADDR (IPv6)");
+		memset(&u6, 0, sizeof(u6));
+		inet_pton(AF_INET6, CC_IOCTL6, &ifr6->ifr6_addr);
+		ifr6->ifr6_prefixlen = 64;
+		ifr6->ifr6_ifindex = v.ifindex[1];
+		r = cc_outcome(ctx, cc_ioctl(s.fd6, SIOCSIFADDR, ifr6), "SIOCSIFADDR (IPv6)");
 		NSC_ISOLATED(ctx, r == -ENODEV,
 			     "from A, ioctl SIOCSIFADDR " CC_IOCTL6 " on ifindex %d: %s",
 			     v.ifindex[1], r ? strerror(-r) : "ok");
