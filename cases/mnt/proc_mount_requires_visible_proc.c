@@ -50,6 +50,25 @@ static void map_self(struct nsc_ctx *ctx, uid_t uid, gid_t gid)
 	NSC_TRY(ctx, nsc_idmap_root(getpid(), uid, gid, nsc_errbuf(ctx)));
 }
 
+/*
+ * Every other proc mount of the namespace (the old root's /proc after a
+ * pivot_root, as in ci/deb's throwaway root) would be a fully visible
+ * proc: cover each with a tmpfs, as a runtime masks them.
+ */
+static void mask_other_procs(struct nsc_ctx *ctx)
+{
+	struct nsc_mounts m;
+
+	NSC_TRY(ctx, nsc_mountinfo_read("/proc/self/mountinfo", &m, nsc_errbuf(ctx)));
+	for (size_t i = 0; i < m.n; i++)
+		if (!strcmp(m.m[i].fstype, "proc") && strcmp(m.m[i].target, "/proc") &&
+		    strncmp(m.m[i].target, "/proc/", 6) &&
+		    mount("nscheck", m.m[i].target, "tmpfs", MS_NOEXEC, "size=4k") < 0 &&
+		    errno != ENOENT && errno != EACCES)
+			nsc_error(ctx, errno, "cover the proc mount on %s", m.m[i].target);
+	nsc_mountinfo_free(&m);
+}
+
 static void child(struct nsc_ctx *ctx)
 {
 	struct pv_shared *sh = nsc_shared_as(ctx, struct pv_shared);
@@ -67,6 +86,7 @@ static void child(struct nsc_ctx *ctx)
 		nsc_skip_if_restricted(ctx, NSC_OP_MOUNT_PROC, -ret, "/proc");
 	NSC_TRY(ctx, ret);
 	NSC_SAFE(ctx, nsc_mnt_tmpfs(sh->src, "/proc/driver", MS_NOEXEC));
+	mask_other_procs(ctx);
 
 	NSC_TRY(ctx, nsc_unshare(ctx, CLONE_NEWUSER | CLONE_NEWNS | CLONE_NEWPID));
 	map_self(ctx, uid, gid);
