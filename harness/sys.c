@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "ns.h"
+#include "nscheck.h"
 #include "sys.h"
 
 #ifdef NSCHECK_COVERAGE

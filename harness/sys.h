@@ -23,8 +23,6 @@
 /* gcov: reset counters in a new child, dump them before _exit(). */
 void nsc_cov_reset(void);
 void nsc_cov_dump(void);
-/* nscheck.h's case API: flush coverage, then _exit(@status). */
-void nsc_exit_status(int status) __attribute__((noreturn));
 
 /*
  * clone3 usable?  Not when NSCHECK_NO_CLONE3 is set (tests), nor where
