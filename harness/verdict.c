@@ -132,10 +132,21 @@ enum nsc_control nsc_verdict_control(struct nsc_verdict *v, const struct nsc_con
 		return NSC_CONTROL_NOT_RUN;
 	}
 	if (c->status != NSC_PASS) {
-		/* A functional check failing in the control is no sharing seen. */
-		snprintf(detail, detail_len, "control broke: %s", why);
+		/*
+		 * A functional check failing in the control is no sharing seen;
+		 * breaking after some sharing was seen leaves later checks unproven.
+		 */
 		set(v, NSC_ERROR, NSC_WHY_ERROR, c->err);
-		snprintf(v->reason, sizeof(v->reason), "control run broke: %s", why);
+		if (shared && c->blind_at) {
+			snprintf(detail, detail_len, "control broke before the check at %s fired: %s",
+				 c->blind_at, why);
+			snprintf(v->reason, sizeof(v->reason),
+				 "control run broke before the isolation check at %s could fire: %s",
+				 c->blind_at, why);
+		} else {
+			snprintf(detail, detail_len, "control broke: %s", why);
+			snprintf(v->reason, sizeof(v->reason), "control run broke: %s", why);
+		}
 		return NSC_CONTROL_ERROR;
 	}
 	set(v, NSC_ERROR, NSC_WHY_ERROR, 0);

@@ -16,6 +16,7 @@
  * when rootless, or a container's) there are no spare ids to map, so no
  * object of another owner can exist there; the case SKIPs.
  */
+#include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
 #include <stdio.h>
@@ -92,6 +93,7 @@ static void child(struct nsc_ctx *ctx)
 
 	/* The same capabilities in an IPC namespace this user namespace owns. */
 	NSC_TRY(ctx, nsc_unshare(ctx, CLONE_NEWIPC));
+	sh->helper_id = -ESRCH; /* until the helper says otherwise */
 	pid = NSC_SAFE(ctx, nsc_fork());
 	if (pid == 0) {
 		if (setresuid(1, 1, 1) < 0)
@@ -101,6 +103,9 @@ static void child(struct nsc_ctx *ctx)
 		_exit(0);
 	}
 	NSC_SAFE(ctx, waitpid(pid, &status, 0));
+	if (!WIFEXITED(status) || WEXITSTATUS(status) || sh->helper_id == -ESRCH)
+		nsc_error(ctx, 0, "uid 1's helper ended (status 0x%x) without making its queue",
+			  status);
 	if (sh->helper_id < 0)
 		nsc_error(ctx, -sh->helper_id, "uid 1: make a 0600 queue in the owned IPC namespace");
 	NSC_EXPECT_EQ(ctx, co_send(sh->helper_id), 0,

@@ -293,6 +293,11 @@ static void check_control(int real, int ctl, int shared, int blind)
 		      nsc_status_name(r->want), nsc_control_name(r->outcome));
 	if (real == NSC_PASS && got == NSC_CONTROL_BLIND && shared == 1)
 		ck_assert_ptr_nonnull(strstr(v.reason, "x.c:7"));
+	/* Broke after sharing, before every check fired: which, and why. */
+	if (real == NSC_PASS && ctl == NSC_ERROR && shared == 1 && blind) {
+		ck_assert_ptr_nonnull(strstr(v.reason, "x.c:7"));
+		ck_assert_ptr_nonnull(strstr(v.reason, "C-why"));
+	}
 	if (real == NSC_PASS && v.status == NSC_SKIP) {
 		ck_assert_ptr_nonnull(strstr(v.reason, "C-why"));
 		ck_assert_str_eq(v.hint, "C-hint");
