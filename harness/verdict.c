@@ -138,8 +138,8 @@ enum nsc_control nsc_verdict_control(struct nsc_verdict *v, const struct nsc_con
 		 */
 		set(v, NSC_ERROR, NSC_WHY_ERROR, c->err);
 		if (shared && c->blind_at) {
-			snprintf(detail, detail_len, "control broke before the check at %s fired: %s",
-				 c->blind_at, why);
+			snprintf(detail, detail_len,
+				 "control broke before the check at %s fired: %s", c->blind_at, why);
 			snprintf(v->reason, sizeof(v->reason),
 				 "control run broke before the isolation check at %s could fire: %s",
 				 c->blind_at, why);
