@@ -8,6 +8,7 @@
 #include <poll.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/signalfd.h>
 #include <unistd.h>
@@ -364,6 +365,26 @@ static void order_slowest_first(struct nsc_sched *s)
 	}
 }
 
+static size_t n_bytes(size_t n)
+{
+	return (n ? n : 1) * sizeof(struct nsc_item);
+}
+
+/*
+ * The items (12.7 KB each: results with their diagnostics) are the
+ * runner's alone: not mapped into the case processes forked from it, so
+ * fork() copies no page table of them and the runner's writes while a
+ * case runs cause no copy-on-write (--all: 2.2 MB, 550 pages).
+ */
+static struct nsc_item *items_alloc(size_t n)
+{
+	void *p = mmap(NULL, n_bytes(n), PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (p == MAP_FAILED)
+		return NULL;
+	madvise(p, n_bytes(n), MADV_DONTFORK);
+	return p;
+}
+
 int nsc_sched_init(struct nsc_sched *s, const struct nsc_case *const *cases, size_t n,
 		   const struct nsc_runner_opts *opts, enum nsc_mode mode, struct nsc_err *err)
 {
@@ -375,7 +396,7 @@ int nsc_sched_init(struct nsc_sched *s, const struct nsc_case *const *cases, siz
 	s->n = n;
 	s->sigfd = -1;
 	s->nslots = opts->jobs ? opts->jobs : 1;
-	s->items = calloc(n, sizeof(*s->items));
+	s->items = items_alloc(n);
 	s->controls = calloc(n, sizeof(*s->controls));
 	s->order = calloc(n, sizeof(*s->order));
 	s->slots = calloc(s->nslots, sizeof(*s->slots));
@@ -470,7 +491,8 @@ void nsc_sched_free(struct nsc_sched *s)
 	sigprocmask(SIG_SETMASK, &s->oldmask, NULL);
 	if (s->chld_saved)
 		sigaction(SIGCHLD, &s->oldchld, NULL);
-	free(s->items);
+	if (s->items)
+		munmap(s->items, n_bytes(s->n));
 	free(s->controls);
 	free(s->order);
 	free(s->slots);
