@@ -84,4 +84,21 @@ void nsc_sched_kill_all(struct nsc_sched *s);
 
 void nsc_sched_free(struct nsc_sched *s);
 
+/* ---- item.c: one case's item ---- */
+
+/* Job @j's shared record as an outcome: verdict, cause classified. */
+void nsc_outcome_read(const struct nsc_sched *sc, const struct nsc_job *j, struct nsc_outcome *o);
+/* The real run's outcome, diagnostics, findings and output into @it. */
+void nsc_item_take_job(struct nsc_item *it, const struct nsc_job *j, const struct nsc_outcome *o);
+/* Fold the control run's outcome into @it's (passing) result. */
+void nsc_item_add_control(struct nsc_item *it, const struct nsc_outcome *o);
+void nsc_item_init(struct nsc_item *it, const struct nsc_case *c, size_t idx);
+/* Final SKIP without a run. */
+void nsc_item_skip(struct nsc_item *it, const char *reason, const char *hint, int err);
+/*
+ * False (and SKIPped) when the case cannot run with @o: root-only when
+ * rootless, .unsafe without --unsafe, another creation path than --via.
+ */
+bool nsc_item_runnable(struct nsc_item *it, const struct nsc_runner_opts *o);
+
 #endif
