@@ -1,21 +1,24 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * The init of ci/kernel-matrix's initramfs: mount what nscheck needs,
- * load veth, run the static nscheck (--all --unsafe: the guest is
+ * load the modules, run the static nscheck (--all --unsafe: the guest is
  * disposable), print its JSON report between
  * markers on the console, power off.  Built static by ci/kernel-matrix.
  *
  *	/init              this program
  *	/nscheck           the static nscheck (ci/static)
- *	/veth.ko[.xz]      the kernel's veth module, when it is a module
+ *	/modules/NN-*.ko*  the kernel's modules nscheck's cases use (veth,
+ *	                   nf_tables, binfmt_misc), dependencies first
  *
  * Console output (serial, for LAVA's monitors and the log extraction):
  * TAP 14 from nscheck, then
  *	NSCHECK-JSON-BEGIN / the report in base64 / NSCHECK-JSON-END
  *	NSCHECK-EXIT <status>
  */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,29 +58,41 @@ static void console(void)
 		close(fd);
 }
 
-static void load_veth(void)
+/* finit_module() every file of /modules in name order (dependencies first). */
+static void load_modules(void)
 {
-	static const struct {
-		const char *path;
-		int flags;
-	} mods[] = {
-		{ "/veth.ko", 0 },
-		{ "/veth.ko.xz", NSC_MODULE_INIT_COMPRESSED_FILE },
-	};
+	struct dirent **names;
+	char path[300], line[400];
+	int n = scandir("/modules", &names, NULL, alphasort);
 
-	for (size_t i = 0; i < sizeof(mods) / sizeof(mods[0]); i++) {
-		int fd = open(mods[i].path, O_RDONLY | O_CLOEXEC);
-
-		if (fd < 0)
-			continue;
-		if (syscall(SYS_finit_module, fd, "", mods[i].flags) < 0 && errno != EEXIST)
-			say("finit_module veth", errno);
-		else
-			say("veth loaded", 0);
-		close(fd);
+	if (n < 0) {
+		say("no /modules (every module built in, or none found)", 0);
 		return;
 	}
-	say("no veth module in the initramfs (built in, or missing)", 0);
+	for (int i = 0; i < n; i++) {
+		const char *name = names[i]->d_name;
+		size_t len = strlen(name);
+		bool packed = len > 3 &&
+			      (!strcmp(name + len - 3, ".xz") || !strcmp(name + len - 4, ".zst"));
+		int fd;
+
+		if (name[0] == '.')
+			goto next;
+		snprintf(path, sizeof(path), "/modules/%s", name);
+		fd = open(path, O_RDONLY | O_CLOEXEC);
+		snprintf(line, sizeof(line), "finit_module %s", name);
+		if (fd < 0 || (syscall(SYS_finit_module, fd, "",
+				       packed ? NSC_MODULE_INIT_COMPRESSED_FILE : 0) < 0 &&
+			       errno != EEXIST))
+			say(line, errno);
+		else
+			say(line, 0);
+		if (fd >= 0)
+			close(fd);
+next:
+		free(names[i]);
+	}
+	free(names);
 }
 
 static int run_nscheck(void)
@@ -146,7 +161,7 @@ int main(void)
 	mnt("sysfs", "/sys", "sysfs", NULL);
 	mnt("tmpfs", "/tmp", "tmpfs", "mode=1777");
 	mnt("tmpfs", "/run", "tmpfs", "mode=755");
-	load_veth();
+	load_modules();
 	/*
 	 * No cgroup2 mount and everything in the root cgroup, as an
 	 * initramfs init leaves it: the cgroup cases make their own context
