@@ -41,6 +41,13 @@ pid_t nsc_fork(void)
 	return fork_child(parent);
 }
 
+void nsc_park(void)
+{
+	nsc_cov_dump();
+	for (;;)
+		pause();
+}
+
 pid_t nsc_fork_into(int cgroup_fd)
 {
 	struct clone_args args;

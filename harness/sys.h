@@ -20,9 +20,8 @@
 #define P_PIDFD 3
 #endif
 
-/* gcov: reset counters in a new child, dump them before _exit(). */
+/* gcov: reset counters in a new child (nsc_cov_dump() in nscheck.h: dump them before _exit()). */
 void nsc_cov_reset(void);
-void nsc_cov_dump(void);
 
 /*
  * clone3 usable?  Not when NSCHECK_NO_CLONE3 is set (tests), nor where

@@ -31,10 +31,8 @@ static int setup(struct nsc_ctx *ctx)
 	nsc_cgroup_sandbox(ctx, nsc_cg_mkdir(ctx, cg.fd, "a"));
 	/* A local first: the helper must not write to the shared page. */
 	helper = NSC_SAFE_ERRNO(ctx, nsc_fork_into(nsc_cg_mkdir(ctx, cg.fd, "b")));
-	if (helper == 0) {
-		pause();
-		_exit(0);
-	}
+	if (helper == 0)
+		nsc_park();
 	sh->helper = helper;
 	return 0;
 }

@@ -31,10 +31,8 @@ static int setup(struct nsc_ctx *ctx)
 	sh->cg_fd = cg.fd;
 	/* A local first: the helper must not write to the shared page. */
 	helper = NSC_SAFE_ERRNO(ctx, nsc_fork_into(cg.fd));
-	if (helper == 0) {
-		pause();
-		_exit(0);
-	}
+	if (helper == 0)
+		nsc_park();
 	sh->helper = helper;
 	return 0;
 }

@@ -206,7 +206,7 @@ static inline pid_t nsc_mnt_holder(struct nsc_ctx *ctx, uint64_t flags)
 		close(p[0]);
 		err = -nsc_unshare(ctx, flags);
 		if (write(p[1], &err, sizeof(err)) == (ssize_t)sizeof(err) && !err)
-			pause();
+			nsc_park();
 		_exit(0);
 	}
 	close(p[1]);

@@ -9,6 +9,7 @@
  * namespace whose root was the old one, so the case process's "/"
  * changes.
  */
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -71,10 +72,12 @@ static void child(struct nsc_ctx *ctx)
 	struct pr_shared *sh = nsc_shared_as(ctx, struct pr_shared);
 	char old[128], mark[128];
 	struct stat st;
+	int oldroot;
 
 	NSC_SAFE(ctx, nsc_mnt_tmpfs(sh->src, sh->target, 0));
 	NSC_SAFE(ctx, nsc_mnt_subdir(old, sizeof(old), sh->target, "old"));
 	NSC_SAFE(ctx, nsc_mnt_subdir(mark, sizeof(mark), sh->target, "nsc-new-root"));
+	oldroot = NSC_SAFE(ctx, open("/", O_PATH | O_DIRECTORY | O_CLOEXEC));
 	if (syscall(SYS_pivot_root, sh->target, old) < 0) {
 		int err = errno;
 
@@ -89,6 +92,14 @@ static void child(struct nsc_ctx *ctx)
 	NSC_SAFE(ctx, umount2("/old", MNT_DETACH));
 	NSC_EXPECT_EQ(ctx, stat("/nsc-new-root", &st), 0, "the new root is the tmpfs");
 	NSC_EXPECT(ctx, st.st_dev != sh->dev, "st_dev of / changed inside");
+	/*
+	 * Back into the detached old root (kept alive by @oldroot): what the
+	 * sandbox writes as it exits (coverage counters of a coverage build)
+	 * goes to the files it had, not to the tmpfs.
+	 */
+	NSC_SAFE(ctx, fchdir(oldroot));
+	NSC_SAFE(ctx, chroot("."));
+	close(oldroot);
 }
 
 static void verify(struct nsc_ctx *ctx)

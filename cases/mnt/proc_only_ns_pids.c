@@ -46,10 +46,8 @@ static pid_t spawn_sleeper(struct nsc_ctx *ctx)
 	/* Not fork(): a sleeper must not outlive a killed runner. */
 	pid_t pid = NSC_SAFE(ctx, nsc_fork());
 
-	if (pid == 0) {
-		pause();
-		_exit(0);
-	}
+	if (pid == 0)
+		nsc_park();
 	return pid;
 }
 

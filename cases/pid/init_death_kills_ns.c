@@ -33,8 +33,7 @@ static void __attribute__((noreturn)) member(int ready)
 	prctl(PR_SET_PDEATHSIG, 0);
 	if (write(ready, &b, 1) != 1)
 		_exit(1);
-	for (;;)
-		pause();
+	nsc_park();
 }
 
 static void __attribute__((noreturn)) init_proc(struct nsc_ctx *ctx, int a, int b, int ready[2])
@@ -64,8 +63,7 @@ static void __attribute__((noreturn)) init_proc(struct nsc_ctx *ctx, int a, int 
 			member(ready[1]);
 		close(b);
 		prctl(PR_SET_PDEATHSIG, 0);
-		for (;;)
-			pause();
+		nsc_park();
 	}
 	close(b);
 	close(ready[1]);

@@ -346,6 +346,21 @@ pid_t nsc_fork(void);
  */
 void nsc_exit_status(int status) __attribute__((noreturn));
 
+/*
+ * Coverage builds: write this process's coverage counters now (a no-op
+ * otherwise).  For a process a case forked that ends without _exit():
+ * one killed while it blocks (nsc_park()), or one whose next call ends
+ * it (reboot(2) by a member of a PID namespace kills them all).
+ */
+void nsc_cov_dump(void);
+
+/*
+ * Block until a signal ends the calling process (a forked child that
+ * holds a namespace, or only has to exist, until it is killed), after
+ * nsc_cov_dump(): a process killed by SIGKILL never reaches _exit().
+ */
+void nsc_park(void) __attribute__((noreturn));
+
 /* Flags the sandbox was really cloned with (clone_flags minus withheld). */
 uint64_t nsc_sandbox_flags(struct nsc_ctx *ctx);
 

@@ -15,6 +15,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "nscheck.h"
 #include "sys.h"
 
 /* @len zeroed bytes shared with forked children (never unmapped). */
