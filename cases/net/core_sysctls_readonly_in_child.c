@@ -14,7 +14,6 @@
  */
 #include <fcntl.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -30,21 +29,6 @@ struct cs_shared {
 	long outer[CS_N];
 };
 
-static long cs_read(struct nsc_ctx *ctx, const char *path)
-{
-	char buf[32] = "", *end;
-	int fd = (int)NSC_SAFE_OP(ctx, NSC_OP_READ, path, open(path, O_RDONLY | O_CLOEXEC));
-	long n = NSC_SAFE(ctx, read(fd, buf, sizeof(buf) - 1)), v;
-
-	close(fd);
-	buf[n] = '\0';
-	errno = 0;
-	v = strtol(buf, &end, 10);
-	if (errno || end == buf)
-		nsc_error(ctx, EINVAL, "%s: not a number: \"%s\"", path, buf);
-	return v;
-}
-
 static int cs_setup(struct nsc_ctx *ctx)
 {
 	struct cs_shared *sh = nsc_shared_as(ctx, struct cs_shared);
@@ -59,7 +43,7 @@ static int cs_setup(struct nsc_ctx *ctx)
 			nsc_skip(ctx, ENOENT, "needs Linux 6.15",
 				 "%s is missing in a non-initial netns", path);
 		}
-		sh->outer[i] = cs_read(ctx, path);
+		sh->outer[i] = nsc_sysctl_long(ctx, path);
 	}
 	return 0;
 }
@@ -94,7 +78,7 @@ static void cs_child(struct nsc_ctx *ctx)
 			   fd >= 0 ? "ok" : strerror(errno));
 		if (fd >= 0)
 			close(fd);
-		NSC_EXPECT_EQ(ctx, cs_read(ctx, path), sh->outer[i],
+		NSC_EXPECT_EQ(ctx, nsc_sysctl_long(ctx, path), sh->outer[i],
 			      "%s in a child netns reads the initial netns's value", path);
 	}
 }

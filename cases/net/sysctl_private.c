@@ -9,9 +9,6 @@
  * the sandbox writes the disposable outer netns's sysctl and verify sees
  * the new value (sharing observed).
  */
-#include <fcntl.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <unistd.h>
 
 #include "nscheck.h"
@@ -23,22 +20,6 @@ struct st_shared {
 	long set;    /* what the sandbox wrote */
 };
 
-static long st_read(struct nsc_ctx *ctx)
-{
-	char buf[32] = "";
-	char *end;
-	int fd = (int)NSC_SAFE(ctx, open(ST_PATH, O_RDONLY | O_CLOEXEC));
-	long n = NSC_SAFE(ctx, read(fd, buf, sizeof(buf) - 1)), v;
-
-	close(fd);
-	buf[n] = '\0';
-	errno = 0;
-	v = strtol(buf, &end, 10);
-	if (errno || end == buf)
-		nsc_error(ctx, EINVAL, "%s: not a number: \"%s\"", ST_PATH, buf);
-	return v;
-}
-
 static int st_setup(struct nsc_ctx *ctx)
 {
 	struct st_shared *sh = nsc_shared_as(ctx, struct st_shared);
@@ -48,7 +29,7 @@ static int st_setup(struct nsc_ctx *ctx)
 		nsc_skip(ctx, errno, "needs a kernel with a per-netns net.ipv4.ip_default_ttl",
 			 "%s is missing", ST_PATH);
 	}
-	sh->before = st_read(ctx);
+	sh->before = nsc_sysctl_long(ctx, ST_PATH);
 	sh->set = sh->before == 77 ? 78 : 77;
 	return 0;
 }
@@ -56,20 +37,17 @@ static int st_setup(struct nsc_ctx *ctx)
 static void st_child(struct nsc_ctx *ctx)
 {
 	struct st_shared *sh = nsc_shared_as(ctx, struct st_shared);
-	char buf[32];
-	int fd = (int)NSC_SAFE_OP(ctx, NSC_OP_WRITE, ST_PATH, open(ST_PATH, O_WRONLY | O_CLOEXEC));
-	int len = snprintf(buf, sizeof(buf), "%ld\n", sh->set);
 
-	NSC_SAFE(ctx, write(fd, buf, (size_t)len));
-	close(fd);
-	NSC_EXPECT_EQ(ctx, st_read(ctx), sh->set, "ip_default_ttl reads back inside");
+	nsc_sysctl_set_long(ctx, ST_PATH, sh->set);
+	NSC_EXPECT_EQ(ctx, nsc_sysctl_long(ctx, ST_PATH), sh->set,
+		      "ip_default_ttl reads back inside");
 }
 
 /* The outer value is still the original (control: the sandbox's value). */
 static void st_verify(struct nsc_ctx *ctx)
 {
 	struct st_shared *sh = nsc_shared_as(ctx, struct st_shared);
-	long now = st_read(ctx);
+	long now = nsc_sysctl_long(ctx, ST_PATH);
 
 	NSC_ISOLATED_NE(ctx, now, sh->set, "ip_default_ttl written inside the netns shows outside");
 	NSC_EXPECT_EQ(ctx, now, sh->before, "outer ip_default_ttl unchanged");

@@ -10,11 +10,8 @@
  * observed).
  */
 #include <arpa/inet.h>
-#include <fcntl.h>
 #include <linux/capability.h>
 #include <netinet/in.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -28,21 +25,6 @@ struct up_shared {
 	long before, set;
 };
 
-static long up_read(struct nsc_ctx *ctx)
-{
-	char buf[32] = "", *end;
-	int fd = (int)NSC_SAFE_OP(ctx, NSC_OP_READ, UP_PATH, open(UP_PATH, O_RDONLY | O_CLOEXEC));
-	long n = NSC_SAFE(ctx, read(fd, buf, sizeof(buf) - 1)), v;
-
-	close(fd);
-	buf[n] = '\0';
-	errno = 0;
-	v = strtol(buf, &end, 10);
-	if (errno || end == buf)
-		nsc_error(ctx, EINVAL, "%s: not a number: \"%s\"", UP_PATH, buf);
-	return v;
-}
-
 static int up_setup(struct nsc_ctx *ctx)
 {
 	struct up_shared *sh = nsc_shared_as(ctx, struct up_shared);
@@ -51,7 +33,7 @@ static int up_setup(struct nsc_ctx *ctx)
 		nsc_skip_if_restricted(ctx, NSC_OP_READ, errno, UP_PATH);
 		nsc_skip(ctx, errno, "needs Linux 4.11", "%s is missing", UP_PATH);
 	}
-	sh->before = up_read(ctx);
+	sh->before = nsc_sysctl_long(ctx, UP_PATH);
 	sh->set = sh->before == 0 ? UP_PORT - 1 : 0;
 	return 0;
 }
@@ -71,13 +53,11 @@ static void up_child(struct nsc_ctx *ctx)
 {
 	struct up_shared *sh = nsc_shared_as(ctx, struct up_shared);
 	struct sockaddr_in sin = { .sin_family = AF_INET, .sin_port = htons(UP_PORT) };
-	char buf[32];
-	int fd = (int)NSC_SAFE_OP(ctx, NSC_OP_WRITE, UP_PATH, open(UP_PATH, O_WRONLY | O_CLOEXEC));
-	int len = snprintf(buf, sizeof(buf), "%ld\n", sh->set), s, r;
+	int s, r;
 
-	NSC_SAFE(ctx, write(fd, buf, (size_t)len));
-	close(fd);
-	NSC_EXPECT_EQ(ctx, up_read(ctx), sh->set, "ip_unprivileged_port_start reads back inside");
+	nsc_sysctl_set_long(ctx, UP_PATH, sh->set);
+	NSC_EXPECT_EQ(ctx, nsc_sysctl_long(ctx, UP_PATH), sh->set,
+		      "ip_unprivileged_port_start reads back inside");
 	up_drop_bind_cap(ctx);
 	sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
 	s = (int)NSC_SAFE(ctx, socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
@@ -90,7 +70,7 @@ static void up_child(struct nsc_ctx *ctx)
 static void up_verify(struct nsc_ctx *ctx)
 {
 	struct up_shared *sh = nsc_shared_as(ctx, struct up_shared);
-	long now = up_read(ctx);
+	long now = nsc_sysctl_long(ctx, UP_PATH);
 
 	NSC_ISOLATED_NE(ctx, now, sh->set, "ip_unprivileged_port_start written inside shows outside");
 	NSC_EXPECT_EQ(ctx, now, sh->before, "outer ip_unprivileged_port_start unchanged");

@@ -9,7 +9,6 @@
  * counter and K's next PID is N + 2.  K is the case's own, so that even
  * the control never moves the counter of nscheck's namespace.
  */
-#include <fcntl.h>
 #include <stdio.h>
 
 #include "contain.h"
@@ -24,20 +23,6 @@ struct nlp_shared {
 	int status;    /* T's wait status */
 	int err;       /* errno of a failed fork or unshare below */
 };
-
-static int write_last_pid(int v)
-{
-	char buf[16];
-	int fd = open(NSC_NS_LAST_PID, O_WRONLY | O_CLOEXEC), len, ret = 0;
-
-	if (fd < 0)
-		return -errno;
-	len = snprintf(buf, sizeof(buf), "%d", v);
-	if (write(fd, buf, (size_t)len) != len)
-		ret = -errno;
-	close(fd);
-	return ret;
-}
 
 /* Fork a child that records its getpid() in *@where; wait for it. */
 static int fork_record(pid_t *where)
@@ -66,7 +51,7 @@ static void scenario(struct nsc_ctx *ctx)
 	NSC_TRY(ctx, nsc_unshare(ctx, CLONE_NEWPID));
 	t = NSC_SAFE(ctx, nsc_fork());
 	if (t == 0) {
-		sh->write_err = -write_last_pid(NSC_LAST_PID);
+		sh->write_err = -nsc_sysctl_put_long(NSC_NS_LAST_PID, NSC_LAST_PID, NULL);
 		if (!sh->write_err)
 			sh->err = -fork_record(&sh->t_child);
 		_exit(sh->write_err || sh->err);

@@ -13,9 +13,7 @@
  * which nothing there has.  Before 6.14 the sysctl is
  * global: SKIP naming the version.
  */
-#include <fcntl.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -35,34 +33,13 @@ struct pm_shared {
 	long k_max;    /* pid_max in K afterwards */
 };
 
+/* The value of @path, or -errno (no ctx here: K and T are forked helpers). */
 static long read_long(const char *path)
 {
-	char buf[32];
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	ssize_t n;
+	long v;
+	int ret = nsc_sysctl_get_long(path, &v, NULL);
 
-	if (fd < 0)
-		return -errno;
-	n = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	if (n <= 0)
-		return n < 0 ? -errno : -EIO;
-	buf[n] = '\0';
-	return strtol(buf, NULL, 10);
-}
-
-static int write_long(const char *path, long v)
-{
-	char buf[32];
-	int fd = open(path, O_WRONLY | O_CLOEXEC), len, ret = 0;
-
-	if (fd < 0)
-		return -errno;
-	len = snprintf(buf, sizeof(buf), "%ld", v);
-	if (write(fd, buf, (size_t)len) != len)
-		ret = -errno;
-	close(fd);
-	return ret;
+	return ret < 0 ? ret : v;
 }
 
 static void fail(struct pm_shared *sh, int step, int err)
@@ -88,12 +65,12 @@ static pid_t fork_wait(pid_t *where)
 
 static void __attribute__((noreturn)) init_proc(struct pm_shared *sh)
 {
-	int ret = write_long(NSC_PID_MAX_PATH, NSC_PID_MAX);
+	int ret = nsc_sysctl_put_long(NSC_PID_MAX_PATH, NSC_PID_MAX, NULL);
 
 	if (ret < 0)
 		fail(sh, 3, -ret);
 	sh->t_max = read_long(NSC_PID_MAX_PATH);
-	ret = write_long(NSC_LAST_PID_PATH, NSC_PID_MAX - 2);
+	ret = nsc_sysctl_put_long(NSC_LAST_PID_PATH, NSC_PID_MAX - 2, NULL);
 	if (ret < 0)
 		fail(sh, 4, -ret);
 	for (int i = 0; i < 2; i++)

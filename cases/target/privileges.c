@@ -61,15 +61,11 @@ static const char *const cap_names[] = {
 
 static int last_cap(void)
 {
-	FILE *f = fopen("/proc/sys/kernel/cap_last_cap", "re");
-	int v = -1;
+	long v;
 
-	if (f) {
-		if (fscanf(f, "%d", &v) != 1)
-			v = -1;
-		fclose(f);
-	}
-	return v >= 0 && v < 64 ? v : (int)NCAPNAMES - 1;
+	if (nsc_sysctl_get_long("/proc/sys/kernel/cap_last_cap", &v, NULL) < 0)
+		v = -1;
+	return v >= 0 && v < 64 ? (int)v : (int)NCAPNAMES - 1;
 }
 
 /* nscheck's own CapBnd: what any process here can have at most. */

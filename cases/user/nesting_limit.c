@@ -40,7 +40,7 @@ static int setup(struct nsc_ctx *ctx)
 	long long max;
 
 	NSC_TRY(ctx, nsc_ns_max_path(CLONE_NEWUSER, path, sizeof(path), nsc_errbuf(ctx)));
-	max = nsc_user_read_ll_or_skip(ctx, path);
+	max = nsc_sysctl_long(ctx, path);
 	if (max < 64)
 		nsc_skip(ctx, ENOSPC, "raise the user namespace limit to 64 or more (sysctl)",
 			 "%s is %lld: the chain of %d levels could hit that limit first", path, max,

@@ -92,7 +92,7 @@ static int setup(struct nsc_ctx *ctx)
 static void child(struct nsc_ctx *ctx)
 {
 	struct cred_shared *sh = nsc_shared_as(ctx, struct cred_shared);
-	long long ouid = nsc_user_read_ll_or_skip(ctx, "/proc/sys/kernel/overflowuid");
+	long long ouid = nsc_sysctl_long(ctx, "/proc/sys/kernel/overflowuid");
 	struct ucred uc, bad;
 
 	NSC_TRY(ctx, nsc_sync_wait(ctx)); /* maps written */

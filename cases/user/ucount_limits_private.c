@@ -52,7 +52,7 @@ static int setup(struct nsc_ctx *ctx)
 	nsc_user_map_outer(ctx);
 	/* One UTS namespace through the harness: a filter denying unshare() SKIPs. */
 	NSC_TRY(ctx, nsc_unshare(ctx, CLONE_NEWUTS));
-	sh->outer = nsc_user_read_ll_or_skip(ctx, max_path(ctx));
+	sh->outer = nsc_sysctl_long(ctx, max_path(ctx));
 	if (sh->outer < 2)
 		nsc_skip(ctx, ENOSPC, "raise the UTS namespace limit (sysctl)",
 			 "%s is %lld: the parent could not make a UTS namespace either",
@@ -65,8 +65,8 @@ static void child(struct nsc_ctx *ctx)
 	struct ucount_shared *sh = nsc_shared_as(ctx, struct ucount_shared);
 	const char *path = max_path(ctx);
 
-	nsc_user_write_or_skip(ctx, path, "0");
-	NSC_EXPECT_EQ(ctx, nsc_user_read_ll(path), 0, "%s read back inside", path);
+	nsc_sysctl_set_long(ctx, path, 0);
+	NSC_EXPECT_EQ(ctx, nsc_sysctl_long(ctx, path), 0, "%s read back inside", path);
 	NSC_EXPECT_EQ(ctx, try_uts(ctx, sh), -ENOSPC, "a UTS namespace made where the limit is 0");
 }
 
@@ -75,7 +75,7 @@ static void verify(struct nsc_ctx *ctx)
 	struct ucount_shared *sh = nsc_shared_as(ctx, struct ucount_shared);
 	const char *path = max_path(ctx);
 
-	NSC_ISOLATED_EQ(ctx, nsc_user_read_ll(path), sh->outer,
+	NSC_ISOLATED_EQ(ctx, nsc_sysctl_long(ctx, path), sh->outer,
 			"%s of the parent namespace after the sandbox set its own to 0", path);
 	NSC_ISOLATED_EQ(ctx, try_uts(ctx, sh), 0, "a UTS namespace made in the parent namespace");
 }

@@ -11,21 +11,6 @@
 
 #include "nscheck.h"
 
-static long read_long(struct nsc_ctx *ctx, const char *path)
-{
-	long v = -1;
-	FILE *f = fopen(path, "re");
-
-	if (!f) {
-		nsc_skip_if_restricted(ctx, NSC_OP_READ, errno, path);
-		nsc_error(ctx, errno, "open %s", path);
-	}
-	if (fscanf(f, "%ld", &v) != 1)
-		v = -1;
-	fclose(f);
-	return v;
-}
-
 /* The map at /proc/<pid>/<which> is exactly one line "0 <outer> 1". */
 static void expect_map(struct nsc_ctx *ctx, pid_t pid, const char *which, unsigned long outer)
 {
@@ -41,8 +26,8 @@ static void expect_map(struct nsc_ctx *ctx, pid_t pid, const char *which, unsign
 
 static void child(struct nsc_ctx *ctx)
 {
-	long ouid = read_long(ctx, "/proc/sys/kernel/overflowuid");
-	long ogid = read_long(ctx, "/proc/sys/kernel/overflowgid");
+	long ouid = nsc_sysctl_long(ctx, "/proc/sys/kernel/overflowuid");
+	long ogid = nsc_sysctl_long(ctx, "/proc/sys/kernel/overflowgid");
 	char buf[32];
 
 	NSC_ISOLATED_EQ(ctx, getuid(), ouid, "uid before uid_map is written");

@@ -18,8 +18,8 @@
 
 static void child(struct nsc_ctx *ctx)
 {
-	long long ouid = nsc_user_read_ll_or_skip(ctx, "/proc/sys/kernel/overflowuid");
-	long long ogid = nsc_user_read_ll_or_skip(ctx, "/proc/sys/kernel/overflowgid");
+	long long ouid = nsc_sysctl_long(ctx, "/proc/sys/kernel/overflowuid");
+	long long ogid = nsc_sysctl_long(ctx, "/proc/sys/kernel/overflowgid");
 	uid_t uid = getuid();
 	gid_t gid = getgid();
 	struct stat st;

@@ -61,46 +61,6 @@ static inline int nsc_user_write(const char *path, const char *text)
 	return close(fd) < 0 ? -errno : 0;
 }
 
-/* The first number in @path, or -errno. */
-static inline long long nsc_user_read_ll(const char *path)
-{
-	long long v;
-	FILE *f = fopen(path, "re");
-	int ok;
-
-	if (!f)
-		return -errno;
-	ok = fscanf(f, "%lld", &v) == 1;
-	fclose(f);
-	return ok ? v : -EINVAL;
-}
-
-/*
- * nsc_user_read_ll() that SKIPs when a restriction of the host (proc
- * mounted with subset=pid, masked paths) hides @path, else ERRORs.
- */
-static inline long long nsc_user_read_ll_or_skip(struct nsc_ctx *ctx, const char *path)
-{
-	long long v = nsc_user_read_ll(path);
-
-	if (v < 0) {
-		nsc_skip_if_restricted(ctx, NSC_OP_READ, (int)-v, path);
-		nsc_error(ctx, (int)-v, "read %s", path);
-	}
-	return v;
-}
-
-/* nsc_user_write() that SKIPs on a restriction of the host, else ERRORs. */
-static inline void nsc_user_write_or_skip(struct nsc_ctx *ctx, const char *path, const char *text)
-{
-	int ret = nsc_user_write(path, text);
-
-	if (ret < 0) {
-		nsc_skip_if_restricted(ctx, NSC_OP_WRITE, -ret, path);
-		nsc_error(ctx, -ret, "write '%s' to %s", text, path);
-	}
-}
-
 /*
  * A new instance of @fstype as a detached mount (fsopen(2), Linux 5.2):
  * its fd, or -errno of the first step that failed.  @opts: NULL, or

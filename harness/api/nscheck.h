@@ -404,6 +404,26 @@ int nsc_idmap_write(pid_t pid, const char *uid_map, const char *gid_map, bool de
 		    struct nsc_err *err);
 int nsc_idmap_root(pid_t pid, uid_t uid, gid_t gid, struct nsc_err *err);
 
+/*
+ * Numeric /proc/sys knobs (harness/sysctl.c); @path is the whole path,
+ * e.g. "/proc/sys/net/ipv4/ip_default_ttl".  nsc_sysctl_get_long: the
+ * first number in @path into *@val; -errno and @err filled when it cannot
+ * be read (ENOENT: no such knob, or /proc/sys hidden) or is no number
+ * (EINVAL, ERANGE).  nsc_sysctl_put_long: write "@val\n"; -errno (EROFS:
+ * /proc/sys mounted read-only).  nsc_sysctl_long / nsc_sysctl_set_long:
+ * the same for a hook; a failure SKIPs when nsc_skip_if_restricted()
+ * names a restriction of the host (proc's subset=pid, a read-only or
+ * masked /proc/sys), else ERRORs with its errno and @path.
+ */
+int nsc_sysctl_get_long(const char *path, long *val, struct nsc_err *err);
+int nsc_sysctl_put_long(const char *path, long val, struct nsc_err *err);
+long nsc_sysctl_long_at(struct nsc_ctx *ctx, const char *path, const char *file, int line);
+void nsc_sysctl_set_long_at(struct nsc_ctx *ctx, const char *path, long val, const char *file,
+			    int line);
+#define nsc_sysctl_long(ctx, path) nsc_sysctl_long_at(ctx, path, __FILE__, __LINE__)
+#define nsc_sysctl_set_long(ctx, path, val) \
+	nsc_sysctl_set_long_at(ctx, path, val, __FILE__, __LINE__)
+
 /* The case's descriptor and the uid/gid the case process runs as. */
 const struct nsc_case *nsc_case_of(struct nsc_ctx *ctx);
 uid_t nsc_outer_uid(struct nsc_ctx *ctx);
