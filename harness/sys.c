@@ -14,25 +14,6 @@
 #include "nscheck.h"
 #include "sys.h"
 
-#ifdef NSCHECK_COVERAGE
-extern void __gcov_reset(void);
-extern void __gcov_dump(void);
-#endif
-
-void nsc_cov_reset(void)
-{
-#ifdef NSCHECK_COVERAGE
-	__gcov_reset();
-#endif
-}
-
-void nsc_cov_dump(void)
-{
-#ifdef NSCHECK_COVERAGE
-	__gcov_dump();
-#endif
-}
-
 void nsc_exit_status(int status)
 {
 	nsc_cov_dump();

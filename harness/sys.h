@@ -20,9 +20,6 @@
 #define P_PIDFD 3
 #endif
 
-/* gcov: reset counters in a new child (nsc_cov_dump() in nscheck.h: dump them before _exit()). */
-void nsc_cov_reset(void);
-
 /*
  * clone3 usable?  Not when NSCHECK_NO_CLONE3 is set (tests), nor where
  * the kernel lacks it or a seccomp filter denies it (ENOSYS).  Asked once.

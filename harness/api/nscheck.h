@@ -347,12 +347,11 @@ pid_t nsc_fork(void);
 void nsc_exit_status(int status) __attribute__((noreturn));
 
 /*
- * Coverage builds: write this process's coverage counters now (a no-op
- * otherwise).  For a process a case forked that ends without _exit():
- * one killed while it blocks (nsc_park()), or one whose next call ends
- * it (reboot(2) by a member of a PID namespace kills them all).
+ * nsc_cov_dump() (base.h) writes this process's coverage counters now,
+ * for a process a case forked that ends without _exit(): one killed while
+ * it blocks (nsc_park()), or one whose next call ends it (reboot(2) by a
+ * member of a PID namespace kills them all).
  */
-void nsc_cov_dump(void);
 
 /*
  * Block until a signal ends the calling process (a forked child that

@@ -19,6 +19,14 @@
  */
 int nsc_file_read(const char *path, size_t max, char **buf, size_t *len, struct nsc_err *err);
 
+/*
+ * Coverage builds (no-ops otherwise): reset the gcov counters in a new
+ * child, and write this process's counters now (before _exit(), or
+ * before it may be killed).
+ */
+void nsc_cov_reset(void);
+void nsc_cov_dump(void);
+
 /* CLOCK_MONOTONIC in seconds, and in milliseconds. */
 double nsc_now(void);
 long long nsc_now_ms(void);
