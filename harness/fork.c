@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* nsc_fork(): a child that dies with its parent (nscheck.h). */
+/* nsc_fork_into(): nsc_fork() (base/proc.c) into a cgroup (nscheck.h). */
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/sched.h>
@@ -16,38 +16,6 @@
 #define CLONE_INTO_CGROUP 0x200000000ULL
 #endif
 
-/* In the child: die with @parent, or now if it is gone already. */
-static pid_t fork_child(pid_t parent)
-{
-	/*
-	 * PDEATHSIG acts only from now on: a parent that died in between
-	 * left us with another parent (the first child after
-	 * unshare(CLONE_NEWPID) sees parent 0: its parent is outside).
-	 */
-	prctl(PR_SET_PDEATHSIG, SIGKILL);
-	if (getppid() != parent && getppid() != 0)
-		_exit(0);
-	return 0;
-}
-
-pid_t nsc_fork(void)
-{
-	pid_t parent = getpid(), pid = fork();
-
-	if (pid < 0)
-		return -errno;
-	if (pid)
-		return pid;
-	return fork_child(parent);
-}
-
-void nsc_park(void)
-{
-	nsc_cov_dump();
-	for (;;)
-		pause();
-}
-
 pid_t nsc_fork_into(int cgroup_fd)
 {
 	struct clone_args args;
@@ -62,7 +30,7 @@ pid_t nsc_fork_into(int cgroup_fd)
 	fflush(NULL);
 	pid = (pid_t)syscall(SYS_clone3, &args, sizeof(args));
 	if (pid == 0)
-		return fork_child(parent);
+		return nsc_fork_arm(parent);
 	if (pid > 0)
 		return pid;
 	if (errno != ENOSYS && errno != E2BIG && errno != EINVAL)
@@ -82,4 +50,11 @@ pid_t nsc_fork_into(int cgroup_fd)
 		close(fd);
 	kill(pid, SIGKILL);
 	return -e;
+}
+
+void nsc_park(void)
+{
+	nsc_cov_dump();
+	for (;;)
+		pause();
 }

@@ -329,14 +329,7 @@ int nsc_sync_wait(struct nsc_ctx *ctx);
 pid_t nsc_child_pid(struct nsc_ctx *ctx);
 int nsc_child_pidfd(struct nsc_ctx *ctx);
 
-/*
- * fork(2) for a case: the child dies with its parent, at any moment (it
- * is SIGKILLed when the parent dies, and exits at once if the parent died
- * before it could ask for that), so that nothing a case starts outlives a
- * killed runner.  In the child: 0; in the parent: the pid or -errno.
- * Use it instead of fork() in cases and fixtures.
- */
-pid_t nsc_fork(void);
+/* nsc_fork() (base.h): fork(2) for cases and fixtures, the child dies with its parent. */
 
 /*
  * _exit(@status) for a process a case forked, after flushing its coverage

@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/types.h>
 
 #include "err.h"
 
@@ -26,6 +27,17 @@ int nsc_file_read(const char *path, size_t max, char **buf, size_t *len, struct 
  */
 void nsc_cov_reset(void);
 void nsc_cov_dump(void);
+
+/*
+ * fork(2) for cases and fixtures: the child dies with its parent, at any
+ * moment (it is SIGKILLed when the parent dies, and exits at once if the
+ * parent died before it could ask for that), so that nothing a case
+ * starts outlives a killed runner.  In the child: 0; in the parent: the
+ * pid or -errno.  Use it instead of fork() in cases and fixtures.
+ */
+pid_t nsc_fork(void);
+/* In a child just forked from @parent: arm that (nsc_fork() does it). */
+pid_t nsc_fork_arm(pid_t parent);
 
 /* CLOCK_MONOTONIC in seconds, and in milliseconds. */
 double nsc_now(void);
