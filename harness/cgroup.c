@@ -18,10 +18,12 @@
  * process (nsc_cgroup_job_reaped: cgroup.kill on stragglers, 5.14+, then
  * rmdir once cgroup.events says empty).  A runner killed by SIGKILL can
  * remove nothing: its case processes and sandboxes die with it
- * (PDEATHSIG), and the empty cgroups left are removed by the next run
- * before its residue audit's first snapshot (nsc_cgroup_sweep: only names
- * whose runner and case pids are both gone, only empty ones), which says
- * so on stderr.  The residue audit lists the children of nscheck's own
+ * (PDEATHSIG), and its janitor (harness/janitor.c), which outlives it,
+ * removes the cgroups they leave.  Where there is none (the runner was
+ * PID 1, whose death ends the janitor too), the empty cgroups left are
+ * removed by the next run before its residue audit's first snapshot
+ * (nsc_cgroup_sweep: only names whose runner and case pids are both
+ * gone, only empty ones), which says so on stderr.  The residue audit lists the children of nscheck's own
  * cgroup through the same handle, so a cgroup left is reported.
  */
 #include <stdio.h>
@@ -32,6 +34,7 @@
 
 #include "cgroup.h"
 #include "internal.h"
+#include "janitor.h"
 
 static int own_fd = -1;
 static pid_t own_runner;
@@ -54,6 +57,10 @@ void nsc_cgroup_runner_open(void)
 	if (n > 0)
 		fprintf(stderr, "nscheck: removed %d empty cgroup%s a killed run left: %s\n", n,
 			n == 1 ? "" : "s", names);
+	/* Removes our case cgroups if we are killed (harness/janitor.c). */
+	if (nsc_janitor_start(own_fd, own_runner, &own_err) < 0)
+		fprintf(stderr, "nscheck: %s: a killed run's cgroups stay until the next run\n",
+			own_err.msg);
 }
 
 int nsc_cgroup_runner_fd(void)
@@ -75,6 +82,7 @@ void nsc_cgroup_job_reaped(pid_t pid)
 
 void nsc_cgroup_runner_close(void)
 {
+	nsc_janitor_stop(3000);
 	if (own_fd >= 0)
 		close(own_fd);
 	own_fd = -1;

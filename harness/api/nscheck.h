@@ -467,8 +467,8 @@ void nsc_finding(struct nsc_ctx *ctx, const char *key, const char *fmt, ...)
  * then holds a detached cgroup2 mount).  The case process itself stays
  * where it is.  The runner removes the cgroup, with anything the case
  * made below it, when it reaps the case process (cgroup.kill on
- * stragglers), also after a crash or timeout; one a killed runner left
- * is removed by the next run.  Call it from setup.  0, or -errno with
+ * stragglers), also after a crash or timeout; if the runner is killed,
+ * its janitor (harness/janitor.c) removes it (as PID 1, the next run).  Call it from setup.  0, or -errno with
  * the reason in nsc_errbuf(ctx) (no cgroup2, no permission, rootless in
  * a cgroup not delegated to nscheck's user, read-only cgroup2...).
  */
