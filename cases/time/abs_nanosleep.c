@@ -12,20 +12,8 @@
  */
 #include "timens.h"
 
-#define OFF_S 864000LL /* +10 days */
-
-static const struct {
-	clockid_t clk;
-	const char *name;
-} clocks[] = {
-	{ CLOCK_MONOTONIC, "CLOCK_MONOTONIC" },
-	{ CLOCK_BOOTTIME, "CLOCK_BOOTTIME" },
-};
-
-#define NCLOCKS (sizeof(clocks) / sizeof(clocks[0]))
-
 struct sleep_shared {
-	long long t0[NCLOCKS];
+	long long t0[NSC_TIMENS_NCLOCKS];
 };
 
 static void inside(struct nsc_ctx *ctx)
@@ -33,29 +21,22 @@ static void inside(struct nsc_ctx *ctx)
 	struct sleep_shared *sh = nsc_shared_as(ctx, struct sleep_shared);
 
 	nsc_timens_guard(ctx);
-	for (size_t i = 0; i < NCLOCKS; i++) {
-		long long d = sh->t0[i] + OFF_S * 1000000000LL;
-		struct timespec ts = { .tv_sec = d / 1000000000LL, .tv_nsec = d % 1000000000LL };
-		int ret = clock_nanosleep(clocks[i].clk, TIMER_ABSTIME, &ts, NULL);
+	for (size_t i = 0; i < NSC_TIMENS_NCLOCKS; i++) {
+		const struct nsc_timens_clock *c = nsc_timens_clock(i);
+		struct timespec ts = nsc_timens_ts(sh->t0[i] + NSC_TIMENS_OFFSET_S * 1000000000LL);
+		int ret = clock_nanosleep(c->clk, TIMER_ABSTIME, &ts, NULL);
 
 		if (ret && ret != EINTR)
-			nsc_error(ctx, ret, "clock_nanosleep(%s, TIMER_ABSTIME)", clocks[i].name);
+			nsc_error(ctx, ret, "clock_nanosleep(%s, TIMER_ABSTIME)", c->name);
 		NSC_ISOLATED(ctx, ret == 0,
 			     "clock_nanosleep(%s, TIMER_ABSTIME) until the outside's now + %lld s slept in the namespace (interrupted), want an immediate return",
-			     clocks[i].name, OFF_S);
+			     c->name, NSC_TIMENS_OFFSET_S);
 	}
 }
 
 static void child(struct nsc_ctx *ctx)
 {
-	struct sleep_shared *sh = nsc_shared_as(ctx, struct sleep_shared);
-	char offsets[64];
-
-	snprintf(offsets, sizeof(offsets), "monotonic %lld 0\nboottime %lld 0\n", OFF_S, OFF_S);
-	nsc_timens_fresh(ctx, offsets);
-	for (size_t i = 0; i < NCLOCKS; i++)
-		sh->t0[i] = NSC_SAFE(ctx, nsc_timens_now(clocks[i].clk));
-	nsc_timens_in_child(ctx, inside);
+	nsc_timens_run_ahead(ctx, nsc_shared_as(ctx, struct sleep_shared)->t0, inside);
 }
 
 NSC_CASE(time, abs_nanosleep) = {

@@ -19,37 +19,16 @@
 
 #include "timens.h"
 
-#define OFF_S 864000LL /* +10 days */
 #define DAY_S 86400LL
 
-static const struct {
-	clockid_t clk;
-	const char *name;
-} clocks[] = {
-	{ CLOCK_MONOTONIC, "CLOCK_MONOTONIC" },
-	{ CLOCK_BOOTTIME, "CLOCK_BOOTTIME" },
-};
-
-#define NCLOCKS (sizeof(clocks) / sizeof(clocks[0]))
-
 struct timers_shared {
-	long long t0[NCLOCKS];
+	long long t0[NSC_TIMENS_NCLOCKS];
 };
-
-static struct timespec ts_of(long long ns)
-{
-	return (struct timespec){ .tv_sec = ns / 1000000000LL, .tv_nsec = ns % 1000000000LL };
-}
-
-static long long ns_of(const struct timespec *ts)
-{
-	return (long long)ts->tv_sec * 1000000000LL + ts->tv_nsec;
-}
 
 static void check_timerfd(struct nsc_ctx *ctx, size_t i, long long deadline)
 {
-	struct itimerspec its = { .it_value = ts_of(deadline) }, left;
-	int fd = NSC_SAFE(ctx, timerfd_create(clocks[i].clk, TFD_NONBLOCK | TFD_CLOEXEC));
+	struct itimerspec its = { .it_value = nsc_timens_ts(deadline) }, left;
+	int fd = NSC_SAFE(ctx, timerfd_create(nsc_timens_clock(i)->clk, TFD_NONBLOCK | TFD_CLOEXEC));
 	uint64_t fired = 0;
 	ssize_t n;
 
@@ -61,37 +40,38 @@ static void check_timerfd(struct nsc_ctx *ctx, size_t i, long long deadline)
 	 * first.  Wait for it (bounded), but only when the timer reports
 	 * expiry: the control's ten days never fire and cost no wait.
 	 */
-	if (ns_of(&left.it_value) == 0)
+	if (nsc_timens_ns(&left.it_value) == 0)
 		poll(&(struct pollfd){ .fd = fd, .events = POLLIN }, 1, 2000);
 	n = read(fd, &fired, sizeof(fired));
-	NSC_ISOLATED(ctx, ns_of(&left.it_value) == 0,
+	NSC_ISOLATED(ctx, nsc_timens_ns(&left.it_value) == 0,
 		     "timerfd on %s armed at the outside's now + %lld s reports %lld s left in the namespace, want 0 (expired)",
-		     clocks[i].name, OFF_S, (long long)left.it_value.tv_sec);
+		     nsc_timens_clock(i)->name, NSC_TIMENS_OFFSET_S, (long long)left.it_value.tv_sec);
 	NSC_ISOLATED(ctx, n == (ssize_t)sizeof(fired) && fired == 1,
 		     "timerfd on %s armed at the outside's now + %lld s has not fired in the namespace",
-		     clocks[i].name, OFF_S);
+		     nsc_timens_clock(i)->name, NSC_TIMENS_OFFSET_S);
 	/* One day ahead in namespace time: one day left, in namespace terms. */
-	its.it_value = ts_of(NSC_SAFE(ctx, nsc_timens_now(clocks[i].clk)) + DAY_S * 1000000000LL);
+	its.it_value = nsc_timens_ts(NSC_SAFE(ctx, nsc_timens_now(nsc_timens_clock(i)->clk)) +
+				     DAY_S * 1000000000LL);
 	NSC_SAFE(ctx, timerfd_settime(fd, TFD_TIMER_ABSTIME, &its, NULL));
 	NSC_SAFE(ctx, timerfd_gettime(fd, &left));
 	NSC_EXPECT(ctx, left.it_value.tv_sec >= DAY_S - 60 && left.it_value.tv_sec <= DAY_S,
-		   "timerfd on %s armed one day ahead reports %lld s left", clocks[i].name,
-		   (long long)left.it_value.tv_sec);
+		   "timerfd on %s armed one day ahead reports %lld s left",
+		   nsc_timens_clock(i)->name, (long long)left.it_value.tv_sec);
 	close(fd);
 }
 
 static void check_posix(struct nsc_ctx *ctx, size_t i, long long deadline)
 {
 	struct sigevent sev = { .sigev_notify = SIGEV_NONE };
-	struct itimerspec its = { .it_value = ts_of(deadline) }, left;
+	struct itimerspec its = { .it_value = nsc_timens_ts(deadline) }, left;
 	timer_t t;
 
-	NSC_SAFE(ctx, timer_create(clocks[i].clk, &sev, &t));
+	NSC_SAFE(ctx, timer_create(nsc_timens_clock(i)->clk, &sev, &t));
 	NSC_SAFE(ctx, timer_settime(t, TIMER_ABSTIME, &its, NULL));
 	NSC_SAFE(ctx, timer_gettime(t, &left));
-	NSC_ISOLATED(ctx, ns_of(&left.it_value) == 0,
+	NSC_ISOLATED(ctx, nsc_timens_ns(&left.it_value) == 0,
 		     "POSIX timer on %s armed at the outside's now + %lld s reports %lld s left in the namespace, want 0 (expired)",
-		     clocks[i].name, OFF_S, (long long)left.it_value.tv_sec);
+		     nsc_timens_clock(i)->name, NSC_TIMENS_OFFSET_S, (long long)left.it_value.tv_sec);
 	timer_delete(t);
 }
 
@@ -99,8 +79,8 @@ static void inside(struct nsc_ctx *ctx)
 {
 	struct timers_shared *sh = nsc_shared_as(ctx, struct timers_shared);
 
-	for (size_t i = 0; i < NCLOCKS; i++) {
-		long long deadline = sh->t0[i] + OFF_S * 1000000000LL;
+	for (size_t i = 0; i < NSC_TIMENS_NCLOCKS; i++) {
+		long long deadline = sh->t0[i] + NSC_TIMENS_OFFSET_S * 1000000000LL;
 
 		check_timerfd(ctx, i, deadline);
 		check_posix(ctx, i, deadline);
@@ -109,14 +89,7 @@ static void inside(struct nsc_ctx *ctx)
 
 static void child(struct nsc_ctx *ctx)
 {
-	struct timers_shared *sh = nsc_shared_as(ctx, struct timers_shared);
-	char offsets[64];
-
-	snprintf(offsets, sizeof(offsets), "monotonic %lld 0\nboottime %lld 0\n", OFF_S, OFF_S);
-	nsc_timens_fresh(ctx, offsets);
-	for (size_t i = 0; i < NCLOCKS; i++)
-		sh->t0[i] = NSC_SAFE(ctx, nsc_timens_now(clocks[i].clk));
-	nsc_timens_in_child(ctx, inside);
+	nsc_timens_run_ahead(ctx, nsc_shared_as(ctx, struct timers_shared)->t0, inside);
 }
 
 NSC_CASE(time, abs_timers) = {

@@ -15,8 +15,6 @@
 
 #include "timens.h"
 
-#define OFF_S 864000LL /* +10 days */
-
 struct futex_shared {
 	long long t0;
 };
@@ -24,8 +22,7 @@ struct futex_shared {
 static void inside(struct nsc_ctx *ctx)
 {
 	struct futex_shared *sh = nsc_shared_as(ctx, struct futex_shared);
-	long long d = sh->t0 + OFF_S * 1000000000LL;
-	struct timespec ts = { .tv_sec = d / 1000000000LL, .tv_nsec = d % 1000000000LL };
+	struct timespec ts = nsc_timens_ts(sh->t0 + NSC_TIMENS_OFFSET_S * 1000000000LL);
 	uint32_t word = 0;
 	long ret;
 	int err;
@@ -38,7 +35,7 @@ static void inside(struct nsc_ctx *ctx)
 		nsc_error(ctx, err, "futex(FUTEX_WAIT_BITSET) returned %ld", ret);
 	NSC_ISOLATED(ctx, err == ETIMEDOUT,
 		     "FUTEX_WAIT_BITSET until the outside's CLOCK_MONOTONIC + %lld s waited in the namespace (interrupted), want ETIMEDOUT at once",
-		     OFF_S);
+		     NSC_TIMENS_OFFSET_S);
 }
 
 static void child(struct nsc_ctx *ctx)
@@ -46,7 +43,7 @@ static void child(struct nsc_ctx *ctx)
 	struct futex_shared *sh = nsc_shared_as(ctx, struct futex_shared);
 	char offsets[64];
 
-	snprintf(offsets, sizeof(offsets), "monotonic %lld 0\n", OFF_S);
+	snprintf(offsets, sizeof(offsets), "monotonic %lld 0\n", NSC_TIMENS_OFFSET_S);
 	nsc_timens_fresh(ctx, offsets);
 	sh->t0 = NSC_SAFE(ctx, nsc_timens_now(CLOCK_MONOTONIC));
 	nsc_timens_in_child(ctx, inside);

@@ -51,13 +51,42 @@ static inline void nsc_timens_need(struct nsc_ctx *ctx, int major, int minor, co
 			 major, minor, u.release);
 }
 
+/* A time in ns as a struct timespec, and back. */
+static inline struct timespec nsc_timens_ts(long long ns)
+{
+	return (struct timespec){ .tv_sec = ns / 1000000000LL, .tv_nsec = ns % 1000000000LL };
+}
+
+static inline long long nsc_timens_ns(const struct timespec *ts)
+{
+	return (long long)ts->tv_sec * 1000000000LL + ts->tv_nsec;
+}
+
 static inline long long nsc_timens_now(clockid_t clk)
 {
 	struct timespec ts;
 
 	if (clock_gettime(clk, &ts) < 0)
 		return -1;
-	return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+	return nsc_timens_ns(&ts);
+}
+
+/* The clocks a time namespace offsets: CLOCK_MONOTONIC, CLOCK_BOOTTIME. */
+#define NSC_TIMENS_NCLOCKS 2
+
+struct nsc_timens_clock {
+	clockid_t clk;
+	const char *name;
+};
+
+static inline const struct nsc_timens_clock *nsc_timens_clock(size_t i)
+{
+	static const struct nsc_timens_clock clocks[NSC_TIMENS_NCLOCKS] = {
+		{ CLOCK_MONOTONIC, "CLOCK_MONOTONIC" },
+		{ CLOCK_BOOTTIME, "CLOCK_BOOTTIME" },
+	};
+
+	return &clocks[i];
 }
 
 /* Inode of our time namespace (@children: the one children get), or -errno. */
@@ -142,6 +171,25 @@ static inline void nsc_timens_in_child(struct nsc_ctx *ctx, void (*fn)(struct ns
 	if (!WIFEXITED(status) || WEXITSTATUS(status))
 		nsc_error(ctx, 0, "the child in the new time namespace ended with status 0x%x",
 			  status);
+}
+
+/*
+ * The sandbox's part of the absolute-deadline cases: a time namespace
+ * for our children with NSC_TIMENS_OFFSET_S on both clocks (none in the
+ * control), each clock read here, outside it, into @t0[i] (ns, in the
+ * order of nsc_timens_clock()), then @fn in a child inside it.
+ */
+static inline void nsc_timens_run_ahead(struct nsc_ctx *ctx, long long t0[NSC_TIMENS_NCLOCKS],
+					void (*fn)(struct nsc_ctx *ctx))
+{
+	char offsets[64];
+
+	snprintf(offsets, sizeof(offsets), "monotonic %lld 0\nboottime %lld 0\n",
+		 NSC_TIMENS_OFFSET_S, NSC_TIMENS_OFFSET_S);
+	nsc_timens_fresh(ctx, offsets);
+	for (size_t i = 0; i < NSC_TIMENS_NCLOCKS; i++)
+		t0[i] = NSC_SAFE(ctx, nsc_timens_now(nsc_timens_clock(i)->clk));
+	nsc_timens_in_child(ctx, fn);
 }
 
 static inline void nsc_timens_guard_handler(int sig)
