@@ -23,20 +23,6 @@ struct em_shared {
 	int nmounts, own_parent, root_is_cwd;
 };
 
-static int count_mounts(void)
-{
-	struct nsc_mounts mi;
-	int n, ret = nsc_mountinfo_read(NULL, &mi, NULL);
-
-	if (ret < 0) {
-		errno = -ret;
-		return ret;
-	}
-	n = (int)mi.n;
-	nsc_mountinfo_free(&mi);
-	return n;
-}
-
 static void probe(struct nsc_ctx *ctx, struct em_shared *sh)
 {
 	struct nsc_statmount sm;
@@ -67,7 +53,7 @@ static void child(struct nsc_ctx *ctx)
 	pid_t pid;
 
 	nsc_statmount_skip(ctx, nsc_listmount(0, &id, 1), "listmount");
-	before = NSC_SAFE(ctx, count_mounts());
+	before = NSC_SAFE(ctx, nsc_mnt_count());
 	sh->unshare_errno = -1;
 	sh->same_ns = 1;
 	pid = NSC_SAFE(ctx, nsc_fork());
@@ -96,7 +82,7 @@ static void child(struct nsc_ctx *ctx)
 	NSC_EXPECT_EQ(ctx, sh->nmounts, 1, "mounts listmount() lists in the empty mount namespace");
 	NSC_EXPECT(ctx, sh->own_parent, "the one mount is its own parent");
 	NSC_EXPECT(ctx, sh->root_is_cwd, "root and cwd are the same directory");
-	NSC_EXPECT_EQ(ctx, NSC_SAFE(ctx, count_mounts()), before,
+	NSC_EXPECT_EQ(ctx, NSC_SAFE(ctx, nsc_mnt_count()), before,
 		      "mounts in the sandbox after the child's UNSHARE_EMPTY_MNTNS");
 }
 

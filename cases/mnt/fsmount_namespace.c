@@ -24,20 +24,6 @@ struct fsn_shared {
 	int setns_errno;
 };
 
-static int count_mounts(void)
-{
-	struct nsc_mounts mi;
-	int n, ret = nsc_mountinfo_read(NULL, &mi, NULL);
-
-	if (ret < 0) {
-		errno = -ret;
-		return ret;
-	}
-	n = (int)mi.n;
-	nsc_mountinfo_free(&mi);
-	return n;
-}
-
 static void child(struct nsc_ctx *ctx)
 {
 	struct fsn_shared *sh = nsc_shared_as(ctx, struct fsn_shared);
@@ -51,7 +37,7 @@ static void child(struct nsc_ctx *ctx)
 		nsc_mnt_skip_nosys(ctx, errno, "fsopen", "5.2");
 	NSC_SAFE(ctx, fsfd);
 	NSC_SAFE(ctx, syscall(SYS_fsconfig, fsfd, NSC_FSCONFIG_CMD_CREATE, NULL, NULL, 0));
-	before = NSC_SAFE(ctx, count_mounts());
+	before = NSC_SAFE(ctx, nsc_mnt_count());
 	fd = (int)syscall(SYS_fsmount, fsfd, NSC_FSMOUNT_CLOEXEC | FSMOUNT_NAMESPACE, 0);
 	if (fd < 0)
 		nsc_mnt_skip_nosys(ctx, errno, "fsmount", "5.2");
@@ -76,7 +62,7 @@ static void child(struct nsc_ctx *ctx)
 		    !strcmp(sm.str + sm.fs_type, "tmpfs"))
 			tmpfs++;
 	NSC_EXPECT_EQ(ctx, tmpfs, 1, "tmpfs mounts listed in the new namespace");
-	NSC_EXPECT_EQ(ctx, NSC_SAFE(ctx, count_mounts()), before,
+	NSC_EXPECT_EQ(ctx, NSC_SAFE(ctx, nsc_mnt_count()), before,
 		      "mounts in the sandbox after fsmount(FSMOUNT_NAMESPACE)");
 
 	sh->setns_errno = -1;

@@ -21,20 +21,6 @@ struct lm_shared {
 	int foreign_errno;
 };
 
-static int count_mounts(void)
-{
-	struct nsc_mounts mi;
-	int n, ret = nsc_mountinfo_read(NULL, &mi, NULL);
-
-	if (ret < 0) {
-		errno = -ret;
-		return ret;
-	}
-	n = (int)mi.n;
-	nsc_mountinfo_free(&mi);
-	return n;
-}
-
 static int setup(struct nsc_ctx *ctx)
 {
 	struct lm_shared *sh = nsc_shared_as(ctx, struct lm_shared);
@@ -58,7 +44,7 @@ static void child(struct nsc_ctx *ctx)
 	NSC_ISOLATED(ctx, sh->foreign_errno == EPERM || sh->foreign_errno == ENOENT,
 		     "listmount of the case process's namespace from a user namespace below it: %s",
 		     n < 0 ? strerror(-n) : "listed");
-	sh->inner_count = NSC_SAFE(ctx, count_mounts());
+	sh->inner_count = NSC_SAFE(ctx, nsc_mnt_count());
 	NSC_TRY(ctx, nsc_sync_wake(ctx));
 	NSC_TRY(ctx, nsc_sync_wait(ctx)); /* the case process listed our mounts */
 }

@@ -123,6 +123,21 @@ static inline int nsc_mnt_tmpfs(const char *src, const char *target, unsigned lo
 	return mount(src, target, "tmpfs", MS_NOSUID | MS_NODEV | flags, "size=64k,mode=0755");
 }
 
+/* Mounts in our mount namespace (mountinfo lines), or -errno with errno set. */
+static inline int nsc_mnt_count(void)
+{
+	struct nsc_mounts mi;
+	int n, ret = nsc_mountinfo_read(NULL, &mi, NULL);
+
+	if (ret < 0) {
+		errno = -ret;
+		return ret;
+	}
+	n = (int)mi.n;
+	nsc_mountinfo_free(&mi);
+	return n;
+}
+
 /* @dir/@name into @buf and mkdir it (-1, errno on failure). */
 static inline int nsc_mnt_subdir(char *buf, size_t len, const char *dir, const char *name)
 {

@@ -23,20 +23,6 @@
 
 #define IT_MAX 64
 
-static int count_mounts(void)
-{
-	struct nsc_mounts mi;
-	int n, ret = nsc_mountinfo_read(NULL, &mi, NULL);
-
-	if (ret < 0) {
-		errno = -ret;
-		return ret;
-	}
-	n = (int)mi.n;
-	nsc_mountinfo_free(&mi);
-	return n;
-}
-
 /* Walk from @fd with @cmd; count the steps, check ids move one way, note @want. */
 static int walk(struct nsc_ctx *ctx, int fd, unsigned long cmd, uint64_t from, uint64_t want,
 		int *found)
@@ -89,7 +75,7 @@ static void child(struct nsc_ctx *ctx)
 	NSC_SAFE(ctx, nsc_mnt_ns_id(0, &own) < 0 ? -1 : 0);
 	NSC_EXPECT_EQ(ctx, info.mnt_ns_id, own, "NS_MNT_GET_INFO's id is NS_GET_MNTNS_ID's");
 	/* Equal on 6.18 and 7.2; one less in 6.12's initramfs guest (measured). */
-	n = NSC_SAFE(ctx, count_mounts());
+	n = NSC_SAFE(ctx, nsc_mnt_count());
 	NSC_EXPECT(ctx, (int)info.nr_mounts == n || (int)info.nr_mounts == n - 1,
 		   "NS_MNT_GET_INFO's nr_mounts %u, the mountinfo's count %d", info.nr_mounts, n);
 

@@ -37,20 +37,6 @@ static int setup(struct nsc_ctx *ctx)
 	return 0;
 }
 
-static int count_mounts(void)
-{
-	struct nsc_mounts mi;
-	int n, ret = nsc_mountinfo_read(NULL, &mi, NULL);
-
-	if (ret < 0) {
-		errno = -ret;
-		return ret;
-	}
-	n = (int)mi.n;
-	nsc_mountinfo_free(&mi);
-	return n;
-}
-
 static void child(struct nsc_ctx *ctx)
 {
 	struct otn_shared *sh = nsc_shared_as(ctx, struct otn_shared);
@@ -70,7 +56,7 @@ static void child(struct nsc_ctx *ctx)
 	snprintf(marker, sizeof(marker), "%s/nsc-otn-marker", sh->target);
 	fd = NSC_SAFE(ctx, open(marker, O_CREAT | O_WRONLY | O_CLOEXEC, 0600));
 	close(fd);
-	before = NSC_SAFE(ctx, count_mounts());
+	before = NSC_SAFE(ctx, nsc_mnt_count());
 	fd = (int)syscall(SYS_open_tree, AT_FDCWD, sh->target, OPEN_TREE_NAMESPACE | O_CLOEXEC);
 	if (fd < 0 && errno == EINVAL)
 		nsc_skip(ctx, EINVAL, "needs Linux 7.1 or later",
@@ -86,7 +72,7 @@ static void child(struct nsc_ctx *ctx)
 	n = nsc_listmount(id, ids, 64);
 	NSC_EXPECT(ctx, n >= 1, "listmount of the new namespace: %d mounts (%s)", n,
 		   n < 0 ? strerror(-n) : "ok");
-	NSC_EXPECT_EQ(ctx, NSC_SAFE(ctx, count_mounts()), before,
+	NSC_EXPECT_EQ(ctx, NSC_SAFE(ctx, nsc_mnt_count()), before,
 		      "mounts in the sandbox after open_tree(OPEN_TREE_NAMESPACE)");
 
 	sh->setns_errno = sh->marker_errno = -1;

@@ -23,20 +23,6 @@ struct pr_shared {
 	int mounts;
 };
 
-static int count_mounts(void)
-{
-	struct nsc_mounts mi;
-	int n, ret = nsc_mountinfo_read(NULL, &mi, NULL);
-
-	if (ret < 0) {
-		errno = -ret;
-		return ret;
-	}
-	n = (int)mi.n;
-	nsc_mountinfo_free(&mi);
-	return n;
-}
-
 /* Is "/" the initial rootfs (an initramfs nscheck runs from)? */
 static bool root_is_rootfs(void)
 {
@@ -63,7 +49,7 @@ static int setup(struct nsc_ctx *ctx)
 	NSC_SAFE(ctx, stat("/", &st));
 	sh->dev = st.st_dev;
 	sh->ino = st.st_ino;
-	sh->mounts = NSC_SAFE(ctx, count_mounts());
+	sh->mounts = NSC_SAFE(ctx, nsc_mnt_count());
 	return 0;
 }
 
@@ -112,7 +98,7 @@ static void verify(struct nsc_ctx *ctx)
 		     "the case process's / changed after pivot_root() in the sandbox (dev %llu ino %llu)",
 		     (unsigned long long)st.st_dev, (unsigned long long)st.st_ino);
 	if (st.st_dev == sh->dev && st.st_ino == sh->ino)
-		NSC_EXPECT_EQ(ctx, NSC_SAFE(ctx, count_mounts()), sh->mounts,
+		NSC_EXPECT_EQ(ctx, NSC_SAFE(ctx, nsc_mnt_count()), sh->mounts,
 			      "mounts in the case process's namespace after the sandbox's pivot_root()");
 }
 

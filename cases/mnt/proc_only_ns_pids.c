@@ -11,7 +11,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "nscheck.h"
+#include "mnt.h"
 
 #define NSC_PROC_MAX 65536
 
@@ -19,25 +19,11 @@ struct mnt_shared {
 	int mounts_before;
 };
 
-static int count_mounts(void)
-{
-	struct nsc_mounts mi;
-	int n, ret = nsc_mountinfo_read(NULL, &mi, NULL);
-
-	if (ret < 0) {
-		errno = -ret;
-		return ret;
-	}
-	n = (int)mi.n;
-	nsc_mountinfo_free(&mi);
-	return n;
-}
-
 static int setup(struct nsc_ctx *ctx)
 {
 	struct mnt_shared *sh = nsc_shared_as(ctx, struct mnt_shared);
 
-	sh->mounts_before = NSC_SAFE(ctx, count_mounts());
+	sh->mounts_before = NSC_SAFE(ctx, nsc_mnt_count());
 	return 0;
 }
 
@@ -80,7 +66,7 @@ static void verify(struct nsc_ctx *ctx)
 	struct mnt_shared *sh = nsc_shared_as(ctx, struct mnt_shared);
 	char self[64];
 
-	NSC_ISOLATED_EQ(ctx, NSC_SAFE(ctx, count_mounts()), sh->mounts_before,
+	NSC_ISOLATED_EQ(ctx, NSC_SAFE(ctx, nsc_mnt_count()), sh->mounts_before,
 			"mounts outside after the sandbox mounted proc");
 	snprintf(self, sizeof(self), "/proc/%d", (int)getpid());
 	NSC_EXPECT(ctx, access(self, F_OK) == 0, "the outside /proc still lists the case process");

@@ -6,8 +6,10 @@
  * mount namespace) inherits a copy, optionally changes its propagation
  * type, and then each side mounts a further tmpfs under it, the sandbox
  * first.  Each side records what it sees of the other's later mount and
- * the propagation fields of the copy in its mountinfo.  The case decides
- * what must have propagated.
+ * the propagation fields of the copy in its mountinfo.  A case's setup
+ * names the type (nsc_prop_setup), its .child and .parent are
+ * nsc_prop_child and nsc_prop_parent; its verify decides what must have
+ * propagated.
  */
 #ifndef NSC_CASES_MNT_PROP_H
 #define NSC_CASES_MNT_PROP_H
@@ -41,9 +43,13 @@ static inline int nsc_prop_setup(struct nsc_ctx *ctx, struct nsc_prop *p, unsign
 	return 0;
 }
 
-/* In the sandbox: change the copy's type, mount "in", let the case process mount "out". */
-static inline void nsc_prop_child(struct nsc_ctx *ctx, struct nsc_prop *p)
+/*
+ * The .child hook of every propagation case: in the sandbox, change the
+ * copy's type, mount "in", let the case process mount "out".
+ */
+static inline void nsc_prop_child(struct nsc_ctx *ctx)
 {
+	struct nsc_prop *p = nsc_shared_as(ctx, struct nsc_prop);
 	char dir[128];
 
 	if (p->inner_type)
@@ -57,8 +63,10 @@ static inline void nsc_prop_child(struct nsc_ctx *ctx, struct nsc_prop *p)
 	p->out_seen_inside = NSC_SAFE(ctx, nsc_mnt_lookup(NULL, p->src_out, NULL));
 }
 
-static inline void nsc_prop_parent(struct nsc_ctx *ctx, struct nsc_prop *p)
+/* The .parent hook: the case process's side of nsc_prop_child(). */
+static inline void nsc_prop_parent(struct nsc_ctx *ctx)
 {
+	struct nsc_prop *p = nsc_shared_as(ctx, struct nsc_prop);
 	char dir[128];
 
 	NSC_TRY(ctx, nsc_sync_wait(ctx)); /* "in" is mounted */

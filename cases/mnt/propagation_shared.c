@@ -16,16 +16,6 @@ static int setup(struct nsc_ctx *ctx)
 	return nsc_prop_setup(ctx, nsc_shared_as(ctx, struct nsc_prop), 0);
 }
 
-static void child(struct nsc_ctx *ctx)
-{
-	nsc_prop_child(ctx, nsc_shared_as(ctx, struct nsc_prop));
-}
-
-static void parent(struct nsc_ctx *ctx)
-{
-	nsc_prop_parent(ctx, nsc_shared_as(ctx, struct nsc_prop));
-}
-
 static void verify(struct nsc_ctx *ctx)
 {
 	struct nsc_prop *p = nsc_shared_as(ctx, struct nsc_prop);
@@ -46,8 +36,8 @@ NSC_CASE(mnt, propagation_shared) = {
 	.kconfigs = NSC_KCONFIGS("CONFIG_TMPFS"),
 	.no_control = "the case asserts the sharing MS_SHARED asks for; its isolation twin is mnt.propagation_private",
 	.setup = setup,
-	.child = child,
-	.parent = parent,
+	.child = nsc_prop_child,
+	.parent = nsc_prop_parent,
 	.verify = verify,
 	.min_kernel = "2.6.15",
 	.anchors = NSC_ANCHORS("ltp:mountns01", "rt:linux_rootfs_propagation",

@@ -17,16 +17,6 @@ static int setup(struct nsc_ctx *ctx)
 	return nsc_prop_setup(ctx, nsc_shared_as(ctx, struct nsc_prop), 0);
 }
 
-static void child(struct nsc_ctx *ctx)
-{
-	nsc_prop_child(ctx, nsc_shared_as(ctx, struct nsc_prop));
-}
-
-static void parent(struct nsc_ctx *ctx)
-{
-	nsc_prop_parent(ctx, nsc_shared_as(ctx, struct nsc_prop));
-}
-
 static void verify(struct nsc_ctx *ctx)
 {
 	struct nsc_prop *p = nsc_shared_as(ctx, struct nsc_prop);
@@ -46,8 +36,8 @@ NSC_CASE(mnt, shared_becomes_slave_in_less_privileged) = {
 	.outer_flags = CLONE_NEWNS,
 	.kconfigs = NSC_KCONFIGS("CONFIG_TMPFS"),
 	.setup = setup,
-	.child = child,
-	.parent = parent,
+	.child = nsc_prop_child,
+	.parent = nsc_prop_parent,
 	.verify = verify,
 	.min_kernel = "3.8",
 	.anchors = NSC_ANCHORS("man:mount_namespaces(7)", "other:no upstream test"),
