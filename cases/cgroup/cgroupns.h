@@ -3,8 +3,10 @@
 #ifndef NSC_CASES_CGROUP_CGROUPNS_H
 #define NSC_CASES_CGROUP_CGROUPNS_H
 
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "nscheck.h"
@@ -99,6 +101,31 @@ static inline int nsc_cg_mkdir(struct nsc_ctx *ctx, int parent_fd, const char *n
 static inline void nsc_cg_move(struct nsc_ctx *ctx, int fd, pid_t pid)
 {
 	NSC_TRY(ctx, nsc_cgroup_procs_write(fd, pid, nsc_errbuf(ctx)));
+}
+
+/*
+ * A member of cgroup @fd for the sandbox to observe: a child of the case
+ * process that only waits (started there with nsc_fork_into(), no
+ * migration).  Its pid; end it with nsc_cg_helper_end() from cleanup.
+ * Store the pid only from the return value: the helper itself never
+ * returns here, so it never writes to the shared page.
+ */
+static inline pid_t nsc_cg_helper(struct nsc_ctx *ctx, int fd)
+{
+	pid_t pid = NSC_SAFE_ERRNO(ctx, nsc_fork_into(fd));
+
+	if (pid == 0)
+		nsc_park();
+	return pid;
+}
+
+/* Kill and reap a helper of nsc_cg_helper(); @pid <= 0: none was made. */
+static inline void nsc_cg_helper_end(pid_t pid)
+{
+	if (pid > 0) {
+		kill(pid, SIGKILL);
+		waitpid(pid, NULL, 0);
+	}
 }
 
 #define NSC_CG_SKIP_HINT \

@@ -12,9 +12,6 @@
  * the parent of C: "/../..").  Control: without CLONE_NEWCGROUP both read
  * as the case process's namespace shows them (".../C/b" and C's parent).
  */
-#include <signal.h>
-#include <sys/wait.h>
-
 #include "cgroupns.h"
 
 struct opr_shared {
@@ -25,15 +22,10 @@ static int setup(struct nsc_ctx *ctx)
 {
 	struct opr_shared *sh = nsc_shared_as(ctx, struct opr_shared);
 	struct nsc_cgroup cg;
-	pid_t helper;
 
 	nsc_cg_own_only(ctx, &cg);
 	nsc_cgroup_sandbox(ctx, nsc_cg_mkdir(ctx, cg.fd, "a"));
-	/* A local first: the helper must not write to the shared page. */
-	helper = NSC_SAFE_ERRNO(ctx, nsc_fork_into(nsc_cg_mkdir(ctx, cg.fd, "b")));
-	if (helper == 0)
-		nsc_park();
-	sh->helper = helper;
+	sh->helper = nsc_cg_helper(ctx, nsc_cg_mkdir(ctx, cg.fd, "b"));
 	return 0;
 }
 
@@ -54,10 +46,7 @@ static void cleanup(struct nsc_ctx *ctx)
 {
 	struct opr_shared *sh = nsc_shared_as(ctx, struct opr_shared);
 
-	if (sh->helper > 0) {
-		kill(sh->helper, SIGKILL);
-		waitpid(sh->helper, NULL, 0);
-	}
+	nsc_cg_helper_end(sh->helper);
 }
 
 NSC_CASE(cgroup, outside_process_path_relative) = {

@@ -11,8 +11,6 @@
  * Control: without CLONE_NEWPID the list holds the outer pids.
  */
 #include <fcntl.h>
-#include <signal.h>
-#include <sys/wait.h>
 
 #include "cgroupns.h"
 
@@ -25,15 +23,10 @@ static int setup(struct nsc_ctx *ctx)
 {
 	struct ppt_shared *sh = nsc_shared_as(ctx, struct ppt_shared);
 	struct nsc_cgroup cg;
-	pid_t helper;
 
 	nsc_cg_own_only(ctx, &cg);
 	sh->cg_fd = cg.fd;
-	/* A local first: the helper must not write to the shared page. */
-	helper = NSC_SAFE_ERRNO(ctx, nsc_fork_into(cg.fd));
-	if (helper == 0)
-		nsc_park();
-	sh->helper = helper;
+	sh->helper = nsc_cg_helper(ctx, cg.fd);
 	return 0;
 }
 
@@ -78,10 +71,7 @@ static void cleanup(struct nsc_ctx *ctx)
 {
 	struct ppt_shared *sh = nsc_shared_as(ctx, struct ppt_shared);
 
-	if (sh->helper > 0) {
-		kill(sh->helper, SIGKILL);
-		waitpid(sh->helper, NULL, 0);
-	}
+	nsc_cg_helper_end(sh->helper);
 }
 
 NSC_CASE(cgroup, procs_pid_translated) = {
