@@ -17,24 +17,6 @@
 
 #include "nscheck.h"
 
-struct ne_listen {
-	int fd;
-};
-
-/* In A (nsc_netns_call): a raw rtnetlink socket in RTMGRP_LINK. */
-static int ne_listen_in(void *arg, struct nsc_err *err)
-{
-	struct ne_listen *l = arg;
-	struct sockaddr_nl sa = { .nl_family = AF_NETLINK, .nl_groups = RTMGRP_LINK };
-
-	l->fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC | SOCK_NONBLOCK, NETLINK_ROUTE);
-	if (l->fd < 0)
-		return nsc_err_set(err, errno, "rtnetlink socket");
-	if (bind(l->fd, (struct sockaddr *)&sa, sizeof(sa)) < 0)
-		return nsc_err_set(err, errno, "bind rtnetlink socket to RTMGRP_LINK");
-	return 0;
-}
-
 /* Was RTM_NEWLINK for @name among the queued messages? Reads all. */
 static void ne_drain(struct nsc_ctx *ctx, int fd, const char *const names[4], bool seen[4])
 {
@@ -72,27 +54,27 @@ static void ne_veth(struct nsc_ctx *ctx, struct nsc_veth *v, int nsfd)
 static void ne_verify(struct nsc_ctx *ctx)
 {
 	struct nsc_err *err = nsc_errbuf(ctx);
-	struct ne_listen l = { -1 };
 	struct nsc_netns_pair p;
 	struct nsc_veth va, vb;
 	const char *names[4];
 	bool seen[4] = { false };
+	int fd;
 
 	NSC_TRY(ctx, nsc_netns_pair_new(ctx, &p, err));
-	NSC_TRY(ctx, nsc_netns_call(p.fd[0], ne_listen_in, &l, err));
+	fd = (int)NSC_TRY(ctx, nsc_rtnl_listen(p.fd[0], RTMGRP_LINK, err));
 	ne_veth(ctx, &vb, p.fd[1]);
 	ne_veth(ctx, &va, p.fd[0]);
 	names[0] = va.name[0];
 	names[1] = va.name[1];
 	names[2] = vb.name[0];
 	names[3] = vb.name[1];
-	ne_drain(ctx, l.fd, names, seen);
+	ne_drain(ctx, fd, names, seen);
 	for (int i = 0; i < 2; i++)
 		NSC_EXPECT(ctx, seen[i], "A's listener got RTM_NEWLINK for A's %s", names[i]);
 	for (int i = 2; i < 4; i++)
 		NSC_ISOLATED(ctx, !seen[i], "A's listener got RTM_NEWLINK for %s, created in B",
 			     names[i]);
-	close(l.fd);
+	close(fd);
 	nsc_netns_pair_close(&p);
 }
 

@@ -27,23 +27,6 @@
 
 #define VL_WAIT_MS 3000
 
-struct vl_listen {
-	int fd;
-};
-
-static int vl_listen_in(void *arg, struct nsc_err *err)
-{
-	struct vl_listen *l = arg;
-	struct sockaddr_nl sa = { .nl_family = AF_NETLINK, .nl_groups = RTMGRP_LINK };
-
-	l->fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC | SOCK_NONBLOCK, NETLINK_ROUTE);
-	if (l->fd < 0)
-		return nsc_err_set(err, errno, "rtnetlink socket");
-	if (bind(l->fd, (struct sockaddr *)&sa, sizeof(sa)) < 0)
-		return nsc_err_set(err, errno, "bind rtnetlink socket to RTMGRP_LINK");
-	return 0;
-}
-
 /* RTM_DELLINK for @ifindex among the queued messages? */
 static bool vl_dellink(struct nsc_ctx *ctx, int fd, int ifindex)
 {
@@ -74,7 +57,6 @@ static bool vl_same(struct nsc_ctx *ctx, int a, int b)
 static void vl_verify(struct nsc_ctx *ctx)
 {
 	struct nsc_err *err = nsc_errbuf(ctx);
-	struct vl_listen l = { -1 };
 	struct pollfd pfd = { .events = POLLIN };
 	long long deadline;
 	struct nsc_veth v;
@@ -88,8 +70,7 @@ static void vl_verify(struct nsc_ctx *ctx)
 		nsc_skip(ctx, -r, "enable CONFIG_VETH or modprobe veth",
 			 "veth links unavailable: %s", err->msg);
 	NSC_TRY(ctx, r);
-	NSC_TRY(ctx, nsc_netns_call(self, vl_listen_in, &l, err));
-	pfd.fd = l.fd;
+	pfd.fd = (int)NSC_TRY(ctx, nsc_rtnl_listen(self, RTMGRP_LINK, err));
 	/* Nothing can end the netns we are in: then there is no teardown to see. */
 	if (!NSC_ISOLATED(ctx, !vl_same(ctx, self, b),
 			  "the peer's netns is the outer netns itself: closing its fd ends nothing"))
@@ -101,14 +82,14 @@ static void vl_verify(struct nsc_ctx *ctx)
 		r = poll(&pfd, 1, (int)(deadline - nsc_now_ms()));
 		if (r < 0 && errno != EINTR)
 			nsc_error(ctx, errno, "poll rtnetlink listener");
-		gone = r > 0 && vl_dellink(ctx, l.fd, v.ifindex[0]);
+		gone = r > 0 && vl_dellink(ctx, pfd.fd, v.ifindex[0]);
 	}
 	NSC_EXPECT(ctx, gone, "RTM_DELLINK for %s within %d ms of its peer's netns ending",
 		   v.name[0], VL_WAIT_MS);
 	NSC_EXPECT_EQ(ctx, NSC_TRY(ctx, nsc_link_find(self, v.name[0], NULL, err)), 0,
 		      "%s listed after its peer's netns ended", v.name[0]);
 out:
-	close(l.fd);
+	close(pfd.fd);
 	if (b >= 0)
 		close(b);
 	close(self);
