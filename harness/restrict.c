@@ -45,8 +45,8 @@ static int read_seccomp(void)
 	return mode;
 }
 
-/* The initial user namespace maps every id to itself. */
-static bool in_init_userns(void)
+/* The initial user namespace maps every id to itself (nscheck.h). */
+bool nsc_userns_is_initial(void)
 {
 	unsigned long a, b, n;
 	FILE *f = fopen("/proc/self/uid_map", "re");
@@ -152,7 +152,7 @@ void nsc_host_facts_read(struct nsc_host_facts *f, enum nsc_op op, const char *p
 	f->seccomp = read_seccomp();
 	f->cap_sys_admin = nsc_cap_effective(CAP_SYS_ADMIN);
 	f->cap_sys_time = nsc_cap_effective(CAP_SYS_TIME);
-	f->init_userns = in_init_userns();
+	f->init_userns = nsc_userns_is_initial();
 	if (op == NSC_OP_SETHOSTNAME || op == NSC_OP_SETDOMAINNAME)
 		f->owns_uts = owns_uts();
 	if (path && statvfs(path, &sv) == 0)

@@ -39,26 +39,11 @@ struct co_msg {
 	char text[8];
 };
 
-/* The initial user namespace maps every id to itself. */
-static bool co_init_userns(void)
-{
-	unsigned long a, b, n;
-	FILE *f = fopen("/proc/self/uid_map", "re");
-	bool init = false;
-
-	if (!f)
-		return false;
-	if (fscanf(f, "%lu %lu %lu", &a, &b, &n) == 3)
-		init = a == 0 && b == 0 && n == 4294967295UL;
-	fclose(f);
-	return init;
-}
-
 static int setup(struct nsc_ctx *ctx)
 {
 	struct co_shared *sh = nsc_shared_as(ctx, struct co_shared);
 
-	if (!co_init_userns())
+	if (!nsc_userns_is_initial())
 		nsc_skip(ctx, EPERM, "run nscheck as root of the initial user namespace",
 			 "needs root of the initial user namespace: nscheck runs in a user namespace that maps no spare ids for the sandbox");
 	sh->outer_id = NSC_TRY(ctx, nsc_sysv_create(NSC_SYSV_MSG, IPC_PRIVATE, nsc_errbuf(ctx)));

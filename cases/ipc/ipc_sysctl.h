@@ -60,21 +60,6 @@ static inline void nsc_ipc_sysctl_read(struct nsc_ctx *ctx, const char *name, ch
 	}
 }
 
-/* The initial user namespace maps every id to itself. */
-static inline bool nsc_ipc_init_userns(void)
-{
-	unsigned long a, b, n;
-	FILE *f = fopen("/proc/self/uid_map", "re");
-	bool init = false;
-
-	if (!f)
-		return false;
-	if (fscanf(f, "%lu %lu %lu", &a, &b, &n) == 3)
-		init = a == 0 && b == 0 && n == 4294967295UL;
-	fclose(f);
-	return init;
-}
-
 /*
  * Write @val to /proc/sys/@name, or SKIP naming what refused it: a
  * read-only /proc/sys (container runtimes), or a kernel that lets only
@@ -94,7 +79,7 @@ static inline void nsc_ipc_sysctl_write(struct nsc_ctx *ctx, const char *name, c
 	if (fd < 0) {
 		int e = errno;
 
-		if ((e == EACCES || e == EPERM) && !nsc_ipc_init_userns())
+		if ((e == EACCES || e == EPERM) && !nsc_userns_is_initial())
 			nsc_skip(ctx, e,
 				 "run nscheck as root, or on a kernel whose IPC sysctls belong to the IPC namespace's user namespace",
 				 "needs root: %s cannot be opened for writing by root of the user namespace owning the IPC namespace on this kernel",

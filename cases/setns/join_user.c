@@ -15,31 +15,11 @@
 #include <stdio.h>
 #include <unistd.h>
 
-#include "nscheck.h"
+#include "../user/user.h"
 
 struct ju_shared {
 	char map[256]; /* the sandbox's uid_map */
 };
-
-/* The hex value of the "<key>:" line of /proc/self/status, or -errno. */
-static int status_hex(const char *key, uint64_t *v)
-{
-	char line[256];
-	size_t kl = strlen(key);
-	int ret = -ENOENT;
-	FILE *f = fopen("/proc/self/status", "re");
-
-	if (!f)
-		return -errno;
-	while (fgets(line, sizeof(line), f)) {
-		if (!strncmp(line, key, kl) && line[kl] == ':') {
-			ret = sscanf(line + kl + 1, "%" SCNx64, v) == 1 ? 0 : -EINVAL;
-			break;
-		}
-	}
-	fclose(f);
-	return ret;
-}
 
 static void child(struct nsc_ctx *ctx)
 {
@@ -68,8 +48,8 @@ static void parent(struct nsc_ctx *ctx)
 	NSC_EXPECT_EQ(ctx, geteuid(), 0, "euid after joining a user namespace mapping it to 0");
 	NSC_TRY(ctx, nsc_idmap_read(getpid(), "uid_map", mine, sizeof(mine), nsc_errbuf(ctx)));
 	NSC_EXPECT_STREQ(ctx, mine, sh->map, "the caller's uid_map after joining");
-	NSC_SAFE(ctx, status_hex("CapEff", &eff));
-	NSC_SAFE(ctx, status_hex("CapBnd", &bnd));
+	NSC_SAFE(ctx, nsc_user_status_hex(0, "CapEff", &eff));
+	NSC_SAFE(ctx, nsc_user_status_hex(0, "CapBnd", &bnd));
 	NSC_EXPECT(ctx, eff == bnd && eff != 0,
 		   "CapEff %#" PRIx64 " after joining an owned user namespace, want CapBnd %#" PRIx64,
 		   eff, bnd);

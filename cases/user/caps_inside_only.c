@@ -12,31 +12,11 @@
 #include <stdio.h>
 #include <unistd.h>
 
-#include "nscheck.h"
+#include "user.h"
 
 struct caps_shared {
 	char name[65];
 };
-
-/* The hex value of the "<key>:" line of /proc/self/status, or -errno. */
-static int status_hex(const char *key, uint64_t *v)
-{
-	char line[256];
-	size_t kl = strlen(key);
-	int ret = -ENOENT;
-	FILE *f = fopen("/proc/self/status", "re");
-
-	if (!f)
-		return -errno;
-	while (fgets(line, sizeof(line), f)) {
-		if (!strncmp(line, key, kl) && line[kl] == ':') {
-			ret = sscanf(line + kl + 1, "%" SCNx64, v) == 1 ? 0 : -EINVAL;
-			break;
-		}
-	}
-	fclose(f);
-	return ret;
-}
 
 static int setup(struct nsc_ctx *ctx)
 {
@@ -53,8 +33,8 @@ static void child(struct nsc_ctx *ctx)
 	char now[65] = "";
 	int ret;
 
-	NSC_SAFE(ctx, status_hex("CapEff", &eff));
-	NSC_SAFE(ctx, status_hex("CapBnd", &bnd));
+	NSC_SAFE(ctx, nsc_user_status_hex(0, "CapEff", &eff));
+	NSC_SAFE(ctx, nsc_user_status_hex(0, "CapBnd", &bnd));
 	NSC_EXPECT(ctx, eff == bnd && eff != 0,
 		   "CapEff %#" PRIx64 " inside a new user namespace, want CapBnd %#" PRIx64, eff,
 		   bnd);

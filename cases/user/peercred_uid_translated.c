@@ -115,15 +115,9 @@ static void parent(struct nsc_ctx *ctx)
 {
 	struct cred_shared *sh = nsc_shared_as(ctx, struct cred_shared);
 	struct ucred uc = { 0 };
-	pid_t pid = nsc_child_pid(ctx);
-	char uidm[32], gidm[32];
 	int ret;
 
-	if (nsc_sandbox_flags(ctx) & CLONE_NEWUSER) {
-		snprintf(uidm, sizeof(uidm), "%d %u 1", MAPPED_ID, (unsigned int)nsc_outer_uid(ctx));
-		snprintf(gidm, sizeof(gidm), "%d %u 1", MAPPED_ID, (unsigned int)nsc_outer_gid(ctx));
-		NSC_TRY(ctx, nsc_idmap_write(pid, uidm, gidm, true, nsc_errbuf(ctx)));
-	}
+	nsc_user_map_sandbox(ctx, MAPPED_ID);
 	NSC_TRY(ctx, nsc_sync_wake(ctx));
 	NSC_TRY(ctx, nsc_sync_wait(ctx)); /* sent */
 	ret = recv_creds(sh->sv[0], &uc);

@@ -79,13 +79,7 @@ static void child(struct nsc_ctx *ctx)
 
 static void parent(struct nsc_ctx *ctx)
 {
-	char uidm[32], gidm[32];
-
-	if (nsc_sandbox_flags(ctx) & CLONE_NEWUSER) {
-		snprintf(uidm, sizeof(uidm), "%d %u 1", MAPPED_ID, (unsigned int)nsc_outer_uid(ctx));
-		snprintf(gidm, sizeof(gidm), "%d %u 1", MAPPED_ID, (unsigned int)nsc_outer_gid(ctx));
-		NSC_TRY(ctx, nsc_idmap_write(nsc_child_pid(ctx), uidm, gidm, true, nsc_errbuf(ctx)));
-	}
+	nsc_user_map_sandbox(ctx, MAPPED_ID);
 	NSC_TRY(ctx, nsc_sync_wake(ctx));
 }
 

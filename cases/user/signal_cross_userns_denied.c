@@ -45,23 +45,6 @@ static void child(struct nsc_ctx *ctx)
 	NSC_EXPECT_EQ(ctx, ret, 0, "kill(0) of itself");
 }
 
-static long status_uid(pid_t pid)
-{
-	char path[64], line[256];
-	long uid = -1;
-	FILE *f;
-
-	snprintf(path, sizeof(path), "/proc/%d/status", (int)pid);
-	f = fopen(path, "re");
-	if (!f)
-		return -errno;
-	while (fgets(line, sizeof(line), f))
-		if (sscanf(line, "Uid: %ld", &uid) == 1)
-			break;
-	fclose(f);
-	return uid;
-}
-
 static void parent(struct nsc_ctx *ctx)
 {
 	pid_t pid = nsc_child_pid(ctx);
@@ -74,7 +57,7 @@ static void parent(struct nsc_ctx *ctx)
 	NSC_TRY(ctx, nsc_sync_wake(ctx));
 	NSC_TRY(ctx, nsc_sync_wait(ctx));
 	if (nsc_sandbox_flags(ctx) & CLONE_NEWUSER)
-		NSC_ASSERT_EQ(ctx, status_uid(pid), SPARE_ID,
+		NSC_ASSERT_EQ(ctx, nsc_user_status_uid(pid), SPARE_ID,
 			      "host uid of the sandbox after setresuid(0)");
 	NSC_TRY(ctx, nsc_sync_wake(ctx));
 }

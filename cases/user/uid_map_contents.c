@@ -9,7 +9,7 @@
 #include <stdio.h>
 #include <unistd.h>
 
-#include "nscheck.h"
+#include "user.h"
 
 /* The map at /proc/<pid>/<which> is exactly one line "0 <outer> 1". */
 static void expect_map(struct nsc_ctx *ctx, pid_t pid, const char *which, unsigned long outer)
@@ -42,24 +42,6 @@ static void child(struct nsc_ctx *ctx)
 	NSC_EXPECT_STREQ(ctx, buf, "deny\n", "setgroups inside");
 }
 
-/* The Uid: line of /proc/<pid>/status: real uid as seen from here. */
-static long status_uid(pid_t pid)
-{
-	char path[64], line[256];
-	long uid = -1;
-	FILE *f;
-
-	snprintf(path, sizeof(path), "/proc/%d/status", (int)pid);
-	f = fopen(path, "re");
-	if (!f)
-		return -1;
-	while (fgets(line, sizeof(line), f))
-		if (sscanf(line, "Uid: %ld", &uid) == 1)
-			break;
-	fclose(f);
-	return uid;
-}
-
 static void parent(struct nsc_ctx *ctx)
 {
 	pid_t pid = nsc_child_pid(ctx);
@@ -68,7 +50,7 @@ static void parent(struct nsc_ctx *ctx)
 	NSC_TRY(ctx, nsc_idmap_root(pid, nsc_outer_uid(ctx), nsc_outer_gid(ctx), nsc_errbuf(ctx)));
 	expect_map(ctx, pid, "uid_map", nsc_outer_uid(ctx));
 	expect_map(ctx, pid, "gid_map", nsc_outer_gid(ctx));
-	NSC_EXPECT_EQ(ctx, status_uid(pid), nsc_outer_uid(ctx),
+	NSC_EXPECT_EQ(ctx, nsc_user_status_uid(pid), nsc_outer_uid(ctx),
 		      "uid of the sandbox seen from outside");
 	NSC_TRY(ctx, nsc_sync_wake(ctx));
 }

@@ -42,6 +42,27 @@ static inline int nsc_user_status_hex(pid_t pid, const char *key, uint64_t *v)
 	return ret;
 }
 
+/*
+ * The real uid on the Uid: line of /proc/@pid/status, as the reader's
+ * user namespace maps it; -1 when there is none, -errno when unreadable.
+ */
+static inline long nsc_user_status_uid(pid_t pid)
+{
+	char path[64], line[256];
+	long uid = -1;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", (int)pid);
+	f = fopen(path, "re");
+	if (!f)
+		return -errno;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "Uid: %ld", &uid) == 1)
+			break;
+	fclose(f);
+	return uid;
+}
+
 /* One write(2) of @text to @path: 0, or -errno of open or write. */
 static inline int nsc_user_write(const char *path, const char *text)
 {
@@ -156,6 +177,23 @@ static inline void nsc_user_map_outer(struct nsc_ctx *ctx)
 {
 	NSC_TRY(ctx,
 		nsc_idmap_root(getpid(), nsc_outer_uid(ctx), nsc_outer_gid(ctx), nsc_errbuf(ctx)));
+}
+
+/*
+ * The parent hook's map of a .manual_idmap case: @id inside the
+ * sandbox's new user namespace is the case process's uid and gid ("@id
+ * <outer> 1" each, setgroups denied).  Nothing in the control, where the
+ * user namespace is withheld.  ERROR when refused.
+ */
+static inline void nsc_user_map_sandbox(struct nsc_ctx *ctx, unsigned int id)
+{
+	char uidm[32], gidm[32];
+
+	if (!(nsc_sandbox_flags(ctx) & CLONE_NEWUSER))
+		return;
+	snprintf(uidm, sizeof(uidm), "%u %u 1", id, (unsigned int)nsc_outer_uid(ctx));
+	snprintf(gidm, sizeof(gidm), "%u %u 1", id, (unsigned int)nsc_outer_gid(ctx));
+	NSC_TRY(ctx, nsc_idmap_write(nsc_child_pid(ctx), uidm, gidm, true, nsc_errbuf(ctx)));
 }
 
 #endif

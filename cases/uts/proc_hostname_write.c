@@ -27,21 +27,6 @@ struct ph_shared {
 	char set[65];	 /* what the sandbox wrote */
 };
 
-/* The initial user namespace maps every id to itself. */
-static bool ph_init_userns(void)
-{
-	unsigned long a, b, n;
-	FILE *f = fopen("/proc/self/uid_map", "re");
-	bool init = false;
-
-	if (!f)
-		return false;
-	if (fscanf(f, "%lu %lu %lu", &a, &b, &n) == 3)
-		init = a == 0 && b == 0 && n == 4294967295UL;
-	fclose(f);
-	return init;
-}
-
 static void ph_read(struct nsc_ctx *ctx, char *buf, size_t len)
 {
 	int fd = (int)NSC_SAFE(ctx, open(PH_PATH, O_RDONLY | O_CLOEXEC));
@@ -56,7 +41,7 @@ static int setup(struct nsc_ctx *ctx)
 {
 	struct ph_shared *sh = nsc_shared_as(ctx, struct ph_shared);
 
-	if (!ph_init_userns())
+	if (!nsc_userns_is_initial())
 		nsc_skip(ctx, EPERM, "run nscheck as root without --rootless",
 			 "needs root: " PH_PATH
 			 " is writable only by root of the initial user namespace, and nscheck runs in a user namespace of its own");

@@ -212,6 +212,9 @@ enum nsc_op {
  */
 void nsc_skip_if_restricted(struct nsc_ctx *ctx, enum nsc_op op, int errnum, const char *path);
 
+/* The caller is in the initial user namespace (its uid_map maps every id to itself). */
+bool nsc_userns_is_initial(void);
+
 /* NSC_SAFE that first lets nsc_skip_if_restricted() name a restriction. */
 #define NSC_SAFE_OP(ctx, op, path, expr)                                        \
 	({                                                                      \

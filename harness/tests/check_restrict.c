@@ -199,6 +199,8 @@ START_TEST(test_facts_plain)
 
 	/* The test's own view; nothing here masks proc's own mount. */
 	nsc_host_facts_read(&f, NSC_OP_WRITE, "/proc/self/comm");
+	ck_assert(f.init_userns);
+	ck_assert(nsc_userns_is_initial());
 	ck_assert(!f.rdonly);
 	ck_assert_str_eq(f.rdonly_at, "");
 	ck_assert(f.cap_sys_admin);
@@ -216,7 +218,7 @@ static int userns(void *arg)
 	if (unshare(CLONE_NEWUSER) < 0 || nsc_idmap_root(getpid(), uid, gid, NULL) < 0)
 		return 10;
 	nsc_host_facts_read(&before, NSC_OP_SETHOSTNAME, NULL);
-	if (before.owns_uts || before.init_userns || !before.cap_sys_admin)
+	if (before.owns_uts || before.init_userns || !before.cap_sys_admin || nsc_userns_is_initial())
 		return 11;
 	if (unshare(CLONE_NEWUTS) < 0)
 		return 12;
