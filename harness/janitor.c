@@ -155,7 +155,7 @@ static void __attribute__((noreturn)) janitor_main(int ownfd, int sock, pid_t ru
 
 pid_t nsc_janitor_start(int ownfd, pid_t runner, struct nsc_err *err)
 {
-	pid_t a, j = 0;
+	pid_t a, w, j = 0;
 	int sv[2], st = 0;
 
 	if (link_fd >= 0)
@@ -182,8 +182,11 @@ pid_t nsc_janitor_start(int ownfd, pid_t runner, struct nsc_err *err)
 		nsc_exit_status(j > 0 ? 0 : 1);
 	}
 	close(sv[1]);
-	while (waitpid(a, &st, 0) < 0 && errno == EINTR)
+	while ((w = waitpid(a, &st, 0)) < 0 && errno == EINTR)
 		;
+	/* SIGCHLD ignored by our parent (the scheduler resets it later): it reaped itself. */
+	if (w < 0)
+		st = 0;
 	/* Its pid once it is ready; EOF when it failed. */
 	if (!WIFEXITED(st) || WEXITSTATUS(st) ||
 	    recv(sv[0], &j, sizeof(j), MSG_WAITALL) != (ssize_t)sizeof(j) || j <= 0) {
