@@ -5,9 +5,10 @@
 # harness/janitor.c), no process of the run lives on, and the residue
 # audit of a following run finds nothing (and sweeps nothing).
 # NSC_KILL_RUNS runs (default 20) of the cgroup cases, each killed 0-40 ms
-# after its start, every other one with NSCHECK_NO_CGROUP_KILL (as before
-# 5.14); before the janitor every run killed while a case cgroup existed
-# left it as an empty directory until the next run (3 of 10 runs).
+# after its start (every fifth by SIGABRT: a crash), every other one with
+# NSCHECK_NO_CGROUP_KILL (as before 5.14); before the janitor every run
+# killed while a case cgroup existed left it as an empty directory until
+# the next run (3 of 10 runs).
 source "$(dirname "$0")/lib.sh"
 
 [ "$(id -u)" -eq 0 ] || skip "needs root (mounts cgroup2 in a private mount namespace to look)"
@@ -47,6 +48,7 @@ unshare --mount --propagation private -- sh -c 'mount -t cgroup2 nsc-itest "$1" 
 	sh "$look" "$own" "$decoy" || fail "cannot make the decoy cgroup"
 trap 'unshare --mount --propagation private -- sh -c "mount -t cgroup2 nsc-itest \"\$1\" && rmdir \"\$1/\$2/\$3\"" sh "$look" "$own" "$decoy" 2>/dev/null; rm -rf "$NSC_TMP"' EXIT
 
+ulimit -c 0 # the crashed runs dump no core
 seen=0
 left=""
 for i in $(seq 1 "$runs"); do
@@ -59,7 +61,12 @@ for i in $(seq 1 "$runs"); do
 	pid=$!
 	sleep "0.0$((RANDOM % 4))$((RANDOM % 10))"
 	before=$(cgroups "nscheck.$pid.*")
-	kill -9 "$pid" 2>/dev/null || true
+	# Every fifth run crashes instead (SIGABRT, not blocked, no core).
+	if [ $((i % 5)) -eq 0 ]; then
+		kill -ABRT "$pid" 2>/dev/null || true
+	else
+		kill -9 "$pid" 2>/dev/null || true
+	fi
 	wait "$pid" 2>/dev/null || true
 	[ -n "$before" ] && seen=$((seen + 1))
 	# The janitor is asynchronous: allow it 2 s.
@@ -92,4 +99,4 @@ fi
 grep -qx 'env.host_residue PASS' "$NSC_TMP/a" || fail "audit of the following run: $(grep env.host_residue "$NSC_TMP/a")"
 # A normal run leaves no janitor behind either, at once.
 [ -z "$(mine)" ] || fail "a process of the normal run outlived it: $(mine)"
-echo "ok: $runs runs killed ($seen while a case cgroup existed): no cgroup left, no survivor, audit clean"
+echo "ok: $runs runs killed or crashed ($seen while a case cgroup existed): no cgroup left, no survivor, audit clean"
