@@ -34,6 +34,7 @@ look="$NSC_TMP/cg"
 mkdir "$look"
 # cgroups PATTERN: the children of nscheck's cgroup whose names match.
 cgroups() {
+	# shellcheck disable=SC2016 # expanded by the inner sh
 	unshare --mount --propagation private -- sh -c \
 		'mount -t cgroup2 nsc-itest "$1" && cd "$1/$2" && for d in $3; do [ -d "$d" ] && echo "$d"; done; true' \
 		sh "$look" "$own" "$1"
@@ -44,6 +45,7 @@ cgroups 'nscheck.*' >/dev/null || skip "cannot mount cgroup2 to look"
 
 # A cgroup nscheck did not make, beside its own: never touched.
 decoy="nscheck.$$.1" # a live "runner": no sweep takes it either
+# shellcheck disable=SC2016 # expanded by the inner sh
 unshare --mount --propagation private -- sh -c 'mount -t cgroup2 nsc-itest "$1" && mkdir "$1/$2/$3"' \
 	sh "$look" "$own" "$decoy" || fail "cannot make the decoy cgroup"
 trap 'unshare --mount --propagation private -- sh -c "mount -t cgroup2 nsc-itest \"\$1\" && rmdir \"\$1/\$2/\$3\"" sh "$look" "$own" "$decoy" 2>/dev/null; rm -rf "$NSC_TMP"' EXIT
@@ -86,6 +88,7 @@ strays=$(mine)
 if [ -n "$strays" ]; then
 	# shellcheck disable=SC2086 # one pid per word
 	kill -9 $strays 2>/dev/null || true # they are this test's; do not leave them
+	# shellcheck disable=SC2086 # one pid per word
 	fail "processes of killed runs were still alive:" $strays
 fi
 [ "$seen" -gt 0 ] || fail "no run was killed while a case cgroup existed: the timing no longer reaches into the cases"
