@@ -175,6 +175,13 @@ void nsc_error_at(struct nsc_ctx *ctx, int errnum, const char *file, int line, c
 	nsc_error_msg_at(ctx, errnum, file, line, msg);
 }
 
+long nsc_no_exhaustion_at(struct nsc_ctx *ctx, long ret, const char *file, int line, const char *what)
+{
+	if (ret == -EAGAIN || ret == -ENOMEM || ret == -EMFILE || ret == -ENFILE)
+		nsc_error_at(ctx, (int)-ret, file, line, "%s", what);
+	return ret;
+}
+
 void nsc_skip(struct nsc_ctx *ctx, int errnum, const char *hint, const char *fmt, ...)
 {
 	char reason[sizeof(ctx->shm->skip_reason)];

@@ -124,6 +124,10 @@ static void child(struct nsc_ctx *ctx)
 	NSC_TRY(ctx, run(threaded, sh));
 	NSC_TRY(ctx, run(chrooted, sh));
 	NSC_TRY(ctx, run(cloned, sh));
+	/* A thread or process the limits refused says nothing of the rules. */
+	NSC_NO_EXHAUSTION(ctx, sh->threaded, "a second thread");
+	NSC_NO_EXHAUSTION(ctx, sh->clone_fs, "clone(CLONE_NEWUSER | CLONE_FS)");
+	NSC_NO_EXHAUSTION(ctx, sh->clone_plain, "clone(CLONE_NEWUSER)");
 	NSC_EXPECT_EQ(ctx, sh->threaded, -EINVAL, "unshare(CLONE_NEWUSER) with a second thread");
 	NSC_EXPECT_EQ(ctx, sh->chrooted, -EPERM, "unshare(CLONE_NEWUSER) after chroot()");
 	NSC_EXPECT_EQ(ctx, sh->clone_fs, -EINVAL, "clone(CLONE_NEWUSER | CLONE_FS)");

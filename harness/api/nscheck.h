@@ -284,6 +284,17 @@ const char *nsc_fmt_str(const char *s);
 
 #define nsc_error(ctx, errnum, ...) nsc_error_at(ctx, errnum, __FILE__, __LINE__, __VA_ARGS__)
 
+/*
+ * @ret, a result a case will check (a helper's fork, clone or pipe, as
+ * -errno): when it is the errno of an exhausted resource (EAGAIN, ENOMEM,
+ * EMFILE, ENFILE: a process or file limit, never the kernel's answer to
+ * the property) -> ERROR "@what" (the harness names the limit), never a
+ * failed check.  Else returns @ret.
+ */
+#define NSC_NO_EXHAUSTION(ctx, ret, what) nsc_no_exhaustion_at(ctx, ret, __FILE__, __LINE__, what)
+long nsc_no_exhaustion_at(struct nsc_ctx *ctx, long ret, const char *file, int line,
+			  const char *what);
+
 /* libc style: expr < 0 with errno set -> ERROR "expr: strerror". */
 #define NSC_SAFE(ctx, expr)                                                        \
 	({                                                                         \
