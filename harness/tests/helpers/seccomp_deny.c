@@ -7,14 +7,24 @@
  *	seccomp_deny --uts CMD [ARG...]
  *	seccomp_deny --unshare CMD [ARG...]
  *	seccomp_deny --no-tmpfile CMD [ARG...]
+ *	seccomp_deny --kernel-6.6 CMD [ARG...]
  *
  * With --unshare only unshare(2) is denied (EPERM), whatever its flags.
  * With --uts the filter denies only sethostname(2) and setdomainname(2),
  * with EPERM, as podman's default profile does for a container without
  * CAP_SYS_ADMIN (user namespaces allowed).  With --no-tmpfile it fails
  * openat(2) with O_TMPFILE with EOPNOTSUPP, as on a file system without
- * unnamed temp files.  The rest of this comment is about the default
- * filter.
+ * unnamed temp files.  With --kernel-6.6 the calls that Linux 6.6 (an LTS
+ * kernel) lacks answer as there: statmount(2), listmount(2), listns(2)
+ * fail with ENOSYS, the nsfs ioctls after NS_GET_MNTNS_ID (nr 6 to 13:
+ * PID translation, mount namespace iteration, NS_GET_ID) and every pidfd
+ * ioctl (PIDFD_GET_*_NAMESPACE, PIDFD_GET_INFO) with ENOTTY,
+ * fanotify_init(FAN_REPORT_MNT) with EINVAL and name_to_handle_at(2)
+ * with EOPNOTSUPP (nsfs had no file handles; nothing else nscheck runs
+ * asks for one).  NS_GET_MNTNS_ID (6.11) still answers: since 6.18 mount
+ * namespace ids come in per-CPU batches, no longer in creation order as
+ * on 6.6, and a case without the ids relies on that order
+ * (mnt.nsfs_bind_loop_refused FAILed with it denied).  The rest of this comment is about the default filter.
  *
  * clone(2) and unshare(2) with CLONE_NEWUSER fail with EACCES.  clone3(2)
  * fails with ENOSYS altogether: its flags live in memory, out of reach of
@@ -106,6 +116,63 @@ static struct sock_filter filter_tmpfile[] = {
 	BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
 };
 
+#ifndef __NR_name_to_handle_at
+#define __NR_name_to_handle_at 303
+#endif
+#define NSC_NR_statmount 457 /* every architecture's table */
+#define NSC_NR_listmount 458
+#define NSC_NR_listns 470
+#define NSC_FAN_REPORT_MNT 0x00004000
+#define NSC_ARG0 offsetof(struct seccomp_data, args[0]) /* little endian */
+#define NSC_ARG1 offsetof(struct seccomp_data, args[1])
+#define NSC_NSIO 0xb7
+#define NSC_PIDFS 0xFF
+#define NSC_OLD_IOCTLS (8 + 11) /* nsfs nr 6..13, pidfs nr 1..11 */
+
+static struct sock_filter filter_old[20 + NSC_OLD_IOCTLS + 2];
+
+/* --kernel-6.6: see the head comment.  Returns the filter's length. */
+static unsigned short old_kernel_filter(void)
+{
+	struct sock_filter *f = filter_old;
+	unsigned int i, n = 0;
+	const unsigned int enosys[] = { NSC_NR_statmount, NSC_NR_listmount, NSC_NR_listns };
+
+	f[n++] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+					      offsetof(struct seccomp_data, arch));
+	f[n++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, NSC_AUDIT_ARCH, 1, 0);
+	f[n++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW);
+	f[n++] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+					      offsetof(struct seccomp_data, nr));
+	for (i = 0; i < sizeof(enosys) / sizeof(enosys[0]); i++) {
+		f[n++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, enosys[i], 0, 1);
+		f[n++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | ENOSYS);
+	}
+	f[n++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_name_to_handle_at, 0,
+					      1);
+	f[n++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EOPNOTSUPP);
+	f[n++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_fanotify_init, 0, 4);
+	f[n++] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS, NSC_ARG0);
+	f[n++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JSET | BPF_K, NSC_FAN_REPORT_MNT, 0, 1);
+	f[n++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EINVAL);
+	f[n++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW);
+	/* ioctl: compare type and nr (the low 16 bits), whatever the size. */
+	f[n++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_ioctl, 0,
+					      NSC_OLD_IOCTLS + 2);
+	f[n++] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS, NSC_ARG1);
+	f[n++] = (struct sock_filter)BPF_STMT(BPF_ALU | BPF_AND | BPF_K, 0xffff);
+	for (i = 0; i < NSC_OLD_IOCTLS; i++) {
+		unsigned int cmd = i < 8 ? (NSC_NSIO << 8) | (6 + i) : (NSC_PIDFS << 8) | (i - 7);
+
+		/* To the ENOTTY return after the list's ALLOW. */
+		f[n++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, cmd,
+						      (unsigned char)(NSC_OLD_IOCTLS - i), 0);
+	}
+	f[n++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW);
+	f[n++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | ENOTTY);
+	return (unsigned short)n;
+}
+
 int main(int argc, char **argv)
 {
 	struct sock_fprog prog = {
@@ -123,6 +190,11 @@ int main(int argc, char **argv)
 		prog.filter = filter_unshare;
 		argv++;
 		argc--;
+	} else if (argc > 1 && !strcmp(argv[1], "--kernel-6.6")) {
+		prog.len = old_kernel_filter();
+		prog.filter = filter_old;
+		argv++;
+		argc--;
 	} else if (argc > 1 && !strcmp(argv[1], "--no-tmpfile")) {
 		prog.len = sizeof(filter_tmpfile) / sizeof(filter_tmpfile[0]);
 		prog.filter = filter_tmpfile;
@@ -130,7 +202,8 @@ int main(int argc, char **argv)
 		argc--;
 	}
 	if (argc < 2) {
-		fprintf(stderr, "usage: seccomp_deny [--uts|--unshare|--no-tmpfile] CMD [ARG...]\n");
+		fprintf(stderr,
+			"usage: seccomp_deny [--uts|--unshare|--no-tmpfile|--kernel-6.6] CMD [ARG...]\n");
 		return 2;
 	}
 	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0) {
