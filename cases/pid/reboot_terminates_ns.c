@@ -57,6 +57,7 @@ static void __attribute__((noreturn)) member(struct rb_shared *sh, unsigned int 
 	if (!sh->proven)
 		_exit(1);
 	sh->cad_ret = sys_reboot(LINUX_REBOOT_CMD_CAD_ON);
+	nsc_cov_dump();		   /* the reboot kills M: no _exit() flushes its counters */
 	sh->ret = sys_reboot(cmd); /* returns only on failure */
 	_exit(2);
 }
@@ -79,6 +80,7 @@ static int run_one(struct nsc_ctx *ctx, int boxfd, unsigned int cmd)
 		if (m == 0)
 			member(sh, cmd);
 		/* The init: waits for M; if M returns, so does it. */
+		nsc_cov_dump(); /* M's reboot kills it in the wait */
 		while (m > 0 && waitpid(m, &status, 0) < 0 && errno == EINTR)
 			;
 		_exit(3);

@@ -41,3 +41,17 @@ grep -q '^  unsafe  *yes' <<<"$("$NSCHECK_TEST" --list --long "$id")" || fail "-
 "$NSCHECK_TEST" --list "$id" --json | /usr/bin/python3 -c 'import json,sys; assert json.load(sys.stdin)["cases"][0]["unsafe"] is True' ||
 	fail "--list --json does not say unsafe"
 echo "ok: --self-check --unsafe sensitive; --list --long/--json show it"
+
+# The catalogue's .unsafe cases with --unsafe, in a user namespace of this
+# test's own: whatever they do, they hold no capability over the host's
+# namespaces (reboot(2) and clock_settime(2) need CAP_SYS_BOOT/CAP_SYS_TIME
+# in the initial user namespace), so nothing here can act on the host.
+"$NSCHECK" --list --json | /usr/bin/python3 -c 'import json,sys
+print("\n".join(c["id"] for c in json.load(sys.stdin)["cases"] if c.get("unsafe")))' >"$NSC_TMP/unsafe.ids"
+[ -s "$NSC_TMP/unsafe.ids" ] || fail "no .unsafe case in the catalogue"
+mapfile -t ids <"$NSC_TMP/unsafe.ids"
+unshare -U -r "$NSCHECK" --unsafe --json "$NSC_TMP/cat.json" "${ids[@]}" >/dev/null ||
+	fail "--unsafe ${ids[*]} in a user namespace: exit $?"
+st=$(/usr/bin/python3 "$results" statuses "$NSC_TMP/cat.json")
+[ "$(grep -c ' PASS$' <<<"$st")" -eq $((${#ids[@]} + 1)) ] || fail "--unsafe ${ids[*]}: $st"
+echo "ok: --unsafe in a user namespace of the test's own: ${ids[*]} PASS"
