@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # A container's restrictions without a container: in a private mount
 # namespace, a path under /proc masked (bind of /dev/null, as runc does for
-# /proc/keys, /proc/kcore, ...) and /proc/sys bound read-only, under a
+# /proc/keys, /proc/kcore, ...), /sys/firmware covered by a read-only
+# tmpfs (runc's masked path under /sys) and /proc/sys bound read-only, under a
 # seccomp filter that denies sethostname/setdomainname with EPERM (podman's
 # default profile without CAP_SYS_ADMIN).  Rootless and as root: no case
 # FAILs or ERRORs; the cases these restrictions stop SKIP naming them
 # (masked proc only rootless: the kernel refuses the proc mount only
-# outside the initial user namespace); every other case keeps the verdict
+# outside the initial user namespace; masked sysfs: the cases that mount
+# a sysfs in a user namespace); every other case keeps the verdict
 # of an unrestricted run of the same mode.  Then root without
 # CAP_SYS_TIME (a container given only CAP_SYS_ADMIN).  The podman test
 # (containers.sh) checks the same in real containers.
@@ -18,12 +20,14 @@ results="$NSC_SRC/harness/tests/helpers/results.py"
 mask=/proc/keys
 [ -e "$mask" ] || mask=/proc/kcore
 [ -e "$mask" ] || fail "neither /proc/keys nor /proc/kcore to mask"
+[ -d /sys/firmware ] || fail "no /sys/firmware to mask"
 
 # restricted ARGS...: nscheck ARGS in the restricted setting.
 restricted() {
 	# shellcheck disable=SC2016 # expanded by the inner sh
 	unshare --mount --propagation private -- sh -c '
 		mount --bind /dev/null "$1" &&
+		mount -t tmpfs -o ro,size=4k nscheck-mask /sys/firmware &&
 		mount --bind /proc/sys /proc/sys &&
 		mount -o remount,bind,ro /proc/sys || exit 125
 		shift
@@ -59,6 +63,12 @@ check_mode() {
 		mnt.proc_only_ns_pids | pid.proc_self_requires_remount | pid.proc_pidns_mount_option | \
 			pid.procfs_instances_independent)
 			[ "$mode" = rootless ] && want="proc is masked \([0-9]+ mounts? over paths under /proc" ||
+				want= ;;
+		net.sysfs_shows_own_devices)
+			# Its sandbox has a user namespace of its own, as root too.
+			want="sysfs is masked \([0-9]+ mounts? over paths under /sys" ;;
+		mnt.sysfs_requires_owned_netns)
+			[ "$mode" = rootless ] && want="sysfs is not fully visible: the kernel refuses" ||
 				want= ;;
 		mnt.proc_mount_requires_visible_proc)
 			# Its sandbox has a user namespace of its own, as root too.
