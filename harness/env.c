@@ -2,7 +2,7 @@
 /*
  * The environment fingerprint.  Reported as context (and for SKIP
  * hints), never used to decide whether a case can run: that is decided
- * by trying (probe.c).
+ * by trying (probe_run.c).
  */
 #include <errno.h>
 #include <fcntl.h>

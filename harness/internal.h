@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* Harness internals shared by ctx.c, sandbox.c, probe.c and runner.c. */
+/* Harness internals shared by ctx.c, sandbox.c, probe.c, probe_run.c and runner.c. */
 #ifndef NSC_INTERNAL_H
 #define NSC_INTERNAL_H
 
