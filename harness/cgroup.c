@@ -39,10 +39,35 @@
 static int own_fd = -1;
 static pid_t own_runner;
 static uid_t own_uid;
+static bool own_delegated; /* the runner's own uid owns its cgroup, and is not real root */
+static uid_t own_owner;
 static struct nsc_err own_err;
+
+/*
+ * @uid as the parent user namespace knows it (/proc/self/uid_map), or
+ * (uid_t)-1.  The rootless runner is uid 0 of a user namespace of its own
+ * that maps the real user, so 0 alone does not mean real root.
+ */
+static uid_t outer_uid(uid_t uid)
+{
+	unsigned long first, lower, count;
+	uid_t ret = (uid_t)-1;
+	FILE *f = fopen("/proc/self/uid_map", "re");
+
+	if (!f)
+		return ret;
+	while (fscanf(f, "%lu %lu %lu", &first, &lower, &count) == 3)
+		if (uid >= first && uid - first < count) {
+			ret = (uid_t)(lower + (uid - first));
+			break;
+		}
+	fclose(f);
+	return ret;
+}
 
 void nsc_cgroup_runner_open(void)
 {
+	struct stat st;
 	char names[512];
 	int n;
 
@@ -53,6 +78,12 @@ void nsc_cgroup_runner_open(void)
 	own_fd = nsc_cgroup_own_open(&own_err);
 	if (own_fd < 0)
 		return;
+	/*
+	 * Judged here, in the runner: case processes of a rootless run see
+	 * the owner through their own user namespace's map.
+	 */
+	own_delegated = fstat(own_fd, &st) == 0 && st.st_uid == own_uid && outer_uid(own_uid) != 0;
+	own_owner = st.st_uid;
 	n = nsc_cgroup_sweep(own_fd, names, sizeof(names), NULL);
 	if (n > 0)
 		fprintf(stderr, "nscheck: removed %d empty cgroup%s a killed run left: %s\n", n,
@@ -91,7 +122,6 @@ void nsc_cgroup_runner_close(void)
 int nsc_cgroup_enter(struct nsc_ctx *ctx, struct nsc_cgroup *cg)
 {
 	struct nsc_err *err = nsc_errbuf(ctx);
-	struct stat st = { 0 };
 	char *text, own[sizeof(cg->path)];
 	size_t len;
 	int ret;
@@ -108,10 +138,10 @@ int nsc_cgroup_enter(struct nsc_ctx *ctx, struct nsc_cgroup *cg)
 	 * delegated to the runner's uid, so that --rootless as root and a
 	 * real unprivileged user see the same.
 	 */
-	if (ctx->rootless && (fstat(own_fd, &st) < 0 || st.st_uid != own_uid || !own_uid))
+	if (ctx->rootless && !own_delegated)
 		return nsc_err_setx(err, EPERM,
 				    "nscheck runs rootless and its cgroup is not delegated to uid %u (owned by uid %u)",
-				    (unsigned int)own_uid, (unsigned int)st.st_uid);
+				    (unsigned int)own_uid, (unsigned int)own_owner);
 	ret = nsc_file_read("/proc/self/cgroup", 1 << 20, &text, &len, err);
 	if (ret < 0)
 		return ret;
