@@ -12,7 +12,7 @@
 #include <stdio.h>
 #include <unistd.h>
 
-#include "nscheck.h"
+#include "status.h"
 
 static void child(struct nsc_ctx *ctx)
 {
@@ -30,28 +30,6 @@ static void child(struct nsc_ctx *ctx)
 	NSC_TRY(ctx, nsc_sync_wait(ctx)); /* the outside has read our status */
 }
 
-/* The numbers of /proc/@pid/status line @key ("NSsid:"), outermost first. */
-static int read_ns_line(pid_t pid, const char *key, long v[2])
-{
-	char path[64], line[256];
-	size_t klen = strlen(key);
-	int n = -ENOENT;
-	FILE *f;
-
-	snprintf(path, sizeof(path), "/proc/%d/status", (int)pid);
-	f = fopen(path, "re");
-	if (!f)
-		return -errno;
-	while (fgets(line, sizeof(line), f)) {
-		if (!strncmp(line, key, klen)) {
-			n = sscanf(line + klen, "%ld %ld", &v[0], &v[1]);
-			break;
-		}
-	}
-	fclose(f);
-	return n;
-}
-
 static void parent(struct nsc_ctx *ctx)
 {
 	static const char *const keys[] = { "NSsid:", "NSpgid:" };
@@ -60,7 +38,7 @@ static void parent(struct nsc_ctx *ctx)
 	NSC_TRY(ctx, nsc_sync_wait(ctx));
 	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
 		long v[2] = { 0, 0 };
-		int n = read_ns_line(pid, keys[i], v);
+		int n = nsc_pid_status_line(pid, keys[i], v, 2);
 
 		if (n == -ENOENT || n == -EACCES) /* /proc of another PID namespace */
 			break;

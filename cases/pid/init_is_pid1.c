@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <unistd.h>
 
-#include "nscheck.h"
+#include "status.h"
 
 struct pid_shared {
 	pid_t inside;
@@ -25,28 +25,6 @@ static void child(struct nsc_ctx *ctx)
 	NSC_TRY(ctx, nsc_sync_wait(ctx)); /* outside has looked at us */
 }
 
-/* NSpid: the PIDs of the process in each nested namespace, outermost first. */
-static int read_nspid(pid_t pid, long nspid[4])
-{
-	char path[64], line[256];
-	int n = -ENOENT;
-	FILE *f;
-
-	snprintf(path, sizeof(path), "/proc/%d/status", (int)pid);
-	f = fopen(path, "re");
-	if (!f)
-		return -errno;
-	while (fgets(line, sizeof(line), f)) {
-		if (!strncmp(line, "NSpid:", 6)) {
-			n = sscanf(line + 6, "%ld %ld %ld %ld", &nspid[0], &nspid[1], &nspid[2],
-				   &nspid[3]);
-			break;
-		}
-	}
-	fclose(f);
-	return n;
-}
-
 static void parent(struct nsc_ctx *ctx)
 {
 	struct pid_shared *sh = nsc_shared_as(ctx, struct pid_shared);
@@ -56,7 +34,7 @@ static void parent(struct nsc_ctx *ctx)
 	NSC_TRY(ctx, nsc_sync_wait(ctx));
 	NSC_ISOLATED_NE(ctx, nsc_child_pid(ctx), sh->inside,
 			"outside PID equals the PID the process sees inside");
-	n = read_nspid(nsc_child_pid(ctx), nspid);
+	n = nsc_pid_status_line(nsc_child_pid(ctx), "NSpid:", nspid, 4);
 	NSC_EXPECT_EQ(ctx, n, 2, "NSpid levels of the sandbox seen from outside");
 	NSC_EXPECT_EQ(ctx, nspid[0], nsc_child_pid(ctx), "NSpid outer entry");
 	NSC_EXPECT_EQ(ctx, nspid[n > 0 ? n - 1 : 0], 1, "NSpid innermost entry");

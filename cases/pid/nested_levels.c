@@ -12,7 +12,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "nscheck.h"
+#include "status.h"
 
 #define NSC_NSPID_MAX 34 /* MAX_PID_NS_LEVEL + 2 */
 
@@ -23,38 +23,12 @@ struct nested_shared {
 	pid_t self; /* getpid() in the grandchild */
 };
 
-/* NSpid entries of /proc/self/status into @v; returns their number. */
-static int read_nspid(long *v, int max)
-{
-	char line[1024], *p, *end;
-	int n = -ENOENT;
-	FILE *f = fopen("/proc/self/status", "re");
-
-	if (!f)
-		return -errno;
-	while (fgets(line, sizeof(line), f)) {
-		if (strncmp(line, "NSpid:", 6))
-			continue;
-		n = 0;
-		for (p = line + 6; n < max; p = end) {
-			long x = strtol(p, &end, 10);
-
-			if (end == p)
-				break;
-			v[n++] = x;
-		}
-		break;
-	}
-	fclose(f);
-	return n;
-}
-
 static int setup(struct nsc_ctx *ctx)
 {
 	struct nested_shared *sh = nsc_shared_as(ctx, struct nested_shared);
 	long v[NSC_NSPID_MAX];
 
-	sh->outer_levels = NSC_SAFE(ctx, read_nspid(v, NSC_NSPID_MAX));
+	sh->outer_levels = NSC_SAFE(ctx, nsc_pid_status_line(0, "NSpid:", v, NSC_NSPID_MAX));
 	return 0;
 }
 
@@ -68,7 +42,7 @@ static void child(struct nsc_ctx *ctx)
 	pid = NSC_SAFE(ctx, nsc_fork());
 	if (pid == 0) {
 		sh->self = getpid();
-		sh->levels = read_nspid(sh->nspid, NSC_NSPID_MAX);
+		sh->levels = nsc_pid_status_line(0, "NSpid:", sh->nspid, NSC_NSPID_MAX);
 		_exit(0);
 	}
 	NSC_SAFE(ctx, waitpid(pid, &status, 0));
