@@ -58,9 +58,15 @@ static void __attribute__((noreturn)) init_proc(struct nsc_ctx *ctx, int a, int 
 	n = nsc_fork();
 	if (n == 0) {
 		pid_t n2 = nsc_fork();
+		char no = 0;
 
 		if (n2 == 0)
 			member(ready[1]);
+		if (n2 < 0) {
+			/* Refused (a process limit): a 0 byte tells T, which would wait on. */
+			sh->err = -n2;
+			_exit(write(ready[1], &no, 1) != 1);
+		}
 		close(b);
 		prctl(PR_SET_PDEATHSIG, 0);
 		nsc_park();
@@ -78,6 +84,9 @@ static void __attribute__((noreturn)) init_proc(struct nsc_ctx *ctx, int a, int 
 			continue;
 		if (r <= 0)
 			_exit(2);
+		for (ssize_t i = 0; i < r; i++)
+			if (!buf[i])
+				_exit(1); /* N could not fork N2: sh->err says why */
 		got += r;
 	}
 	_exit(0);

@@ -52,6 +52,7 @@ long syscall(long nr, ...)
 	for (int i = 0; i < 6; i++)
 		a[i] = va_arg(ap, long);
 	va_end(ap);
+	/* NOLINTNEXTLINE(performance-no-int-to-ptr): fsopen's first argument is a string */
 	if (nr == SYS_fsopen && a[0] && !strcmp((const char *)a[0], "cgroup2") && in_init_cgroupns()) {
 		errno = EPERM;
 		return -1;
