@@ -98,10 +98,18 @@ static int threaded(struct restrict_shared *sh)
 
 static int chrooted(struct restrict_shared *sh)
 {
-	if (chroot("/proc") < 0)
+	int root = open("/", O_PATH | O_DIRECTORY | O_CLOEXEC), ret;
+
+	if (root < 0)
 		return -errno;
-	sh->chrooted = try_unshare();
-	return 0;
+	ret = chroot("/proc") < 0 ? -errno : 0;
+	if (!ret) {
+		sh->chrooted = try_unshare();
+		/* Back out: what the helper writes as it exits (coverage counters) lands as before. */
+		ret = fchdir(root) < 0 || chroot(".") < 0 ? -errno : 0;
+	}
+	close(root);
+	return ret;
 }
 
 static int cloned(struct restrict_shared *sh)
