@@ -16,30 +16,19 @@
 #include <unistd.h>
 
 #include "nscheck.h"
+#include "../pid/status.h"
 
 /* The hex value of the "<key>:" line of /proc/<pid>/status (0: self). */
 static inline int nsc_user_status_hex(pid_t pid, const char *key, uint64_t *v)
 {
-	char path[64], line[256];
-	size_t kl = strlen(key);
-	int ret = -ENOENT;
-	FILE *f;
+	char k[32], val[1024];
+	int ret;
 
-	if (pid)
-		snprintf(path, sizeof(path), "/proc/%d/status", (int)pid);
-	else
-		snprintf(path, sizeof(path), "/proc/self/status");
-	f = fopen(path, "re");
-	if (!f)
-		return -errno;
-	while (fgets(line, sizeof(line), f)) {
-		if (!strncmp(line, key, kl) && line[kl] == ':') {
-			ret = sscanf(line + kl + 1, "%" SCNx64, v) == 1 ? 0 : -EINVAL;
-			break;
-		}
-	}
-	fclose(f);
-	return ret;
+	snprintf(k, sizeof(k), "%s:", key);
+	ret = nsc_status_value(pid, k, val, sizeof(val));
+	if (ret <= 0)
+		return ret ? ret : -ENOENT;
+	return sscanf(val, "%" SCNx64, v) == 1 ? 0 : -EINVAL;
 }
 
 /*
@@ -48,19 +37,13 @@ static inline int nsc_user_status_hex(pid_t pid, const char *key, uint64_t *v)
  */
 static inline long nsc_user_status_uid(pid_t pid)
 {
-	char path[64], line[256];
-	long uid = -1;
-	FILE *f;
+	long uid;
+	char val[1024];
+	int ret = nsc_status_value(pid, "Uid:", val, sizeof(val));
 
-	snprintf(path, sizeof(path), "/proc/%d/status", (int)pid);
-	f = fopen(path, "re");
-	if (!f)
-		return -errno;
-	while (fgets(line, sizeof(line), f))
-		if (sscanf(line, "Uid: %ld", &uid) == 1)
-			break;
-	fclose(f);
-	return uid;
+	if (ret < 0)
+		return ret;
+	return ret && sscanf(val, "%ld", &uid) == 1 ? uid : -1;
 }
 
 /* One write(2) of @text to @path: 0, or -errno of open or write. */
