@@ -25,6 +25,21 @@ skip() {
 	exit 77
 }
 
+# The unprivileged user tests run as.  test_user_add creates it unless it
+# exists (as root); test_user_del, for the test's EXIT trap, removes it
+# again when this test created it.
+NSC_TEST_USER=nscheck-test-user
+nsc_test_user_created=0
+test_user_add() {
+	id -u "$NSC_TEST_USER" >/dev/null 2>&1 && return 0
+	useradd --system --no-create-home --shell /usr/sbin/nologin "$NSC_TEST_USER" 2>/dev/null ||
+		id -u "$NSC_TEST_USER" >/dev/null || fail "cannot create $NSC_TEST_USER"
+	nsc_test_user_created=1
+}
+test_user_del() {
+	if [ "$nsc_test_user_created" = 1 ]; then userdel "$NSC_TEST_USER" 2>/dev/null || true; fi
+}
+
 # newer_kernel_ids: " id id ... " (space-padded) of the cases whose
 # .min_kernel is newer than the running kernel: they SKIP here naming the
 # release, so tests that expect every case to run on this host exempt them

@@ -5,20 +5,15 @@
 # can be hosted in a user namespace passes.
 source "$(dirname "$0")/lib.sh"
 
-user=nscheck-test-user
+user=$NSC_TEST_USER
 results="$NSC_SRC/harness/tests/helpers/results.py"
-created=0
 bindir=$(mktemp -d /tmp/nsc-rootless.XXXXXX)
 cleanup() {
 	rm -rf "$NSC_TMP" "$bindir"
-	if [ "$created" = 1 ]; then userdel "$user" 2>/dev/null || true; fi
+	test_user_del
 }
 trap cleanup EXIT
-if ! id -u "$user" >/dev/null 2>&1; then
-	useradd --system --no-create-home --shell /usr/sbin/nologin "$user" 2>/dev/null ||
-		id -u "$user" >/dev/null || fail "cannot create $user"
-	created=1
-fi
+test_user_add
 chmod 755 "$bindir"
 install -m 755 "$NSCHECK" "$bindir/nscheck"
 install -d -o "$user" -m 755 "$bindir/out"

@@ -8,8 +8,7 @@
 source "$(dirname "$0")/lib.sh"
 
 [ "$(id -u)" = 0 ] || skip "needs root (creates a user and a cgroup)"
-user=nscheck-test-user
-created=0
+user=$NSC_TEST_USER
 own=$(awk -F: '$1 == "0" { print $3 }' /proc/self/cgroup)
 mnt=$(awk '$9 == "cgroup2" && $4 == "/" { print $5; exit }' /proc/self/mountinfo)
 [ -n "$own" ] && [ -n "$mnt" ] || skip "no cgroup2 mounted to delegate a cgroup from"
@@ -19,14 +18,10 @@ bindir=$(mktemp -d /tmp/nsc-rlcg.XXXXXX)
 cleanup() {
 	rmdir "$cg" 2>/dev/null || true
 	rm -rf "$NSC_TMP" "$bindir"
-	if [ "$created" = 1 ]; then userdel "$user" 2>/dev/null || true; fi
+	test_user_del
 }
 trap cleanup EXIT
-if ! id -u "$user" >/dev/null 2>&1; then
-	useradd --system --no-create-home --shell /usr/sbin/nologin "$user" 2>/dev/null ||
-		id -u "$user" >/dev/null || fail "cannot create $user"
-	created=1
-fi
+test_user_add
 chmod 755 "$bindir"
 install -m 755 "$NSCHECK" "$bindir/nscheck"
 install -d -o "$user" -m 755 "$bindir/out"

@@ -14,14 +14,13 @@ py=/usr/bin/python3
 results="$NSC_SRC/harness/tests/helpers/results.py"
 T=$NSC_TMP
 pids=()
-user=nscheck-test-user
-created=0
+user=$NSC_TEST_USER
 cleanup() {
 	local p
 	# start_target runs in $(...), a subshell: its PIDs come back in a file.
 	[ -f "$T/started" ] && mapfile -t -O "${#pids[@]}" pids <"$T/started"
 	for p in "${pids[@]}"; do kill -KILL "$p" 2>/dev/null || true; done
-	if [ "$created" = 1 ]; then userdel "$user" 2>/dev/null || true; fi
+	test_user_del
 	rm -rf "$T"
 }
 trap cleanup EXIT
@@ -209,11 +208,7 @@ grep -q "^test.target_vanish ERROR target PID $short (sleep) vanished during the
 	fail "vanished target: $(cat "$T/gone")"
 
 # --- Not root: SKIP naming the missing permission, exit 4 ----------------
-if ! id -u "$user" >/dev/null 2>&1; then
-	useradd --system --no-create-home --shell /usr/sbin/nologin "$user" 2>/dev/null ||
-		id -u "$user" >/dev/null || fail "cannot create $user"
-	created=1
-fi
+test_user_add
 bindir=$T/bin
 install -d -m 755 "$bindir"
 install -m 755 "$NSCHECK" "$bindir/nscheck"
