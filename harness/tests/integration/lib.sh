@@ -40,6 +40,33 @@ test_user_del() {
 	if [ "$nsc_test_user_created" = 1 ]; then userdel "$NSC_TEST_USER" 2>/dev/null || true; fi
 }
 
+# Killed-run tests mark the runs they start: NSC_KILL_MARK in the
+# environment.  marked_procs: the live (not zombie) nscheck processes with
+# this test's mark.  no_marked_strays TRIES SECONDS: wait until there are
+# none (TRIES polls SECONDS apart), else kill them (they are this test's)
+# and fail.
+marked_procs() {
+	local p
+	for p in $(pgrep -d ' ' -f "$NSCHECK" || true); do
+		if grep -qzx "NSC_KILL_MARK=$NSC_KILL_MARK" "/proc/$p/environ" 2>/dev/null; then
+			[ "$(awk '/^State:/ { print $2 }' "/proc/$p/status" 2>/dev/null)" = Z ] || echo "$p"
+		fi
+	done
+}
+no_marked_strays() {
+	local left
+	for _ in $(seq 1 "$1"); do
+		[ -z "$(marked_procs)" ] && return 0
+		sleep "$2"
+	done
+	left=$(marked_procs)
+	[ -z "$left" ] && return 0
+	# shellcheck disable=SC2086 # one pid per word
+	kill -9 $left 2>/dev/null || true
+	# shellcheck disable=SC2086 # one pid per word
+	fail "processes of killed runs were still alive:" $left
+}
+
 # newer_kernel_ids: " id id ... " (space-padded) of the cases whose
 # .min_kernel is newer than the running kernel: they SKIP here naming the
 # release, so tests that expect every case to run on this host exempt them

@@ -9,14 +9,6 @@ source "$(dirname "$0")/lib.sh"
 
 runs=${NSC_KILL_RUNS:-200}
 export NSC_KILL_MARK="itest-kill-$$"
-mine() {
-	local p
-	for p in $(pgrep -d ' ' -f "$NSCHECK" || true); do
-		if grep -qzx "NSC_KILL_MARK=$NSC_KILL_MARK" "/proc/$p/environ" 2>/dev/null; then
-			[ "$(awk '/^State:/ { print $2 }' "/proc/$p/status" 2>/dev/null)" = Z ] || echo "$p"
-		fi
-	done
-}
 
 d="$NSC_TMP/d"
 mkdir "$d"
@@ -30,16 +22,7 @@ for i in $(seq 1 "$runs"); do
 done
 exec 2>&3 3>&-
 # PDEATHSIG and PID namespace teardown are asynchronous: allow a moment.
-for _ in $(seq 1 50); do
-	[ -z "$(mine)" ] && break
-	sleep 0.1
-done
-left=$(mine)
-if [ -n "$left" ]; then
-	# shellcheck disable=SC2086 # one pid per word
-	kill -9 $left 2>/dev/null || true # they are this test's; do not leave them
-	fail "processes of killed runs were still alive:" $left
-fi
+no_marked_strays 50 0.1
 extra=$(ls -A "$d" | grep -vx 'r\.json\|r\.tap\|r\.xml' || true)
 [ -z "$extra" ] || fail "residue after SIGKILL: $extra"
 [ ! -e "$d/r.json" ] || /usr/bin/python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$d/r.json" ||

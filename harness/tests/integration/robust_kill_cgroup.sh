@@ -15,14 +15,6 @@ source "$(dirname "$0")/lib.sh"
 runs=${NSC_KILL_RUNS:-20}
 results="$NSC_SRC/harness/tests/helpers/results.py"
 export NSC_KILL_MARK="itest-kill-cgroup-$$"
-mine() {
-	local p
-	for p in $(pgrep -d ' ' -f "$NSCHECK" || true); do
-		if grep -qzx "NSC_KILL_MARK=$NSC_KILL_MARK" "/proc/$p/environ" 2>/dev/null; then
-			[ "$(awk '/^State:/ { print $2 }' "/proc/$p/status" 2>/dev/null)" = Z ] || echo "$p"
-		fi
-	done
-}
 
 # nscheck's own cgroup is ours (it inherits it): its cgroup2 path.
 own=$(sed -n 's/^0:://p' /proc/self/cgroup)
@@ -80,17 +72,7 @@ for i in $(seq 1 "$runs"); do
 	[ -z "$got" ] || left="$left $got"
 done
 [ -z "$left" ] || fail "cgroups of killed runs still there 2 s after the kill:$left"
-for _ in $(seq 1 40); do
-	[ -z "$(mine)" ] && break
-	sleep 0.05
-done
-strays=$(mine)
-if [ -n "$strays" ]; then
-	# shellcheck disable=SC2086 # one pid per word
-	kill -9 $strays 2>/dev/null || true # they are this test's; do not leave them
-	# shellcheck disable=SC2086 # one pid per word
-	fail "processes of killed runs were still alive:" $strays
-fi
+no_marked_strays 40 0.05
 [ "$seen" -gt 0 ] || fail "no run was killed while a case cgroup existed: the timing no longer reaches into the cases"
 [ -n "$(cgroups "$decoy")" ] || fail "the decoy cgroup $decoy (not nscheck's) was removed"
 
@@ -101,5 +83,5 @@ fi
 /usr/bin/python3 "$results" statuses "$NSC_TMP/a.json" >"$NSC_TMP/a"
 grep -qx 'env.host_residue PASS' "$NSC_TMP/a" || fail "audit of the following run: $(grep env.host_residue "$NSC_TMP/a")"
 # A normal run leaves no janitor behind either, at once.
-[ -z "$(mine)" ] || fail "a process of the normal run outlived it: $(mine)"
+[ -z "$(marked_procs)" ] || fail "a process of the normal run outlived it: $(marked_procs)"
 echo "ok: $runs runs killed or crashed ($seen while a case cgroup existed): no cgroup left, no survivor, audit clean"
