@@ -8,8 +8,9 @@
  * /proc/self/cgroup.  Control: without CLONE_NEWCGROUP the sandbox sees
  * the outside root field.  The case process first enters a cgroup of its
  * own (cgroupns.h) and, where no cgroup2 is mounted (an initramfs), mounts
- * one first in a private mount namespace of the case process (as root
- * only: rootless it may not), so the case is informative anywhere
+ * one first in a private mount namespace and a cgroup namespace of the
+ * case process (never in the initial cgroup namespace: see
+ * cgm_mount_v2), so the case is informative anywhere
  * nscheck may make a cgroup.  SKIPs when still no
  * mounted hierarchy has the case process outside the mount's root (the
  * control would be blind).
@@ -104,14 +105,28 @@ static bool cgm_v2_visible(struct nsc_ctx *ctx)
 
 /*
  * None mounted (an initramfs): mount cgroup2 in the case's private mount
- * namespace, over the first directory there is (nothing outside sees it).
+ * namespace, over the first directory there is (nothing outside sees it),
+ * and from a cgroup namespace of the case process's own, rooted where it
+ * is: a cgroup2 mount made in the initial cgroup namespace would reset
+ * the hierarchy's global options (nsdelegate, ...) to none, for the
+ * whole machine (before this, the cgroup.nsdelegate_* cases that ran
+ * after this one in a guest found nsdelegate gone).  A raw unshare: the
+ * control must not withhold it.  Paths the case process reads from now
+ * on (its /proc/self/cgroup, mountinfo root fields) are relative to that
+ * root alike.
  */
 static void cgm_mount_v2(struct nsc_ctx *ctx)
 {
 	static const char *const dirs[] = { "/sys/fs/cgroup", "/sys", "/mnt", "/tmp", "/run", "/dev" };
+	long long before;
 
 	/* Only then a mount namespace: its teardown costs an RCU grace period. */
 	if (nsc_unshare(ctx, CLONE_NEWNS) < 0 || mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0)
+		return;
+	before = nsc_ns_ino(0, CLONE_NEWCGROUP, nsc_errbuf(ctx));
+	/* Proven by identity: an unshare that lied (a shim) -> no mount. */
+	if (before < 0 || unshare(CLONE_NEWCGROUP) < 0 ||
+	    nsc_ns_ino(0, CLONE_NEWCGROUP, nsc_errbuf(ctx)) == before)
 		return;
 	for (size_t i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++)
 		if (mount("cgroup2", dirs[i], "cgroup2", 0, NULL) == 0)

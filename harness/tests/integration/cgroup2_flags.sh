@@ -23,7 +23,10 @@ mapfile -t ids < <("$NSCHECK" --list cgroup.* setns.join_cgroup | awk '{ print $
 unshare -m sh -c "LD_PRELOAD=$shim mount -t cgroup2 none /mnt" 2>/dev/null &&
 	fail "the shim let a cgroup2 mount through in the initial cgroup namespace"
 
-# No cgroup2 visible: nscheck mounts one of its own (detached).
+# No cgroup2 visible: nscheck mounts one of its own (detached), and
+# never tries one in the initial cgroup namespace (the shim notes every
+# attempt: a case that falls back quietly on the refusal must not hide it).
+export CGROUP2_GUARD_LOG=$NSC_TMP/guard.log
 rc=0
 unshare -m sh -c '
 	mount --make-rprivate /
@@ -34,9 +37,13 @@ unshare -m sh -c '
 [ "$rc" -eq 0 ] || fail "no cgroup2 visible, under the shim: exit $rc: $(grep -A4 '^not ok\|# SKIP' "$NSC_TMP/unmounted.tap")"
 grep -q ' # SKIP' "$NSC_TMP/unmounted.tap" &&
 	fail "no cgroup2 visible, under the shim: a case SKIPs: $(grep ' # SKIP' "$NSC_TMP/unmounted.tap")"
-echo "ok: ${#ids[@]} cgroup cases PASS with no cgroup2 visible, no cgroup2 mount made in the initial cgroup namespace"
+[ ! -s "$CGROUP2_GUARD_LOG" ] ||
+	fail "no cgroup2 visible: nscheck tried cgroup2 mounts in the initial cgroup namespace: $(sort "$CGROUP2_GUARD_LOG" | uniq -c)"
+echo "ok: ${#ids[@]} cgroup cases PASS with no cgroup2 visible, no cgroup2 mount made or tried in the initial cgroup namespace"
 
 rc=0
 LD_PRELOAD="$shim" "$NSCHECK" --no-kmsg --all >"$NSC_TMP/all.tap" 2>&1 || rc=$?
 { [ "$rc" -eq 0 ] || [ "$rc" -eq 4 ]; } || fail "--all under the shim: exit $rc: $(grep -A4 '^not ok' "$NSC_TMP/all.tap")"
+[ ! -s "$CGROUP2_GUARD_LOG" ] ||
+	fail "--all: nscheck tried cgroup2 mounts in the initial cgroup namespace: $(sort "$CGROUP2_GUARD_LOG" | uniq -c)"
 echo "ok: --all under the shim: $(tail -1 "$NSC_TMP/all.tap")"
