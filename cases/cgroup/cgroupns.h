@@ -168,4 +168,23 @@ static inline void nsc_cg_own_only(struct nsc_ctx *ctx, struct nsc_cgroup *cg)
 			 "cannot make a cgroup of the case's own: %s", nsc_errbuf(ctx)->msg);
 }
 
+/*
+ * SKIP unless the cgroup2 hierarchy is mounted nsdelegate (a global
+ * option, see fixtures/cgroup_opts.c).  nscheck never sets it: a mount or
+ * remount in the initial cgroup namespace would change it host-wide.
+ */
+static inline void nsc_cg_need_nsdelegate(struct nsc_ctx *ctx)
+{
+	static const char hint[] =
+		"mount -o remount,nsdelegate <the cgroup2 mount> (systemd sets it by default; the option applies to the whole host)";
+	int r = nsc_cgroup_nsdelegate(nsc_errbuf(ctx));
+
+	if (r < 0)
+		nsc_skip(ctx, -r, hint, "cannot read the cgroup2 hierarchy's options: %s",
+			 nsc_errbuf(ctx)->msg);
+	if (r == 0)
+		nsc_skip(ctx, 0, hint,
+			 "cgroup2 is mounted without nsdelegate: cgroup namespaces are no delegation boundary here");
+}
+
 #endif

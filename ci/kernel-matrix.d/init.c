@@ -95,6 +95,26 @@ next:
 	free(names);
 }
 
+/*
+ * Turn on cgroup2's nsdelegate, a global option of the one cgroup2
+ * hierarchy (the cgroup.nsdelegate_* and open_time_ns_perm cases SKIP
+ * without it), and leave no cgroup2 mount: a mount made in the initial
+ * cgroup namespace applies its options to the hierarchy, and they stay
+ * after the unmount.  Side effect: /proc/self/cgroup lists the cgroup2
+ * line from now on (the kernel shows it once cgroup2 was mounted).
+ */
+static void cgroup2_nsdelegate(void)
+{
+	const char *dir = "/sys/fs/cgroup";
+
+	if (mount("cgroup2", dir, "cgroup2", MS_NOSUID | MS_NODEV | MS_NOEXEC, "nsdelegate") < 0) {
+		say("mount cgroup2 -o nsdelegate", errno);
+		return;
+	}
+	if (umount2(dir, 0) < 0)
+		say("umount cgroup2", errno);
+}
+
 static int run_nscheck(void)
 {
 	/* A disposable VM: the unsafe cases (clocks, reboot(2)) run too. */
@@ -165,8 +185,10 @@ int main(void)
 	/*
 	 * No cgroup2 mount and everything in the root cgroup, as an
 	 * initramfs init leaves it: the cgroup cases make their own context
-	 * (a detached cgroup2 mount, a child cgroup of nscheck's own).
+	 * (a detached cgroup2 mount, a child cgroup of nscheck's own).  But
+	 * nsdelegate on, as systemd sets it on a host (cgroup2_nsdelegate).
 	 */
+	cgroup2_nsdelegate();
 	status = run_nscheck();
 	print_report();
 	printf("NSCHECK-EXIT %d\n", status);
