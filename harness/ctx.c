@@ -46,10 +46,13 @@ static bool record_first(struct nsc_ctx *ctx, atomic_uint *slot)
 /* The context's end in the sandbox child: flush, coverage, exit. */
 void nsc_exit(struct nsc_ctx *ctx)
 {
-	(void)ctx;
 	fflush(stdout);
 	fflush(stderr);
 	nsc_cov_dump();
+	/* The sandbox itself (none of its children): nothing follows but the exit. */
+	if (ctx && ctx->in_child && ctx->sb_done[1] >= 0 && getpid() == ctx->sb_self &&
+	    write(ctx->sb_done[1], "", 1) != 1)
+		ctx->sb_done[1] = -1; /* the case process waits for our exit instead */
 	_exit(0);
 }
 
@@ -356,6 +359,26 @@ int nsc_unshare_checked(struct nsc_ctx *ctx, uint64_t flags, const char *what)
 	if (same)
 		nsc_ctx_not_created(ctx, same, what);
 	return 0;
+}
+
+/* Tell the runner to count us again (or not): it re-reads our record. */
+static void kernel_wait_set(struct nsc_ctx *ctx, int on)
+{
+	if (ctx->in_child || ctx->done_fd <= 0 || !ctx->c->kernel_wait)
+		return;
+	atomic_store(&ctx->shm->kernel_wait, on);
+	if (write(ctx->done_fd, &(uint64_t){ 1 }, sizeof(uint64_t)) < 0)
+		ctx->done_fd = -1; /* then we keep our slot, as before */
+}
+
+void nsc_kernel_wait_begin(struct nsc_ctx *ctx)
+{
+	kernel_wait_set(ctx, 1);
+}
+
+void nsc_kernel_wait_end(struct nsc_ctx *ctx)
+{
+	kernel_wait_set(ctx, 0);
 }
 
 int nsc_unshare(struct nsc_ctx *ctx, uint64_t flags)

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/eventfd.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
@@ -29,6 +30,7 @@ int nsc_slots_init(struct nsc_job_slot *slots, unsigned int n, struct nsc_err *e
 
 		memset(&slots[i], 0, sizeof(slots[i]));
 		j->pidfd = -1;
+		j->done_fd = -1;
 		j->shm = mmap(NULL, sizeof(*j->shm), PROT_READ | PROT_WRITE,
 			      MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 		if (j->shm == MAP_FAILED) {
@@ -39,6 +41,9 @@ int nsc_slots_init(struct nsc_job_slot *slots, unsigned int n, struct nsc_err *e
 		j->err_fd = memfd_create("nscheck-stderr", MFD_CLOEXEC);
 		if (j->out_fd < 0 || j->err_fd < 0)
 			return nsc_err_set(err, errno, "memfd_create");
+		j->done_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+		if (j->done_fd < 0)
+			return nsc_err_set(err, errno, "eventfd");
 	}
 	return 0;
 }
@@ -54,6 +59,8 @@ void nsc_slots_free(struct nsc_job_slot *slots, unsigned int n)
 			close(j->out_fd);
 		if (j->err_fd > 0)
 			close(j->err_fd);
+		if (j->done_fd >= 0)
+			close(j->done_fd);
 		if (j->pidfd >= 0)
 			close(j->pidfd);
 	}
@@ -127,6 +134,7 @@ job_child(struct nsc_job *j, pid_t runner, bool rootless, unsigned int via, cons
 	ctx.rootless = rootless || (j->mode != NSC_MODE_REAL && j->c->unsafe);
 	ctx.via = via;
 	ctx.target = target;
+	ctx.done_fd = j->done_fd;
 	nsc_case_process(&ctx);
 }
 
@@ -138,7 +146,11 @@ int nsc_job_start(struct nsc_job_slot *slot, const struct nsc_case *c, enum nsc_
 	pid_t runner = getpid(), pid;
 	int pidfd = -1;
 
+	uint64_t stale;
+
 	memset(j->shm, 0, sizeof(*j->shm));
+	if (read(j->done_fd, &stale, sizeof(stale)) < 0 && errno != EAGAIN)
+		return nsc_err_set(err, errno, "reset the job's eventfd");
 	reset_capture(j->out_fd);
 	reset_capture(j->err_fd);
 	j->c = c;

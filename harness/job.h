@@ -20,6 +20,7 @@ struct nsc_job {
 	int pidfd;
 	struct nsc_shm *shm; /* owned by the slot */
 	int out_fd, err_fd;  /* memfds capturing stdout/stderr */
+	int done_fd;	     /* eventfd: the case process wrote its record */
 	double start;	     /* nsc_now() */
 	double deadline;     /* CLOCK_MONOTONIC seconds */
 	unsigned int timeout_s;

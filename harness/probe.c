@@ -307,8 +307,8 @@ bool nsc_probe_classify_failure(struct nsc_probe *p, uint64_t flags, int err, bo
 }
 
 #define NSC_NOFILE_BASE 32
-#define NSC_NOFILE_PER_SLOT 6
-#define NSC_PROCS_PER_SLOT 3 /* case process, sandbox, a grandchild */
+#define NSC_NOFILE_PER_SLOT 10 /* 6, and 4 of a draining predecessor (job.h) */
+#define NSC_PROCS_PER_SLOT 3   /* case process, sandbox, a grandchild */
 
 static unsigned int nofile_need(unsigned int jobs)
 {

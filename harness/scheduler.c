@@ -70,41 +70,76 @@ static unsigned int job_timeout(const struct nsc_sched *s, const struct nsc_case
 	return s->opts->timeout_s;
 }
 
+static bool wants_control(const struct nsc_sched *s, size_t idx)
+{
+	return s->mode == NSC_MODE_REAL && s->opts->control && !s->items[idx].c->no_control;
+}
+
+/* What start_next() took: a queued control, a real run, or one of a kernel-wait case. */
+enum pick { PICK_CONTROL, PICK_REAL, PICK_CONTROL_FIRST, PICK_DEFERRED };
+
+/* The next job to start into a free slot; false when there is none now. */
+static bool pick_next(struct nsc_sched *s, size_t *idx, enum pick *pick)
+{
+	if (s->ctl_head != s->ctl_tail) {
+		*idx = s->controls[s->ctl_head++];
+		*pick = PICK_CONTROL;
+		return true;
+	}
+	if (s->deferred) {
+		*idx = s->deferred - 1;
+		s->deferred = 0;
+		*pick = PICK_DEFERRED;
+		return true;
+	}
+	for (;;) {
+		if (s->next_real >= s->n)
+			return false;
+		*idx = s->order[s->next_real++];
+		if (!s->items[*idx].done && nsc_item_runnable(&s->items[*idx], s->opts))
+			break;
+	}
+	/*
+	 * A case that sleeps on the kernel (.kernel_wait) runs its control
+	 * first: started while the real run sleeps, the control would wait
+	 * behind the same locks (RTNL) and hold a slot idle.
+	 */
+	*pick = wants_control(s, *idx) && s->items[*idx].c->kernel_wait ? PICK_CONTROL_FIRST :
+									  PICK_REAL;
+	return true;
+}
+
+/* Out of processes or memory: put the pick back for when a job ends. */
+static void unpick(struct nsc_sched *s, size_t idx, enum pick pick)
+{
+	if (pick == PICK_CONTROL)
+		s->ctl_head--;
+	else if (pick == PICK_DEFERRED)
+		s->deferred = idx + 1;
+	else
+		s->next_real--;
+}
+
 static int start_next(struct nsc_sched *s, struct nsc_job_slot *slot, struct nsc_err *err)
 {
 	enum nsc_mode mode;
+	enum pick pick;
 	size_t idx;
 	int ret;
 
-	if (s->ctl_head != s->ctl_tail) {
-		idx = s->controls[s->ctl_head++];
-		mode = NSC_MODE_CONTROL;
-	} else {
-		for (;;) {
-			if (s->next_real >= s->n)
-				return 0;
-			idx = s->order[s->next_real++];
-			if (s->items[idx].done)
-				continue;
-			if (nsc_item_runnable(&s->items[idx], s->opts))
-				break;
-		}
-		mode = s->mode;
-	}
+	if (!pick_next(s, &idx, &pick))
+		return 0;
+	mode = pick == PICK_CONTROL || pick == PICK_CONTROL_FIRST ? NSC_MODE_CONTROL : s->mode;
 	ret = nsc_job_start(slot, s->items[idx].c, mode, idx, job_timeout(s, s->items[idx].c),
 			    s->opts->rootless, s->opts->via ? s->opts->via : NSC_VIA_CLONE3,
 			    &s->childmask, s->opts->target, err);
 	if (ret < 0 && nsc_probe_is_resource(-ret)) {
 		struct nsc_probe p;
 
-		/* Out of processes or memory: try again when a running job ends. */
-		for (unsigned int i = 0; i < s->nslots; i++) {
+		for (unsigned int i = 0; i < s->npool; i++) {
 			if (!s->slots[i].busy)
 				continue;
-			if (mode == NSC_MODE_CONTROL)
-				s->ctl_head--;
-			else
-				s->next_real--;
+			unpick(s, idx, pick);
 			return 0;
 		}
 		if (nsc_probe_classify_resource(&p, -ret, s->nslots)) {
@@ -116,11 +151,14 @@ static int start_next(struct nsc_sched *s, struct nsc_job_slot *slot, struct nsc
 	}
 	if (ret < 0)
 		return -1;
-	if (mode == NSC_MODE_CONTROL)
+	if (pick == PICK_CONTROL || pick == PICK_DEFERRED)
 		return 1; /* counted when it was queued */
 	s->items[idx].pending++;
 	nsc_kmsg_start((unsigned int)idx + 1, (unsigned int)s->n, s->items[idx].c->id);
-	if (mode == NSC_MODE_REAL && s->opts->control && !s->items[idx].c->no_control) {
+	if (pick == PICK_CONTROL_FIRST) {
+		s->deferred = idx + 1; /* the real run: next */
+		s->items[idx].pending++;
+	} else if (wants_control(s, idx)) {
 		s->controls[s->ctl_tail++] = idx; /* starts in the next free slot */
 		s->items[idx].pending++;
 	}
@@ -167,18 +205,21 @@ static void job_finished(struct nsc_sched *s, struct nsc_job *j)
 /*
  * Network namespaces cost ~10x the others to create and tear down: start
  * those cases first so that -j N does not end waiting on one of them.
+ * Cases that sleep on the kernel (.kernel_wait) come last among them:
+ * the cases that follow their sleep then take no lock it holds (RTNL).
  * Results are still reported in id order.
  */
 static void order_slowest_first(struct nsc_sched *s)
 {
 	size_t k = 0;
 
-	for (int pass = 0; pass < 2; pass++) {
+	for (int pass = 0; pass < 4; pass++) {
 		for (size_t i = 0; i < s->n; i++) {
 			const struct nsc_case *c = s->items[i].c;
 			bool net = (c->clone_flags | c->outer_flags) & NSC_NS_FLAG(NET);
+			int want = net ? (c->kernel_wait ? 1 : 0) : (c->kernel_wait ? 2 : 3);
 
-			if (net == !pass)
+			if (want == pass)
 				s->order[k++] = i;
 		}
 	}
@@ -218,7 +259,12 @@ int nsc_sched_init(struct nsc_sched *s, const struct nsc_case *const *cases, siz
 	s->items = items_alloc(n);
 	s->controls = calloc(n, sizeof(*s->controls));
 	s->order = calloc(n, sizeof(*s->order));
-	s->slots = calloc(s->nslots, sizeof(*s->slots));
+	/*
+	 * A case process that wrote its record leaves its slot while the
+	 * kernel tears down what it held (draining): one more slot per job.
+	 */
+	s->npool = 2 * s->nslots;
+	s->slots = calloc(s->npool, sizeof(*s->slots));
 	if (!s->items || !s->controls || !s->order || !s->slots) {
 		nsc_err_set(err, ENOMEM, "runner");
 		return -ENOMEM;
@@ -262,7 +308,7 @@ int nsc_sched_init(struct nsc_sched *s, const struct nsc_case *const *cases, siz
 		return nsc_err_set(err, errno, "signalfd");
 	/* Orphans of a case (setsid()-ed escapees) become ours to kill. */
 	prctl(PR_SET_CHILD_SUBREAPER, 1);
-	return nsc_slots_init(s->slots, s->nslots, err);
+	return nsc_slots_init(s->slots, s->npool, err);
 }
 
 int nsc_sched_signals(struct nsc_sched *s)
@@ -271,7 +317,7 @@ int nsc_sched_signals(struct nsc_sched *s)
 
 	while (!s->signo && s->sigfd >= 0 && read(s->sigfd, &si, sizeof(si)) == sizeof(si)) {
 		if (si.ssi_signo == SIGCHLD)
-			nsc_reap_zombies(s->slots, s->nslots);
+			nsc_reap_zombies(s->slots, s->npool);
 		else
 			s->signo = (int)si.ssi_signo;
 	}
@@ -283,7 +329,7 @@ void nsc_sched_kill_all(struct nsc_sched *s)
 {
 	if (!s->slots)
 		return;
-	for (unsigned int i = 0; i < s->nslots; i++) {
+	for (unsigned int i = 0; i < s->npool; i++) {
 		struct nsc_job *j = &s->slots[i].job;
 
 		if (!s->slots[i].busy)
@@ -293,14 +339,14 @@ void nsc_sched_kill_all(struct nsc_sched *s)
 			poll(&(struct pollfd){ .fd = j->pidfd, .events = POLLIN }, 1, 100);
 		s->slots[i].busy = false;
 	}
-	nsc_reap_orphans(s->slots, s->nslots);
+	nsc_reap_orphans(s->slots, s->npool);
 }
 
 void nsc_sched_free(struct nsc_sched *s)
 {
 	nsc_sched_kill_all(s);
 	if (s->slots)
-		nsc_slots_free(s->slots, s->nslots);
+		nsc_slots_free(s->slots, s->npool);
 	for (size_t i = 0; s->items && i < s->n; i++) {
 		free((void *)s->items[i].res.out);
 		free((void *)s->items[i].res.errout);
@@ -318,6 +364,69 @@ void nsc_sched_free(struct nsc_sched *s)
 }
 
 /*
+ * Does the job hold one of the -j slots?  Not once its record is written
+ * (draining: only the kernel's teardown of what it held remains), nor
+ * while it sleeps on a wait it declared the kernel's (nsc_kernel_wait).
+ */
+static bool slot_running(const struct nsc_job_slot *slot)
+{
+	const struct nsc_shm *shm = slot->job.shm;
+
+	return slot->busy && !atomic_load(&shm->finished) && !atomic_load(&shm->kernel_wait);
+}
+
+/* Start jobs until -j of them run. */
+static int fill_slots(struct nsc_sched *s, struct nsc_err *err)
+{
+	unsigned int running = 0;
+
+	for (unsigned int i = 0; i < s->npool; i++)
+		running += slot_running(&s->slots[i]);
+	for (unsigned int i = 0; i < s->npool && running < s->nslots; i++) {
+		int ret;
+
+		if (s->slots[i].busy)
+			continue;
+		ret = start_next(s, &s->slots[i], err);
+		if (ret < 0)
+			return ret;
+		if (ret == 0)
+			break; /* nothing more to start now */
+		running++;
+	}
+	return 0;
+}
+
+/*
+ * One busy slot after poll: an exit is reaped and turns into the result.  Whether the job ended is
+ * asked now, not taken from poll: a runner stopped (Ctrl-Z, SIGSTOP)
+ * between poll and here finds the clock past deadlines of jobs that
+ * finished in time meanwhile.  Only a job still running after its
+ * deadline timed out.
+ */
+static int slot_poll(struct nsc_sched *s, struct nsc_job_slot *slot, double now)
+{
+	uint64_t n;
+	int ret;
+
+	/* A change of its record's state (slot_running) woke us: consume it. */
+	if (read(slot->job.done_fd, &n, sizeof(n)) < 0 && errno != EAGAIN)
+		return -errno;
+	ret = nsc_job_try_reap(&slot->job);
+	if (ret == 0 && slot->job.deadline <= now) {
+		slot->job.timed_out = true;
+		nsc_job_kill(&slot->job);
+		ret = nsc_job_try_reap(&slot->job);
+	}
+	if (ret == 1) {
+		slot->busy = false;
+		nsc_reap_orphans(s->slots, s->npool);
+		job_finished(s, &slot->job);
+	}
+	return ret < 0 ? ret : 0;
+}
+
+/*
  * The poll loop: keep every slot busy, wait for a pidfd, a deadline or a
  * signal.  @on_done is called for every finished job.
  */
@@ -325,11 +434,10 @@ int nsc_sched_loop(struct nsc_sched *s,
 		   int (*on_done)(struct nsc_sched *s, void *arg, struct nsc_err *err), void *arg,
 		   struct nsc_err *err)
 {
-	struct pollfd *pfd = calloc(s->nslots + 1, sizeof(*pfd));
-	unsigned int *map = calloc(s->nslots, sizeof(*map));
+	struct pollfd *pfd = calloc(2 * s->npool + 1, sizeof(*pfd));
 	int ret = 0;
 
-	if (!pfd || !map) {
+	if (!pfd) {
 		ret = nsc_err_set(err, ENOMEM, "runner");
 		goto out;
 	}
@@ -343,27 +451,28 @@ int nsc_sched_loop(struct nsc_sched *s,
 			nsc_sched_kill_all(s);
 			break;
 		}
-		for (unsigned int i = 0; i < s->nslots; i++) {
-			if (!s->slots[i].busy) {
-				ret = start_next(s, &s->slots[i], err);
-				if (ret < 0)
-					goto out;
-			}
-		}
+		ret = fill_slots(s, err);
+		if (ret < 0)
+			goto out;
 		ret = on_done(s, arg, err);
 		if (ret < 0)
 			goto out;
 		pfd[np].fd = s->sigfd;
 		pfd[np++].events = POLLIN;
-		for (unsigned int i = 0; i < s->nslots; i++) {
-			if (!s->slots[i].busy)
+		for (unsigned int i = 0; i < s->npool; i++) {
+			const struct nsc_job_slot *slot = &s->slots[i];
+
+			if (!slot->busy)
 				continue;
 			active++;
-			map[np - 1] = i;
-			pfd[np].fd = s->slots[i].job.pidfd;
+			pfd[np].fd = slot->job.pidfd;
 			pfd[np++].events = POLLIN;
-			if (s->slots[i].job.deadline < next)
-				next = s->slots[i].job.deadline;
+			if (!atomic_load(&slot->job.shm->finished)) {
+				pfd[np].fd = slot->job.done_fd;
+				pfd[np++].events = POLLIN;
+			}
+			if (slot->job.deadline < next)
+				next = slot->job.deadline;
 		}
 		if (!active)
 			break;
@@ -381,36 +490,20 @@ int nsc_sched_loop(struct nsc_sched *s,
 			}
 		}
 		now = nsc_now();
-		for (unsigned int k = 1; k < np; k++) {
-			struct nsc_job_slot *slot = &s->slots[map[k - 1]];
+		for (unsigned int i = 0; i < s->npool; i++) {
+			struct nsc_job_slot *slot = &s->slots[i];
 
-			/*
-			 * Whether the job ended is asked now, not taken from
-			 * poll: a runner stopped (Ctrl-Z, SIGSTOP) between poll
-			 * and here finds the clock past deadlines of jobs that
-			 * finished in time meanwhile.  Only a job still running
-			 * after its deadline timed out.
-			 */
-			ret = nsc_job_try_reap(&slot->job);
-			if (ret == 0 && slot->job.deadline <= now) {
-				slot->job.timed_out = true;
-				nsc_job_kill(&slot->job);
-				ret = nsc_job_try_reap(&slot->job);
-			}
+			if (!slot->busy)
+				continue;
+			ret = slot_poll(s, slot, now);
 			if (ret < 0) {
 				nsc_err_set(err, -ret, "waitid(case process)");
 				goto out;
-			}
-			if (ret == 1) {
-				slot->busy = false;
-				nsc_reap_orphans(s->slots, s->nslots);
-				job_finished(s, &slot->job);
 			}
 		}
 	}
 	ret = on_done(s, arg, err);
 out:
 	free(pfd);
-	free(map);
 	return ret < 0 ? ret : 0;
 }

@@ -82,6 +82,10 @@ struct nsc_case {
 					       * broken (writes a clock, reboot(2)):
 					       * runs only with --unsafe, its control
 					       * only in a user namespace of its own */
+	const char *kernel_wait;	      /* the kernel wait the case sleeps in
+					       * (nsc_kernel_wait_begin), e.g. "an
+					       * rcu_barrier(), 20-40 ms": only such a
+					       * case leaves its -j slot meanwhile */
 	int (*setup)(struct nsc_ctx *ctx);    /* case process, before clone */
 	void (*child)(struct nsc_ctx *ctx);   /* in the sandbox */
 	void (*parent)(struct nsc_ctx *ctx);  /* case process, while child runs */
@@ -366,6 +370,17 @@ void nsc_exit_status(int status) __attribute__((noreturn));
  * nsc_cov_dump(): a process killed by SIGKILL never reaches _exit().
  */
 void nsc_park(void) __attribute__((noreturn));
+
+/*
+ * Around a wait that is the kernel's own and the price of the property
+ * (an RCU grace period or barrier, a namespace's asynchronous teardown),
+ * in the case process of a case that declares it (.kernel_wait): it
+ * sleeps and computes nothing meanwhile, so it leaves its -j slot to the
+ * next case until nsc_kernel_wait_end().  Nothing else changes:
+ * timeouts, the verdict and the record are as without.
+ */
+void nsc_kernel_wait_begin(struct nsc_ctx *ctx);
+void nsc_kernel_wait_end(struct nsc_ctx *ctx);
 
 /* Flags the sandbox was really cloned with (clone_flags minus withheld). */
 uint64_t nsc_sandbox_flags(struct nsc_ctx *ctx);

@@ -399,8 +399,8 @@ START_TEST(test_resource)
 	ck_assert(nsc_probe_classify_resource(&p, EMFILE, 4));
 	ck_assert_ptr_nonnull(
 		strstr(p.reason,
-		       "open file limit reached (EMFILE): with -j 4 nscheck needs up to 56 open files"));
-	ck_hint("ulimit -n 56, or run with fewer -j");
+		       "open file limit reached (EMFILE): with -j 4 nscheck needs up to 72 open files"));
+	ck_hint("ulimit -n 72, or run with fewer -j");
 	ck_assert(nsc_probe_classify_resource(&p, ENOMEM, 1));
 	ck_reason("out of memory (ENOMEM)");
 	ck_assert(!nsc_probe_classify_resource(&p, EPERM, 1));
@@ -436,7 +436,7 @@ START_TEST(test_nofile)
 	if (pid == 0) {
 		int ok = setrlimit(RLIMIT_NOFILE, &rl) == 0 && nsc_probe_nofile(2, &err) == -EMFILE &&
 			 strstr(err.msg,
-				"with -j 2 nscheck needs 44 open files, RLIMIT_NOFILE is 13");
+				"with -j 2 nscheck needs 52 open files, RLIMIT_NOFILE is 13");
 
 		nsc_cov_dump();
 		_exit(ok ? 0 : 1);
@@ -452,7 +452,7 @@ START_TEST(test_nofile)
 		rl.rlim_cur = 13;
 		rl.rlim_max = 4096;
 		ok = setrlimit(RLIMIT_NOFILE, &rl) == 0 && nsc_probe_nofile(2, &err) == 0 &&
-		     getrlimit(RLIMIT_NOFILE, &got) == 0 && got.rlim_cur == 44;
+		     getrlimit(RLIMIT_NOFILE, &got) == 0 && got.rlim_cur == 52;
 		nsc_cov_dump();
 		_exit(ok ? 0 : 1);
 	}

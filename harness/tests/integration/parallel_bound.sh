@@ -30,4 +30,12 @@ PY
 	[ "$got" -eq "$n" ] || fail "-j $n never ran $n case processes at once (at most $got)"
 	echo "-j $n: at most $got case processes at once"
 done
-echo "ok: -j 1, 2, 3 each run exactly that many case processes at once"
+# A case process asleep on the kernel (nsc_kernel_wait_begin) leaves its
+# slot: at -j 1 test.timeline_a runs while test.kernel_wait_yields waits
+# for its line (else that one waits 5 s in vain and FAILs).
+tl="$NSC_TMP/timeline.kw"
+: >"$tl"
+NSC_TEST_TIMELINE=$tl expect_status 0 "$NSCHECK_TEST" --no-audit -j 1 \
+	--json "$NSC_TMP/kw.json" test.kernel_wait_yields test.timeline_a >/dev/null
+grep -q '^test.timeline_a ' "$tl" || fail "test.timeline_a did not run: $(cat "$tl")"
+echo "ok: -j 1, 2, 3 each run exactly that many case processes at once; a kernel wait yields its slot"
