@@ -11,8 +11,11 @@
  * (nscheck in a container) at most 32.  No control: a limit, not an
  * isolation; a missing namespace cannot make it fail.
  */
+#include <sched.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/mman.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -62,45 +65,74 @@ static int setup(struct nsc_ctx *ctx)
 	return 0;
 }
 
-/* One level of the chain: the first process of the @depth-th namespace below the sandbox. */
-/* NOLINTNEXTLINE(misc-no-recursion): one call per level, at most 33 */
-static void __attribute__((noreturn)) dive(struct nsc_ctx *ctx, int depth)
+/*
+ * The chain shares the sandbox's memory (CLONE_VM | CLONE_VFORK, each
+ * level on a stack of its own): 33 processes without 33 copies of the
+ * address space to make and tear down (25 ms with fork, 4 ms so).  Each
+ * level blocks in clone() until the level below it exited.
+ */
+#define NEST_STACK (32 * 1024)
+
+struct nest_level {
+	struct nsc_ctx *ctx;
+	char *stacks;
+	int depth;
+};
+
+static int dive(void *arg);
+
+/* The first process of a new PID namespace below the caller, or -errno. */
+static int nest_once(struct nest_level *l)
 {
-	struct nest_shared *sh = nsc_shared_as(ctx, struct nest_shared);
-	int status, ret = nsc_unshare(ctx, CLONE_NEWPID);
+	struct nest_shared *sh = nsc_shared_as(l->ctx, struct nest_shared);
+	char *top = l->stacks + (size_t)(l->depth + 1) * NEST_STACK;
+	int status, ret = nsc_unshare(l->ctx, CLONE_NEWPID);
 	pid_t pid;
 
 	if (ret < 0) {
-		sh->depth = depth;
+		sh->depth = l->depth;
 		sh->err = -ret;
-		_exit(0);
+		return 0;
 	}
-	pid = nsc_fork();
+	pid = clone(dive, top, CLONE_VM | CLONE_VFORK | SIGCHLD,
+		    &(struct nest_level){ l->ctx, l->stacks, l->depth + 1 });
 	if (pid < 0) {
-		sh->depth = depth;
-		sh->err = -pid;
-		_exit(1);
+		sh->depth = l->depth;
+		sh->err = errno;
+		return 1;
 	}
-	if (pid == 0)
-		dive(ctx, depth + 1);
-	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-		;
-	_exit(WIFEXITED(status) ? WEXITSTATUS(status) : 1);
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return 1;
+	return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
+}
+
+/* One level of the chain: the first process of the depth-th namespace below the sandbox. */
+/* NOLINTNEXTLINE(misc-no-recursion): one call per level, at most 33 */
+static int dive(void *arg)
+{
+	return nest_once(arg);
 }
 
 static void child(struct nsc_ctx *ctx)
 {
 	struct nest_shared *sh = nsc_shared_as(ctx, struct nest_shared);
 	int status, level;
+	char *stacks;
 	pid_t pid;
 
 	sh->err = 0;
 	/* The first level here: a host that refuses it SKIPs, named. */
 	NSC_TRY(ctx, nsc_unshare(ctx, CLONE_NEWPID));
-	pid = NSC_SAFE(ctx, nsc_fork());
-	if (pid == 0)
-		dive(ctx, 1);
+	stacks = mmap(NULL, (NSC_PID_MAX_LEVEL + 2) * NEST_STACK, PROT_READ | PROT_WRITE,
+		      MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
+	if (stacks == MAP_FAILED)
+		nsc_error(ctx, errno, "mmap the chain's stacks");
+	pid = clone(dive, stacks + NEST_STACK, CLONE_VM | CLONE_VFORK | SIGCHLD,
+		    &(struct nest_level){ ctx, stacks, 1 });
+	NSC_SAFE(ctx, pid);
 	NSC_SAFE(ctx, waitpid(pid, &status, 0));
+	munmap(stacks, (NSC_PID_MAX_LEVEL + 2) * NEST_STACK);
 	if (!WIFEXITED(status) || WEXITSTATUS(status))
 		nsc_error(ctx, sh->err ? sh->err : ECHILD,
 			  "the chain of nested namespaces broke at depth %d", sh->depth);
