@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * net.packet_socket_scoped: an AF_PACKET socket sees only the frames of
- * its own network namespace's interfaces.  The sandbox, in a new netns
- * with lo up, opens a packet socket for all protocols (ETH_P_ALL) and
- * hands over; the case process sends a UDP datagram with a unique marker
- * on its disposable outer netns's lo (127.0.0.1, discard port) and hands
- * back; the sandbox sends its own marker on its lo and reads every
- * queued frame: its own marker must be there (taps see a frame while it
- * is sent), the outer one not.  Control: without CLONE_NEWNET the packet
+ * its own network namespace's interfaces.  The sandbox, in a new netns,
+ * sets its lo up; the case process opens a packet socket for all
+ * protocols (ETH_P_ALL) in the sandbox's netns (setns there and back),
+ * sends a UDP datagram with a unique marker on its disposable outer
+ * netns's lo (127.0.0.1, discard port), the sandbox sends its own marker
+ * on its lo, and the case process reads every queued frame: the
+ * sandbox's marker must be there (taps see a frame while it is sent),
+ * the outer one not.  Control: without CLONE_NEWNET the packet
  * socket lives in the outer netns and captures the outer marker (sharing
  * observed).
  */
@@ -59,7 +60,47 @@ static bool ps_has(const char *frame, size_t len, const char *marker)
 	return memmem(frame, len, marker, strlen(marker)) != NULL;
 }
 
+/* Our lo up too, then let the case process open the packet socket in our netns. */
 static void ps_child(struct nsc_ctx *ctx)
+{
+	struct ps_shared *sh = nsc_shared_as(ctx, struct ps_shared);
+
+	ps_lo_up(ctx);
+	NSC_TRY(ctx, nsc_sync_wake(ctx));
+	NSC_TRY(ctx, nsc_sync_wait(ctx));
+	ps_send(ctx, sh->marker[1]);
+	NSC_TRY(ctx, nsc_sync_wake(ctx));
+}
+
+/* A packet socket for every protocol, made in the netns of @pid. */
+static int ps_open_in(struct nsc_ctx *ctx, pid_t pid)
+{
+	struct nsc_err *err = nsc_errbuf(ctx);
+	int self = (int)NSC_TRY(ctx, nsc_ns_open(0, CLONE_NEWNET, err));
+	int ns = (int)NSC_TRY(ctx, nsc_ns_open(pid, CLONE_NEWNET, err)), fd, e;
+
+	NSC_SAFE(ctx, setns(ns, CLONE_NEWNET));
+	fd = socket(AF_PACKET, SOCK_RAW | SOCK_CLOEXEC | SOCK_NONBLOCK, htons(ETH_P_ALL));
+	e = errno;
+	NSC_SAFE(ctx, setns(self, CLONE_NEWNET));
+	close(ns);
+	close(self);
+	if (fd < 0 && (e == EPERM || e == EACCES))
+		nsc_skip(ctx, e, "give nscheck CAP_NET_RAW",
+			 "an AF_PACKET socket needs CAP_NET_RAW: %s", strerror(e));
+	if (fd < 0 && e == EAFNOSUPPORT)
+		nsc_skip(ctx, e, "enable CONFIG_PACKET", "AF_PACKET unsupported");
+	if (fd < 0)
+		nsc_error(ctx, e, "socket(AF_PACKET)");
+	return fd;
+}
+
+/*
+ * The socket is the case process's: its close, which waits for an RCU
+ * grace period (packet_release, ~10 ms), comes with our exit, after the
+ * record is written, not on the way to it.
+ */
+static void ps_parent(struct nsc_ctx *ctx)
 {
 	struct ps_shared *sh = nsc_shared_as(ctx, struct ps_shared);
 	bool seen[2] = { false, false };
@@ -67,18 +108,12 @@ static void ps_child(struct nsc_ctx *ctx)
 	ssize_t n;
 	int fd;
 
-	ps_lo_up(ctx);
-	fd = socket(AF_PACKET, SOCK_RAW | SOCK_CLOEXEC | SOCK_NONBLOCK, htons(ETH_P_ALL));
-	if (fd < 0 && (errno == EPERM || errno == EACCES))
-		nsc_skip(ctx, errno, "give nscheck CAP_NET_RAW",
-			 "an AF_PACKET socket needs CAP_NET_RAW: %s", strerror(errno));
-	if (fd < 0 && errno == EAFNOSUPPORT)
-		nsc_skip(ctx, errno, "enable CONFIG_PACKET", "AF_PACKET unsupported");
-	if (fd < 0)
-		nsc_error(ctx, errno, "socket(AF_PACKET)");
+	if (nsc_sync_wait(ctx) < 0)
+		return; /* the sandbox skipped or broke: it reports why */
+	fd = ps_open_in(ctx, nsc_child_pid(ctx));
+	ps_send(ctx, sh->marker[0]);
 	NSC_TRY(ctx, nsc_sync_wake(ctx));
-	NSC_TRY(ctx, nsc_sync_wait(ctx));
-	ps_send(ctx, sh->marker[1]);
+	NSC_TRY(ctx, nsc_sync_wait(ctx)); /* the sandbox sent its marker */
 	while ((n = recv(fd, frame, sizeof(frame), 0)) > 0)
 		for (int i = 0; i < 2; i++)
 			seen[i] |= ps_has(frame, (size_t)n, sh->marker[i]);
@@ -88,18 +123,6 @@ static void ps_child(struct nsc_ctx *ctx)
 		   sh->marker[1]);
 	NSC_ISOLATED(ctx, !seen[0], "the packet socket captured a frame sent in the outer netns (%s)",
 		     sh->marker[0]);
-	close(fd);
-}
-
-/* Once the packet socket exists, send the outer marker. */
-static void ps_parent(struct nsc_ctx *ctx)
-{
-	struct ps_shared *sh = nsc_shared_as(ctx, struct ps_shared);
-
-	if (nsc_sync_wait(ctx) < 0)
-		return; /* the sandbox skipped or broke: it reports why */
-	ps_send(ctx, sh->marker[0]);
-	nsc_sync_wake(ctx);
 }
 
 NSC_CASE(net, packet_socket_scoped) = {
