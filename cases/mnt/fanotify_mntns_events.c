@@ -7,8 +7,8 @@
  * reported (with the mount's unique id), one the case process then
  * mounts in its own namespace is not.  Control: without CLONE_NEWNS the
  * case process's mount is in the marked (disposable) namespace and is
- * reported.  One group only: closing a group with a mark waits for an
- * SRCU grace period, 7-20 ms measured here.  Older kernels, or fanotify without
+ * reported.  One group only, closed by the case process's exit: closing
+ * a group with a mark waits for an SRCU grace period, 7-20 ms here.  Older kernels, or fanotify without
  * FAN_REPORT_MNT, SKIP naming what is missing.
  */
 #include <sys/fanotify.h>
@@ -120,7 +120,10 @@ static void parent(struct nsc_ctx *ctx)
 	bool seen = false;
 	int fd, n;
 
-	/* One group: closing one costs an SRCU grace period (7-20 ms here). */
+	/*
+	 * One group: closing one costs an SRCU grace period (7-20 ms here),
+	 * paid in our exit, while the runner already starts the next case.
+	 */
 	fd = fan_group(ctx, nsc_child_pid(ctx));
 	NSC_TRY(ctx, nsc_sync_wake(ctx));
 	NSC_TRY(ctx, nsc_sync_wait(ctx)); /* the sandbox mounted */
@@ -135,7 +138,7 @@ static void parent(struct nsc_ctx *ctx)
 	NSC_ISOLATED(ctx, n == 0,
 		     "a mount in the case process's namespace is reported to the sandbox's mark (%d attach(es)%s)",
 		     n, seen ? ", its id" : "");
-	close(fd);
+	/* fd stays open: it closes with our exit, after the record is written. */
 	NSC_TRY(ctx, nsc_sync_wake(ctx));
 }
 
