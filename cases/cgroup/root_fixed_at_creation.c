@@ -32,8 +32,13 @@ static void parent(struct nsc_ctx *ctx)
 {
 	struct rfc_shared *sh = nsc_shared_as(ctx, struct rfc_shared);
 
-	/* The namespace exists (root C/a): now move its only member. */
+	/*
+	 * The namespace exists (root C/a): now move its only member.  The
+	 * migration sleeps in an RCU grace period (cgroup_threadgroup_rwsem).
+	 */
+	nsc_kernel_wait_begin(ctx);
 	nsc_cg_move(ctx, sh->b_fd, nsc_child_pid(ctx));
+	nsc_kernel_wait_end(ctx);
 	nsc_sync_wake(ctx);
 	nsc_sync_wait(ctx);
 }
@@ -52,6 +57,7 @@ static void child(struct nsc_ctx *ctx)
 NSC_CASE(cgroup, root_fixed_at_creation) = {
 	.summary = "a cgroup namespace's root stays where it was made when its member moves",
 	.clone_flags = CLONE_NEWCGROUP,
+	.kernel_wait = "the migration's RCU grace period (cgroup_threadgroup_rwsem), 5-10 ms",
 	.setup = setup,
 	.parent = parent,
 	.child = child,

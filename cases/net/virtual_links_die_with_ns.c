@@ -6,8 +6,9 @@
  * with end a in the case process's disposable outer netns and end b in a
  * new netns B held only by an fd; an rtnetlink listener in the outer
  * netns watches RTMGRP_LINK; the fd is closed and the listener must get
- * RTM_DELLINK for end a (netns teardown is asynchronous: 60-160 ms here,
- * waited for by poll(2) on the listener, at most 3 s), after which end a
+ * RTM_DELLINK for end a (netns teardown is asynchronous: 20-160 ms here,
+ * waited for by poll(2) on the listener, at most 3 s, outside the -j
+ * slot: nsc_kernel_wait_begin), after which end a
  * is no longer listed.  Control: with CLONE_NEWNET withheld B is the
  * outer netns itself, which closing an fd cannot end (sharing observed;
  * nothing is then waited for).
@@ -78,12 +79,14 @@ static void vl_verify(struct nsc_ctx *ctx)
 	close(b);
 	b = -1;
 	deadline = nsc_now_ms() + VL_WAIT_MS;
+	nsc_kernel_wait_begin(ctx); /* the kernel's asynchronous cleanup_net() */
 	while (!gone && nsc_now_ms() < deadline) {
 		r = poll(&pfd, 1, (int)(deadline - nsc_now_ms()));
 		if (r < 0 && errno != EINTR)
 			nsc_error(ctx, errno, "poll rtnetlink listener");
 		gone = r > 0 && vl_dellink(ctx, pfd.fd, v.ifindex[0]);
 	}
+	nsc_kernel_wait_end(ctx);
 	NSC_EXPECT(ctx, gone, "RTM_DELLINK for %s within %d ms of its peer's netns ending",
 		   v.name[0], VL_WAIT_MS);
 	NSC_EXPECT_EQ(ctx, NSC_TRY(ctx, nsc_link_find(self, v.name[0], NULL, err)), 0,
@@ -101,6 +104,7 @@ NSC_CASE(net, virtual_links_die_with_ns) = {
 	.caps = NSC_CAP(CAP_NET_ADMIN),
 	.outer_flags = CLONE_NEWNET,
 	.kconfigs = NSC_KCONFIGS("CONFIG_VETH"),
+	.kernel_wait = "the netns's asynchronous cleanup_net(), 20-160 ms",
 	.verify = vl_verify,
 	.min_kernel = "2.6.29",
 	.anchors = NSC_ANCHORS("man:network_namespaces(7)", "man:veth(4)"),
