@@ -255,6 +255,7 @@ static int sandbox_wait(struct nsc_ctx *ctx, int fd, siginfo_t *si)
 			       { .fd = ctx->sb_done[0], .events = POLLIN } };
 	char c;
 
+	memset(si, 0, sizeof(*si));
 	while (ctx->sb_done[0] >= 0) {
 		if (poll(p, 2, -1) < 0) {
 			if (errno == EINTR)
@@ -264,7 +265,6 @@ static int sandbox_wait(struct nsc_ctx *ctx, int fd, siginfo_t *si)
 		if (p[0].revents)
 			break; /* it ended: its status says how */
 		if (read(ctx->sb_done[0], &c, 1) == 1) {
-			memset(si, 0, sizeof(*si));
 			si->si_code = CLD_EXITED;
 			ctx->sb_reap_fd = fd;
 			return 0;
