@@ -19,8 +19,8 @@
  * that no process of the host uses, which the case process takes as its
  * real uid only (setresuid(U, -1, -1): it keeps euid 0 and its
  * capabilities, so it is U's one process outside and stays exempt
- * itself); rootless, the case process's own uid, whose processes the
- * runner and the case process already are.  The sandbox, in a new user
+ * itself); as root of another user namespace (a container's), the case
+ * process's own uid, which is then U's process outside.  The sandbox, in a new user
  * namespace whose root maps to U, setresuid()s to 0 there (real uid U)
  * and, with RLIMIT_NPROC 1, cannot fork (itself and a child are two: the
  * limit holds it) but, with RLIMIT_NPROC 2, can, although U has at least
@@ -37,9 +37,12 @@
  * at 2, and no pids cgroup above the sandbox recorded a refused fork
  * (pids.events) meanwhile: else it is a limit of the host, an ERROR
  * naming it, never a FAIL.  Where uid U is not held to RLIMIT_NPROC at
- * all (nscheck --rootless as root maps root to itself: real uid 0 of the
- * initial namespace), the case SKIPs naming that.  Before 5.14 the count
- * was host-wide per uid: .min_kernel.
+ * all (a user namespace that maps root to itself: real uid 0 of the
+ * initial namespace), the case SKIPs naming that.  Rootless it SKIPs
+ * (.needs_root): nscheck --rootless as root has only real uid 0, which is
+ * exempt, and an unprivileged user's run must agree with it (an
+ * unprivileged user's own uid would do).  Before 5.14 the count was
+ * host-wide per uid: .min_kernel.
  *
  * The catalogue's wording ("two processes of one uid with RLIMIT_NPROC=1,
  * each in a new user namespace, can both execve()", after kselftest
@@ -225,8 +228,8 @@ static void child(struct nsc_ctx *ctx)
 	ret = np_fork(ctx, 1);
 	if (ret == 0 && !np.spare)
 		nsc_skip(ctx, EPERM,
-			 "run nscheck as an unprivileged user, or as root without --rootless",
-			 "RLIMIT_NPROC 1 did not refuse a fork of uid %u: it is not held to RLIMIT_NPROC (real uid 0 of the initial user namespace is exempt; nscheck --rootless as root maps root to itself)",
+			 "run nscheck as root of the initial user namespace, or of one that maps its root to another uid",
+			 "RLIMIT_NPROC 1 did not refuse a fork of uid %u: it is not held to RLIMIT_NPROC (real uid 0 of the initial user namespace is exempt, and nscheck's user namespace maps its root to it)",
 			 (unsigned int)np.uid);
 	np_not_refused(ctx, ret, "fork at RLIMIT_NPROC 1");
 	NSC_EXPECT_EQ(ctx, ret, -EAGAIN,
@@ -264,6 +267,7 @@ NSC_CASE(user, rlimit_nproc_per_userns) = {
 	.summary = "RLIMIT_NPROC counts a uid's processes per user namespace: those outside do not count inside",
 	.clone_flags = CLONE_NEWUSER,
 	.manual_idmap = true,
+	.needs_root = true,	     /* rootless as root: only real uid 0, exempt */
 	.caps = NSC_CAP(CAP_SETUID), /* the spare uid; a map of it */
 	.setup = setup,
 	.child = child,
