@@ -11,6 +11,8 @@ Samples directory (written by ci/bench):
   bare.<rep>              bare_clone output: "SET median_s min_s" lines
   rss_kib                 peak RSS (kB) per line, from /usr/bin/time -v
   ltp                     LTP containers runtest wall time (us) per line
+  against_{rev,cur}_j{1,2}  with --against: `nscheck -j N IDS` of REV and of
+                          this tree, wall time (us) per line
 """
 import argparse
 import datetime
@@ -26,6 +28,10 @@ TARGET_ALL_S = 1.0
 TARGET_CLASSIC_RATIO = 5.0
 TARGET_OVERHEAD_RATIO = 1.5
 TARGET_RSS_KIB = 8 * 1024
+# --against: this tree / REV on the cases both list.  "No slowdown"
+# (issue 11) with a margin for the noise of a shared machine (medians of
+# short runs move by 10-20 % between invocations).
+TARGET_AGAINST_RATIO = 1.1
 
 
 def median(xs):
@@ -130,6 +136,9 @@ def main():
     ap.add_argument("--bare-sets", required=True)
     ap.add_argument("--nscheck", required=True)
     ap.add_argument("--src", required=True)
+    ap.add_argument("--against", default="")
+    ap.add_argument("--against-commit", default="")
+    ap.add_argument("--against-ids", default="")
     a = ap.parse_args()
     d = a.samples
     classic = a.classic.split()
@@ -249,6 +258,30 @@ def main():
     else:
         doc["ltp"] = {"measured": False, "note": a.ltp_note}
         rows.append((a.ltp_note, "", "", "", "", "—"))
+
+    # --against REV: the same cases, this tree versus REV.
+    if a.against:
+        ids = a.against_ids.split()
+        short = a.against_commit[:12]
+        doc["against"] = {"rev": a.against, "commit": a.against_commit,
+                          "cases": len(ids), "ids": ids,
+                          "target_ratio": TARGET_AGAINST_RATIO}
+        for j in (1, 2):
+            rev = read_us(d, "against_rev_j%d" % j)
+            cur = read_us(d, "against_cur_j%d" % j)
+            rm, cm = median(rev), median(cur)
+            r = cm / rm if rm and cm is not None else None
+            ok = None if r is None else r <= TARGET_AGAINST_RATIO
+            doc["against"]["j%d" % j] = {
+                "rev_median_s": rm, "rev_samples_s": rev,
+                "current_median_s": cm, "current_samples_s": cur,
+                "ratio": r, "met": ok}
+            rows.append(("`nscheck -j%d` on the %d cases both list: this tree "
+                         "vs %s (%s)" % (j, len(ids), a.against, short),
+                         fmt_s(cm), fmt_s(rm),
+                         "%s (this tree / %s; < 1 faster)" % (fmt_ratio(r), a.against),
+                         "≤ %.1f× (no slowdown, noise margin)" % TARGET_AGAINST_RATIO,
+                         verdict(ok)))
 
     mc = doc["machine"]
     print("nscheck bench: %s; %s, Linux %s %s, %s CPUs (%s), %s MiB RAM; "
