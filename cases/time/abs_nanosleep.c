@@ -5,8 +5,8 @@
  * and CLOCK_BOOTTIME (t0); a child in a namespace with +10 days on both
  * sleeps, on each clock, until t0 + 10 days: inside that instant has
  * passed, so the call must return 0 at once.  A kernel that took the
- * deadline as host time would sleep ten days: a guard signal every 2 ms
- * interrupts it (EINTR), so a missing positive offset is detected in 2 ms
+ * deadline as host time would sleep ten days: a guard signal every 0.5 ms
+ * interrupts it (EINTR), so a missing positive offset is detected in 0.5 ms
  * and no correct run waits at all.
  * Control: without CLONE_NEWTIME, t0 + 10 days is ten days ahead: EINTR.
  */

@@ -6,8 +6,8 @@
  * a child in a namespace with +10 days waits on a futex whose value
  * matches until t0 + 10 days: inside that instant has passed, so the wait
  * must time out at once (ETIMEDOUT).  A kernel that took the timeout as
- * host time would wait ten days: a guard signal every 2 ms interrupts it
- * (EINTR), so a missing positive offset is detected in 2 ms.
+ * host time would wait ten days: a guard signal every 0.5 ms interrupts it
+ * (EINTR), so a missing positive offset is detected in 0.5 ms.
  * Control: without CLONE_NEWTIME, t0 + 10 days is ten days ahead: EINTR.
  */
 #include <linux/futex.h>

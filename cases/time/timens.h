@@ -198,9 +198,9 @@ static inline void nsc_timens_guard_handler(int sig)
 }
 
 /*
- * A guard for a call that must not block: SIGALRM every 2 ms (no
+ * A guard for a call that must not block: SIGALRM every 0.5 ms (no
  * SA_RESTART), so that a call that blocks although its deadline is past
- * returns EINTR within 2 ms instead of hanging the case.  A call whose
+ * returns EINTR within 0.5 ms instead of hanging the case.  A call whose
  * deadline is past returns before the guard matters.  In a child only:
  * the guard stays armed until it exits.
  */
@@ -208,7 +208,7 @@ static inline void nsc_timens_guard(struct nsc_ctx *ctx)
 {
 	struct sigaction sa = { .sa_handler = nsc_timens_guard_handler };
 	struct sigevent sev = { .sigev_notify = SIGEV_SIGNAL, .sigev_signo = SIGALRM };
-	struct itimerspec its = { .it_value = { 0, 2000000 }, .it_interval = { 0, 2000000 } };
+	struct itimerspec its = { .it_value = { 0, 500000 }, .it_interval = { 0, 500000 } };
 	sigset_t alrm;
 	timer_t t;
 
