@@ -23,6 +23,11 @@
 #include "cgroup.h"
 #include "job.h"
 
+unsigned int nsc_pool_size(unsigned int jobs)
+{
+	return jobs + (jobs > 3 ? jobs : 3);
+}
+
 int nsc_slots_init(struct nsc_job_slot *slots, unsigned int n, struct nsc_err *err)
 {
 	for (unsigned int i = 0; i < n; i++) {

@@ -35,6 +35,14 @@ struct nsc_job_slot {
 	bool busy;
 };
 
+/*
+ * Job slots for -j @jobs: the running ones, and as many again (at least
+ * 3) for case processes that wrote their record or sleep in a kernel
+ * wait (they leave their -j slot; one that drains 15 ms, such as a
+ * fanotify group's SRCU wait, must not stop the next start).
+ */
+unsigned int nsc_pool_size(unsigned int jobs);
+
 int nsc_slots_init(struct nsc_job_slot *slots, unsigned int n, struct nsc_err *err);
 void nsc_slots_free(struct nsc_job_slot *slots, unsigned int n);
 

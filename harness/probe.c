@@ -19,6 +19,7 @@
 
 #include "env.h"
 #include "internal.h"
+#include "job.h"
 #include "ns.h"
 #include "probe.h"
 
@@ -307,12 +308,14 @@ bool nsc_probe_classify_failure(struct nsc_probe *p, uint64_t flags, int err, bo
 }
 
 #define NSC_NOFILE_BASE 32
-#define NSC_NOFILE_PER_SLOT 10 /* 6, and 4 of a draining predecessor (job.h) */
+#define NSC_NOFILE_PER_SLOT 6  /* a running case process's */
+#define NSC_NOFILE_PER_DRAIN 4 /* a slot of nsc_pool_size() beyond -j (job.h) */
 #define NSC_PROCS_PER_SLOT 3   /* case process, sandbox, a grandchild */
 
 static unsigned int nofile_need(unsigned int jobs)
 {
-	return NSC_NOFILE_BASE + NSC_NOFILE_PER_SLOT * jobs;
+	return NSC_NOFILE_BASE + NSC_NOFILE_PER_SLOT * jobs +
+	       NSC_NOFILE_PER_DRAIN * (nsc_pool_size(jobs) - jobs);
 }
 
 bool nsc_probe_is_resource(int err)

@@ -78,6 +78,53 @@ static bool wants_control(const struct nsc_sched *s, size_t idx)
 /* What start_next() took: a queued control, a real run, or one of a kernel-wait case. */
 enum pick { PICK_CONTROL, PICK_REAL, PICK_CONTROL_FIRST, PICK_DEFERRED };
 
+static bool case_is_net(const struct nsc_case *c)
+{
+	return (c->clone_flags | c->outer_flags) & NSC_NS_FLAG(NET);
+}
+
+/* Does a network case sleep in its kernel wait (and hold the RTNL lock)? */
+static bool net_wait_running(const struct nsc_sched *s)
+{
+	for (unsigned int i = 0; i < s->npool; i++) {
+		const struct nsc_job *j = &s->slots[i].job;
+
+		if (s->slots[i].busy && case_is_net(j->c) && atomic_load(&j->shm->kernel_wait))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * The first case in order not started yet.  While a network case sleeps
+ * in its kernel wait (holding the RTNL lock, which every new netns
+ * takes), the first one without a network namespace, if any.
+ */
+static bool pick_real(struct nsc_sched *s, size_t *idx)
+{
+	for (int pass = net_wait_running(s) ? 0 : 1; pass < 2; pass++) {
+		for (size_t k = s->next_real; k < s->n; k++) {
+			struct nsc_item *it = &s->items[s->order[k]];
+
+			if (it->done || it->pending || (pass == 0 && case_is_net(it->c)))
+				continue;
+			if (!nsc_item_runnable(it, s->opts))
+				continue; /* done now: SKIP said why */
+			*idx = s->order[k];
+			return true;
+		}
+	}
+	return false;
+}
+
+/* The cases before next_real have all started. */
+static void advance_real(struct nsc_sched *s)
+{
+	while (s->next_real < s->n &&
+	       (s->items[s->order[s->next_real]].done || s->items[s->order[s->next_real]].pending))
+		s->next_real++;
+}
+
 /* The next job to start into a free slot; false when there is none now. */
 static bool pick_next(struct nsc_sched *s, size_t *idx, enum pick *pick)
 {
@@ -92,13 +139,8 @@ static bool pick_next(struct nsc_sched *s, size_t *idx, enum pick *pick)
 		*pick = PICK_DEFERRED;
 		return true;
 	}
-	for (;;) {
-		if (s->next_real >= s->n)
-			return false;
-		*idx = s->order[s->next_real++];
-		if (!s->items[*idx].done && nsc_item_runnable(&s->items[*idx], s->opts))
-			break;
-	}
+	if (!pick_real(s, idx))
+		return false;
 	/*
 	 * A case that sleeps on the kernel (.kernel_wait) runs its control
 	 * first: started while the real run sleeps, the control would wait
@@ -116,8 +158,7 @@ static void unpick(struct nsc_sched *s, size_t idx, enum pick pick)
 		s->ctl_head--;
 	else if (pick == PICK_DEFERRED)
 		s->deferred = idx + 1;
-	else
-		s->next_real--;
+	/* A real pick is found again: it has not started. */
 }
 
 static int start_next(struct nsc_sched *s, struct nsc_job_slot *slot, struct nsc_err *err)
@@ -154,6 +195,7 @@ static int start_next(struct nsc_sched *s, struct nsc_job_slot *slot, struct nsc
 	if (pick == PICK_CONTROL || pick == PICK_DEFERRED)
 		return 1; /* counted when it was queued */
 	s->items[idx].pending++;
+	advance_real(s);
 	nsc_kmsg_start((unsigned int)idx + 1, (unsigned int)s->n, s->items[idx].c->id);
 	if (pick == PICK_CONTROL_FIRST) {
 		s->deferred = idx + 1; /* the real run: next */
@@ -216,7 +258,7 @@ static void order_slowest_first(struct nsc_sched *s)
 	for (int pass = 0; pass < 4; pass++) {
 		for (size_t i = 0; i < s->n; i++) {
 			const struct nsc_case *c = s->items[i].c;
-			bool net = (c->clone_flags | c->outer_flags) & NSC_NS_FLAG(NET);
+			bool net = case_is_net(c);
 			int want = net ? (c->kernel_wait ? 1 : 0) : (c->kernel_wait ? 2 : 3);
 
 			if (want == pass)
@@ -259,11 +301,8 @@ int nsc_sched_init(struct nsc_sched *s, const struct nsc_case *const *cases, siz
 	s->items = items_alloc(n);
 	s->controls = calloc(n, sizeof(*s->controls));
 	s->order = calloc(n, sizeof(*s->order));
-	/*
-	 * A case process that wrote its record leaves its slot while the
-	 * kernel tears down what it held (draining): one more slot per job.
-	 */
-	s->npool = 2 * s->nslots;
+	/* A case process that wrote its record leaves its -j slot (draining). */
+	s->npool = nsc_pool_size(s->nslots);
 	s->slots = calloc(s->npool, sizeof(*s->slots));
 	if (!s->items || !s->controls || !s->order || !s->slots) {
 		nsc_err_set(err, ENOMEM, "runner");
@@ -420,7 +459,7 @@ static int slot_poll(struct nsc_sched *s, struct nsc_job_slot *slot, double now)
 	}
 	if (ret == 1) {
 		slot->busy = false;
-		nsc_reap_orphans(s->slots, s->npool);
+		s->sweep = true;
 		job_finished(s, &slot->job);
 	}
 	return ret < 0 ? ret : 0;
@@ -454,6 +493,11 @@ int nsc_sched_loop(struct nsc_sched *s,
 		ret = fill_slots(s, err);
 		if (ret < 0)
 			goto out;
+		/* Orphans of the jobs that ended: after the next jobs started. */
+		if (s->sweep) {
+			s->sweep = false;
+			nsc_reap_orphans(s->slots, s->npool);
+		}
 		ret = on_done(s, arg, err);
 		if (ret < 0)
 			goto out;
