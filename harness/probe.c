@@ -311,6 +311,7 @@ bool nsc_probe_classify_failure(struct nsc_probe *p, uint64_t flags, int err, bo
 #define NSC_NOFILE_PER_SLOT 6  /* a running case process's */
 #define NSC_NOFILE_PER_DRAIN 4 /* a slot of nsc_pool_size() beyond -j (job.h) */
 #define NSC_PROCS_PER_SLOT 3   /* case process, sandbox, a grandchild */
+#define NSC_PROCS_TIGHT 256    /* a process limit below this is tight */
 
 static unsigned int nofile_need(unsigned int jobs)
 {
@@ -360,6 +361,20 @@ static void read_pids_max(char *buf, size_t len)
 			break;
 	}
 	fclose(f);
+}
+
+bool nsc_probe_procs_limited(void)
+{
+	struct rlimit rl;
+	char pids[32], *end;
+	long n;
+
+	read_pids_max(pids, sizeof(pids));
+	n = strtol(pids, &end, 10);
+	if (end != pids && !*end && n < NSC_PROCS_TIGHT)
+		return true;
+	return geteuid() != 0 && getrlimit(RLIMIT_NPROC, &rl) == 0 &&
+	       rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < NSC_PROCS_TIGHT;
 }
 
 bool nsc_probe_classify_resource(struct nsc_probe *p, int err, unsigned int jobs)

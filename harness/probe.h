@@ -78,6 +78,13 @@ bool nsc_probe_classify_resource(struct nsc_probe *p, int err, unsigned int jobs
  */
 int nsc_probe_nofile(unsigned int jobs, struct nsc_err *err);
 
+/*
+ * A tight process limit (pids.max of our cgroup or, not as root,
+ * RLIMIT_NPROC below 256)?  Then no case starts while others drain: the
+ * processes they still hold count against it.
+ */
+bool nsc_probe_procs_limited(void);
+
 /* SKIP reason and hint for a case that needs the capabilities @missing. */
 void nsc_probe_classify_caps(struct nsc_probe *p, uint64_t missing);
 

@@ -301,8 +301,11 @@ int nsc_sched_init(struct nsc_sched *s, const struct nsc_case *const *cases, siz
 	s->items = items_alloc(n);
 	s->controls = calloc(n, sizeof(*s->controls));
 	s->order = calloc(n, sizeof(*s->order));
-	/* A case process that wrote its record leaves its -j slot (draining). */
-	s->npool = nsc_pool_size(s->nslots);
+	/*
+	 * A case process that wrote its record leaves its -j slot (draining),
+	 * unless a tight process limit counts what it still holds.
+	 */
+	s->npool = nsc_probe_procs_limited() ? s->nslots : nsc_pool_size(s->nslots);
 	s->slots = calloc(s->npool, sizeof(*s->slots));
 	if (!s->items || !s->controls || !s->order || !s->slots) {
 		nsc_err_set(err, ENOMEM, "runner");

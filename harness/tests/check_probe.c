@@ -461,6 +461,29 @@ START_TEST(test_nofile)
 }
 END_TEST
 
+/* A tight process limit (RLIMIT_NPROC below 256, not as root) is seen. */
+START_TEST(test_procs_limited)
+{
+	struct rlimit rl = { 10, 10 };
+	int status;
+	pid_t pid = fork();
+
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		/* The saved ids stay root: back to root to write the coverage. */
+		int ok = setrlimit(RLIMIT_NPROC, &rl) == 0 && setresgid(65534, 65534, 0) == 0 &&
+			 setresuid(65534, 65534, 0) == 0 && nsc_probe_procs_limited();
+
+		if (setresuid(0, 0, 0) < 0 || setresgid(0, 0, 0) < 0)
+			ok = 0;
+		nsc_cov_dump();
+		_exit(ok ? 0 : 1);
+	}
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert_int_eq(status, 0);
+}
+END_TEST
+
 static Suite *probe_suite(void)
 {
 	Suite *s = suite_create("probe");
@@ -484,6 +507,7 @@ static Suite *probe_suite(void)
 	tcase_add_test(tc, test_resource);
 	tcase_add_test(tc, test_caps);
 	tcase_add_test(tc, test_nofile);
+	tcase_add_test(tc, test_procs_limited);
 	suite_add_tcase(s, tc);
 	tcase_add_checked_fixture(tr, setup, NULL);
 	tcase_add_test(tr, test_run_ok);
