@@ -52,6 +52,8 @@
  * processes in the parent by that 1.  The property is per namespace, and
  * hierarchical.
  */
+#include <sched.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/resource.h>
@@ -71,20 +73,32 @@ struct np_state {
 
 static struct np_state np; /* setup, parent and cleanup (case process) */
 
-/* Set the soft RLIMIT_NPROC, then fork a child that exits at once: 0 or -errno. */
+static int np_child_fn(void *arg)
+{
+	(void)arg;
+	return 0; /* the clone() wrapper's exit */
+}
+
+/*
+ * Set the soft RLIMIT_NPROC, then make a child that exits at once: 0 or
+ * -errno.  The child shares this process's memory (CLONE_VM |
+ * CLONE_VFORK, as pid.nesting_limit does; copy_process() holds it to
+ * RLIMIT_NPROC like any fork): no address space to copy, and this
+ * process resumes once the child is gone, without waiting for a loaded
+ * scheduler to run it (~0.1 ms instead of ~1 ms here under load).
+ */
 static int np_fork(struct nsc_ctx *ctx, rlim_t soft)
 {
+	static char stack[16384] __attribute__((aligned(16)));
 	struct rlimit rl;
 	pid_t pid;
 
 	NSC_SAFE(ctx, getrlimit(RLIMIT_NPROC, &rl));
 	rl.rlim_cur = soft;
 	NSC_SAFE(ctx, setrlimit(RLIMIT_NPROC, &rl));
-	pid = nsc_fork();
-	if (pid == 0)
-		_exit(0);
+	pid = clone(np_child_fn, stack + sizeof(stack), CLONE_VM | CLONE_VFORK | SIGCHLD, NULL);
 	if (pid < 0)
-		return pid;
+		return -errno;
 	NSC_SAFE(ctx, waitpid(pid, NULL, 0));
 	return 0;
 }
