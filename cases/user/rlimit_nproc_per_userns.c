@@ -107,7 +107,8 @@ static int np_fork(struct nsc_ctx *ctx, rlim_t soft)
 /*
  * The sum of the "max" counts (forks refused) in pids.events of this
  * process's pids cgroup (cgroup2 or v1) and each of its ancestors; -1
- * when none is readable.
+ * when none is readable (no cgroupfs mounted: then the fork pattern alone
+ * tells RLIMIT_NPROC from a limit of the host).
  */
 static long long np_pids_refusals(void)
 {
