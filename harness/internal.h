@@ -41,6 +41,8 @@ struct nsc_shm {
 	int nsfail_err;				/* ... its errno */
 	atomic_int finished;			/* the case process ran to its end */
 	atomic_int kernel_wait;			/* ... sleeps on the kernel (nsc_kernel_wait) */
+	const struct nsc_case *assign_c;	/* a spare's case (job.c) */
+	int assign_mode;			/* ... and mode */
 	atomic_uint ndiag;
 	int error_err; /* errno of the first ERROR */
 	int skip_err;

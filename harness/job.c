@@ -36,6 +36,7 @@ int nsc_slots_init(struct nsc_job_slot *slots, unsigned int n, struct nsc_err *e
 		memset(&slots[i], 0, sizeof(slots[i]));
 		j->pidfd = -1;
 		j->done_fd = -1;
+		slots[i].go_fd = -1;
 		j->shm = mmap(NULL, sizeof(*j->shm), PROT_READ | PROT_WRITE,
 			      MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 		if (j->shm == MAP_FAILED) {
@@ -66,6 +67,8 @@ void nsc_slots_free(struct nsc_job_slot *slots, unsigned int n)
 			close(j->err_fd);
 		if (j->done_fd >= 0)
 			close(j->done_fd);
+		if (slots[i].go_fd >= 0)
+			close(slots[i].go_fd);
 		if (j->pidfd >= 0)
 			close(j->pidfd);
 	}
@@ -101,9 +104,27 @@ char *nsc_job_capture(int fd, size_t *len)
 	return buf;
 }
 
+/* A spare's case: the runner's 'g' on @go, then the case in the record. */
+static void spare_wait(struct nsc_job *j, int go)
+{
+	ssize_t n;
+	char b;
+
+	do
+		n = read(go, &b, 1);
+	while (n < 0 && errno == EINTR);
+	if (n != 1 || b != 'g') {
+		nsc_cov_dump(); /* not needed after all */
+		_exit(0);
+	}
+	close(go);
+	j->c = j->shm->assign_c;
+	j->mode = (enum nsc_mode)j->shm->assign_mode;
+}
+
 static void __attribute__((noreturn))
 job_child(struct nsc_job *j, pid_t runner, bool rootless, unsigned int via, const sigset_t *sigmask,
-	  const struct nsc_target *target)
+	  const struct nsc_target *target, int go)
 {
 	struct nsc_ctx ctx;
 	int devnull;
@@ -125,6 +146,8 @@ job_child(struct nsc_job *j, pid_t runner, bool rootless, unsigned int via, cons
 		dup2(devnull, 0);
 	dup2(j->out_fd, 1);
 	dup2(j->err_fd, 2);
+	if (go >= 0)
+		spare_wait(j, go);
 	memset(&ctx, 0, sizeof(ctx));
 	ctx.c = j->c;
 	ctx.mode = j->mode;
@@ -143,14 +166,10 @@ job_child(struct nsc_job *j, pid_t runner, bool rootless, unsigned int via, cons
 	nsc_case_process(&ctx);
 }
 
-int nsc_job_start(struct nsc_job_slot *slot, const struct nsc_case *c, enum nsc_mode mode,
-		  size_t item, unsigned int timeout_s, bool rootless, unsigned int via,
-		  const sigset_t *sigmask, const struct nsc_target *target, struct nsc_err *err)
+/* A job that starts now: its record cleared, its captures emptied. */
+static int job_reset(struct nsc_job *j, const struct nsc_case *c, enum nsc_mode mode, size_t item,
+		     unsigned int timeout_s, struct nsc_err *err)
 {
-	struct nsc_job *j = &slot->job;
-	pid_t runner = getpid(), pid;
-	int pidfd = -1;
-
 	uint64_t stale;
 
 	memset(j->shm, 0, sizeof(*j->shm));
@@ -167,6 +186,95 @@ int nsc_job_start(struct nsc_job_slot *slot, const struct nsc_case *c, enum nsc_
 	j->status = 0;
 	j->start = nsc_now();
 	j->deadline = j->start + timeout_s;
+	return 0;
+}
+
+int nsc_job_spare(struct nsc_job_slot *slot, bool rootless, unsigned int via,
+		  const sigset_t *sigmask, const struct nsc_target *target, struct nsc_err *err)
+{
+	struct nsc_job *j = &slot->job;
+	pid_t runner = getpid(), pid;
+	int go[2], pidfd = -1;
+
+	if (pipe2(go, O_CLOEXEC) < 0)
+		return nsc_err_set(err, errno, "spare case process: pipe");
+	/* No stdio buffer (reports included) may be inherited and flushed twice. */
+	fflush(NULL);
+	pid = nsc_clone_pidfd(0, &pidfd, err);
+	if (pid < 0) {
+		close(go[0]);
+		close(go[1]);
+		return nsc_err_set(err, -pid, "fork a spare case process");
+	}
+	if (pid == 0) {
+		close(go[1]);
+		job_child(j, runner, rootless, via, sigmask, target, go[0]);
+	}
+	close(go[0]);
+	setpgid(pid, pid);
+	j->pid = pid;
+	j->pidfd = pidfd;
+	j->c = NULL;
+	j->deadline = 1e300; /* no case: nothing to time out */
+	slot->go_fd = go[1];
+	slot->spare = true;
+	slot->busy = true;
+	return 0;
+}
+
+/* Tell the spare: 'g' its case is in the record, 'q' quit.  0 or -1. */
+static int spare_say(struct nsc_job_slot *slot, char b)
+{
+	ssize_t n = write(slot->go_fd, &b, 1);
+
+	close(slot->go_fd);
+	slot->go_fd = -1;
+	slot->spare = false;
+	return n == 1 ? 0 : -1;
+}
+
+/* Reap the ex-spare of @slot (told to quit, or dead). */
+static void spare_reap(struct nsc_job_slot *slot)
+{
+	struct nsc_job *j = &slot->job;
+	siginfo_t si;
+
+	if (nsc_pidfd_wait(j->pidfd, &si, WEXITED) < 0) {
+		nsc_job_kill(j);
+		nsc_pidfd_wait(j->pidfd, &si, WEXITED);
+	}
+	close(j->pidfd);
+	j->pidfd = -1;
+	slot->busy = false;
+}
+
+void nsc_job_spare_end(struct nsc_job_slot *slot)
+{
+	if (spare_say(slot, 'q') < 0)
+		nsc_job_kill(&slot->job);
+	spare_reap(slot);
+}
+
+int nsc_job_start(struct nsc_job_slot *slot, const struct nsc_case *c, enum nsc_mode mode,
+		  size_t item, unsigned int timeout_s, bool rootless, unsigned int via,
+		  const sigset_t *sigmask, const struct nsc_target *target, struct nsc_err *err)
+{
+	struct nsc_job *j = &slot->job;
+	pid_t runner = getpid(), pid;
+	int pidfd = -1, ret = job_reset(j, c, mode, item, timeout_s, err);
+
+	if (ret < 0)
+		return ret;
+	if (slot->spare) {
+		/* Forked ahead: its case in the record, then its go. */
+		j->shm->assign_c = c;
+		j->shm->assign_mode = (int)mode;
+		if (spare_say(slot, 'g') == 0)
+			return 0;
+		/* It died meanwhile: reaped, and a fork instead. */
+		nsc_job_kill(j);
+		spare_reap(slot);
+	}
 	/* No stdio buffer (reports included) may be inherited and flushed twice. */
 	fflush(NULL);
 	/*
@@ -178,7 +286,7 @@ int nsc_job_start(struct nsc_job_slot *slot, const struct nsc_case *c, enum nsc_
 	if (pid < 0)
 		return nsc_err_set(err, -pid, "fork case process for %s", c->id);
 	if (pid == 0)
-		job_child(j, runner, rootless, via, sigmask, target);
+		job_child(j, runner, rootless, via, sigmask, target, -1);
 	/* Both sides set the group: no window where a kill misses it. */
 	setpgid(pid, pid);
 	j->pid = pid;
