@@ -25,6 +25,7 @@ import subprocess
 import sys
 
 TARGET_ALL_S = 1.0
+TARGET_ALL_J1_S = 0.5  # issues 13-15: the whole catalogue at -j 1
 TARGET_CLASSIC_RATIO = 5.0
 TARGET_OVERHEAD_RATIO = 1.5
 TARGET_RSS_KIB = 8 * 1024
@@ -159,11 +160,13 @@ def main():
     for j in (1, 2):
         xs = read_us(d, "all_j%d" % j)
         m = median(xs)
-        ok = m < TARGET_ALL_S
+        # The catalogue issues ask 0.5 s at -j 1; the brief's table 1 s.
+        target = TARGET_ALL_J1_S if j == 1 else TARGET_ALL_S
+        ok = m < target
         doc["all_j%d" % j] = {"median_s": m, "samples_s": xs,
-                              "target_s": TARGET_ALL_S, "met": ok}
+                              "target_s": target, "met": ok}
         rows.append(("`nscheck --all -j%d` (%d cases)" % (j, a.cases),
-                     fmt_s(m), "", "", "< 1 s", verdict(ok)))
+                     fmt_s(m), "", "", "< %g s" % target, verdict(ok)))
 
     # The six classic cases versus classic.sh.
     shell = read_us(d, "six_shell")
