@@ -492,7 +492,8 @@ static void spare_ahead(struct nsc_sched *s)
 	struct nsc_job_slot *free_slot = NULL;
 	struct nsc_err err;
 
-	if (!more_to_start(s))
+	/* Under a tight process limit the pool is -j slots: no spare. */
+	if (!more_to_start(s) || s->npool == s->nslots)
 		return;
 	for (unsigned int i = 0; i < s->npool; i++) {
 		if (s->slots[i].spare)
