@@ -16,6 +16,7 @@
 #include <sys/utsname.h>
 #include <unistd.h>
 
+/* NOLINTNEXTLINE(readability-inconsistent-declaration-parameter-name): glibc's is reserved */
 int uname(struct utsname *u)
 {
 	const char *r = getenv("NSC_FAKE_RELEASE");
