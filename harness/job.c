@@ -189,36 +189,60 @@ static int job_reset(struct nsc_job *j, const struct nsc_case *c, enum nsc_mode 
 	return 0;
 }
 
+/*
+ * Fork the case process of @slot (a spare when @go is its pipe's read
+ * end, else -1), as its own process group; 0 or the fork's -errno.
+ */
+static int job_fork(struct nsc_job_slot *slot, bool rootless, unsigned int via,
+		    const sigset_t *sigmask, const struct nsc_target *target, int go,
+		    struct nsc_err *err)
+{
+	struct nsc_job *j = &slot->job;
+	pid_t runner = getpid(), pid;
+	int pidfd = -1;
+
+	/* No stdio buffer (reports included) may be inherited and flushed twice. */
+	fflush(NULL);
+	/*
+	 * A fork that hands over the pidfd with the child (CLONE_PIDFD): no
+	 * window for pid reuse, and no pidfd_open(), which valgrind 3.19
+	 * does not know.
+	 */
+	pid = nsc_clone_pidfd(0, &pidfd, err);
+	if (pid < 0)
+		return pid;
+	if (pid == 0) {
+		if (slot->go_fd >= 0)
+			close(slot->go_fd);
+		job_child(j, runner, rootless, via, sigmask, target, go);
+	}
+	/* Both sides set the group: no window where a kill misses it. */
+	setpgid(pid, pid);
+	j->pid = pid;
+	j->pidfd = pidfd;
+	slot->busy = true;
+	return 0;
+}
+
 int nsc_job_spare(struct nsc_job_slot *slot, bool rootless, unsigned int via,
 		  const sigset_t *sigmask, const struct nsc_target *target, struct nsc_err *err)
 {
 	struct nsc_job *j = &slot->job;
-	pid_t runner = getpid(), pid;
-	int go[2], pidfd = -1;
+	int go[2], ret;
 
 	if (pipe2(go, O_CLOEXEC) < 0)
 		return nsc_err_set(err, errno, "spare case process: pipe");
-	/* No stdio buffer (reports included) may be inherited and flushed twice. */
-	fflush(NULL);
-	pid = nsc_clone_pidfd(0, &pidfd, err);
-	if (pid < 0) {
-		close(go[0]);
-		close(go[1]);
-		return nsc_err_set(err, -pid, "fork a spare case process");
-	}
-	if (pid == 0) {
-		close(go[1]);
-		job_child(j, runner, rootless, via, sigmask, target, go[0]);
-	}
+	slot->go_fd = go[1];
+	ret = job_fork(slot, rootless, via, sigmask, target, go[0], err);
 	close(go[0]);
-	setpgid(pid, pid);
-	j->pid = pid;
-	j->pidfd = pidfd;
+	if (ret < 0) {
+		close(go[1]);
+		slot->go_fd = -1;
+		return nsc_err_set(err, -ret, "fork a spare case process");
+	}
 	j->c = NULL;
 	j->deadline = 1e300; /* no case: nothing to time out */
-	slot->go_fd = go[1];
 	slot->spare = true;
-	slot->busy = true;
 	return 0;
 }
 
@@ -260,8 +284,7 @@ int nsc_job_start(struct nsc_job_slot *slot, const struct nsc_case *c, enum nsc_
 		  const sigset_t *sigmask, const struct nsc_target *target, struct nsc_err *err)
 {
 	struct nsc_job *j = &slot->job;
-	pid_t runner = getpid(), pid;
-	int pidfd = -1, ret = job_reset(j, c, mode, item, timeout_s, err);
+	int ret = job_reset(j, c, mode, item, timeout_s, err);
 
 	if (ret < 0)
 		return ret;
@@ -275,23 +298,9 @@ int nsc_job_start(struct nsc_job_slot *slot, const struct nsc_case *c, enum nsc_
 		nsc_job_kill(j);
 		spare_reap(slot);
 	}
-	/* No stdio buffer (reports included) may be inherited and flushed twice. */
-	fflush(NULL);
-	/*
-	 * A fork that hands over the pidfd with the child (CLONE_PIDFD): no
-	 * window for pid reuse, and no pidfd_open(), which valgrind 3.19
-	 * does not know.
-	 */
-	pid = nsc_clone_pidfd(0, &pidfd, err);
-	if (pid < 0)
-		return nsc_err_set(err, -pid, "fork case process for %s", c->id);
-	if (pid == 0)
-		job_child(j, runner, rootless, via, sigmask, target, -1);
-	/* Both sides set the group: no window where a kill misses it. */
-	setpgid(pid, pid);
-	j->pid = pid;
-	j->pidfd = pidfd;
-	slot->busy = true;
+	ret = job_fork(slot, rootless, via, sigmask, target, -1, err);
+	if (ret < 0)
+		return nsc_err_set(err, -ret, "fork case process for %s", c->id);
 	return 0;
 }
 

@@ -489,22 +489,16 @@ static bool more_to_start(const struct nsc_sched *s)
  */
 static void spare_ahead(struct nsc_sched *s)
 {
-	struct nsc_job_slot *free_slot = NULL;
+	struct nsc_job_slot *slot;
 	struct nsc_err err;
 
 	/* Under a tight process limit the pool is -j slots: no spare. */
 	if (!more_to_start(s) || s->npool == s->nslots)
 		return;
-	for (unsigned int i = 0; i < s->npool; i++) {
-		if (s->slots[i].spare)
-			return;
-		if (!s->slots[i].busy && !free_slot)
-			free_slot = &s->slots[i];
-	}
-	if (free_slot)
-		nsc_job_spare(free_slot, s->opts->rootless,
-			      s->opts->via ? s->opts->via : NSC_VIA_CLONE3, &s->childmask,
-			      s->opts->target, &err);
+	slot = slot_for_start(s); /* a spare's, if there is one already */
+	if (slot && !slot->spare)
+		nsc_job_spare(slot, s->opts->rootless, s->opts->via ? s->opts->via : NSC_VIA_CLONE3,
+			      &s->childmask, s->opts->target, &err);
 }
 
 /* No job left to start: the spares quit. */
