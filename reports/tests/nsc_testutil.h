@@ -29,18 +29,46 @@
 	"\x7f \xc2\x85 \xff\xfe bad \xc3\x28 \xed\xa0\x80 \xef\xbf\xbe # hash \\ bs " \
 	"\xc3\xa9 \xe6\x97\xa5 \xf0\x9f\x99\x82 {"
 
-static inline char *nsc_t_tmpdir(void)
-{
-	char *d = strdup("/tmp/nsc-unit.XXXXXX");
-
-	ck_assert_ptr_nonnull(d);
-	ck_assert_ptr_nonnull(mkdtemp(d));
-	return d;
-}
-
 static inline int nsc_t_rm(const char *p, const struct stat *st, int flag, struct FTW *f)
 {
 	return remove(p);
+}
+
+/*
+ * Every test's directory lives under one base directory, made before the
+ * tests fork and removed when the suite's own process exits: a test that
+ * fails (libcheck skips a checked fixture's teardown then) or a child
+ * that _exit()s leaves nothing in /tmp.
+ */
+static char nsc_t_base[64];
+static pid_t nsc_t_base_owner;
+
+static inline void nsc_t_base_remove(void)
+{
+	if (nsc_t_base[0] && getpid() == nsc_t_base_owner)
+		nftw(nsc_t_base, nsc_t_rm, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+__attribute__((constructor)) static void nsc_t_base_make(void)
+{
+	snprintf(nsc_t_base, sizeof(nsc_t_base), "/tmp/nsc-unit.XXXXXX");
+	if (!mkdtemp(nsc_t_base)) {
+		nsc_t_base[0] = '\0';
+		return;
+	}
+	nsc_t_base_owner = getpid();
+	atexit(nsc_t_base_remove);
+}
+
+static inline char *nsc_t_tmpdir(void)
+{
+	char *d = malloc(sizeof(nsc_t_base) + 16);
+
+	ck_assert_ptr_nonnull(d);
+	ck_assert_msg(nsc_t_base[0], "no base directory in /tmp");
+	snprintf(d, sizeof(nsc_t_base) + 16, "%s/t.XXXXXX", nsc_t_base);
+	ck_assert_ptr_nonnull(mkdtemp(d));
+	return d;
 }
 
 static inline void nsc_t_rmtree(char *dir)
