@@ -89,7 +89,7 @@ void nsc_cgroup_runner_open(void)
 		fprintf(stderr, "nscheck: removed %d empty cgroup%s a killed run left: %s\n", n,
 			n == 1 ? "" : "s", names);
 	/* Removes our case cgroups if we are killed (harness/janitor.c). */
-	if (nsc_janitor_launch(own_fd, own_runner, &own_err) < 0)
+	if (nsc_janitor_start(own_fd, own_runner, &own_err) < 0)
 		fprintf(stderr, "nscheck: %s: a killed run's cgroups stay until the next run\n",
 			own_err.msg);
 }

@@ -8,8 +8,7 @@
  * its case process; killed, it removes nothing.  So, once per run, when
  * there is a cgroup2 directory of nscheck's own to make cgroups in, the
  * runner starts a janitor before its first case: forked twice (its
- * parent is init, not the runner, whose subreaper pass would kill it;
- * the first of the two shares the runner's memory, see janitor_middle),
+ * parent is init, not the runner, whose subreaper pass would kill it),
  * in a session of its own (no terminal signal of the runner's process
  * group reaches it), with no fd but /dev/null on 0-2, the own cgroup's
  * fd and its end of a socketpair (no report file, no stdout of the
@@ -25,8 +24,7 @@
  * name, stays.  A runner that ends normally sends one byte: the janitor
  * removes what is left (nothing, normally) and exits; the runner waits
  * for the EOF of its exit, so no janitor is seen after the run.  Cost:
- * one copy of the runner's address space and a few syscalls per run,
- * nothing per case.
+ * two fork()s and a few syscalls per run, nothing per case.
  *
  * Not started when the runner is PID 1 (a container's or an
  * initramfs's init): its death kills its whole PID namespace, the
@@ -39,7 +37,6 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <poll.h>
-#include <sched.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -65,11 +62,7 @@
 /* Per cgroup left: how long its stragglers may take to die. */
 #define NSC_JANITOR_RM_MS 2000
 
-/* How long a janitor may take to say it is ready. */
-#define NSC_JANITOR_READY_MS 3000
-
 static int link_fd = -1;   /* the runner's end of the socketpair */
-static pid_t jan_pid;	   /* 0: not heard yet; -1: no word came */
 static int jan_pidfd = -1; /* the janitor's pidfd (5.3+), or -1 */
 
 /* Close the fds @lo..@hi (close_range, 5.9+, else one by one). */
@@ -160,39 +153,9 @@ static void __attribute__((noreturn)) janitor_main(int ownfd, int sock, pid_t ru
 	nsc_exit_status(0);
 }
 
-/*
- * The middle of the double fork.  It shares the runner's memory
- * (CLONE_VM | CLONE_VFORK: the runner sleeps until it exits), so the
- * runner's address space is copied once, for the janitor, not twice.
- * It only leaves the session and forks; the janitor, a copy, resets the
- * coverage counters it inherited.  _exit(): nothing of the runner's
- * (counters, stdio) may be flushed from here.
- */
-struct jan_start {
-	int ownfd, sock, other;
-	pid_t runner;
-};
-
-static int janitor_middle(void *arg)
+pid_t nsc_janitor_start(int ownfd, pid_t runner, struct nsc_err *err)
 {
-	const struct jan_start *a = arg;
-	pid_t j;
-
-	close(a->other);
-	setsid();
-	j = fork();
-	if (j == 0) {
-		nsc_cov_reset(); /* counters inherited from the runner */
-		janitor_main(a->ownfd, a->sock, a->runner);
-	}
-	_exit(j > 0 ? 0 : 1);
-}
-
-int nsc_janitor_launch(int ownfd, pid_t runner, struct nsc_err *err)
-{
-	static char stack[64 * 1024] __attribute__((aligned(16)));
-	struct jan_start args;
-	pid_t a, w;
+	pid_t a, w, j = 0;
 	int sv[2], st = 0;
 
 	if (link_fd >= 0)
@@ -201,14 +164,22 @@ int nsc_janitor_launch(int ownfd, pid_t runner, struct nsc_err *err)
 		return 0;
 	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) < 0)
 		return nsc_err_set(err, errno, "socketpair (cgroup janitor)");
-	args = (struct jan_start){ .ownfd = ownfd, .sock = sv[1], .other = sv[0], .runner = runner };
-	a = clone(janitor_middle, stack + sizeof(stack), CLONE_VM | CLONE_VFORK | SIGCHLD, &args);
+	a = fork();
 	if (a < 0) {
 		int e = errno;
 
 		close(sv[0]);
 		close(sv[1]);
-		return nsc_err_set(err, e, "clone (cgroup janitor)");
+		return nsc_err_set(err, e, "fork (cgroup janitor)");
+	}
+	if (a == 0) {
+		nsc_cov_reset(); /* counters inherited from the runner */
+		close(sv[0]);
+		setsid();
+		j = fork();
+		if (j == 0)
+			janitor_main(ownfd, sv[1], runner);
+		nsc_exit_status(j > 0 ? 0 : 1);
 	}
 	close(sv[1]);
 	while ((w = waitpid(a, &st, 0)) < 0 && errno == EINTR)
@@ -216,51 +187,15 @@ int nsc_janitor_launch(int ownfd, pid_t runner, struct nsc_err *err)
 	/* SIGCHLD ignored by our parent (the scheduler resets it later): it reaped itself. */
 	if (w < 0)
 		st = 0;
-	if (!WIFEXITED(st) || WEXITSTATUS(st)) {
+	/* Its pid once it is ready; EOF when it failed. */
+	if (!WIFEXITED(st) || WEXITSTATUS(st) ||
+	    recv(sv[0], &j, sizeof(j), MSG_WAITALL) != (ssize_t)sizeof(j) || j <= 0) {
 		close(sv[0]);
 		return nsc_err_setx(err, ECHILD, "cgroup janitor not started (status 0x%x)", st);
 	}
 	link_fd = sv[0];
-	jan_pid = 0;
-	return 1;
-}
-
-/*
- * The janitor's pid, once it is ready (it sends it then), at most
- * @timeout_ms from now; 0 when it failed (EOF) or none runs.  Until the
- * runner's end closes, the janitor waits for it: the pid cannot have
- * been reused.
- */
-static pid_t janitor_ready(int timeout_ms)
-{
-	struct pollfd p = { .fd = link_fd, .events = POLLIN };
-	pid_t j = 0;
-
-	if (link_fd < 0 || jan_pid)
-		return jan_pid > 0 ? jan_pid : 0;
-	jan_pid = -1;
-	while (poll(&p, 1, timeout_ms) < 0 && errno == EINTR)
-		;
-	if (!(p.revents & POLLIN) ||
-	    recv(link_fd, &j, sizeof(j), MSG_WAITALL) != (ssize_t)sizeof(j) || j <= 0)
-		return 0;
-	jan_pid = j;
+	/* It waits for us: the pid cannot have been reused yet. */
 	jan_pidfd = (int)syscall(SYS_pidfd_open, j, 0);
-	return j;
-}
-
-pid_t nsc_janitor_start(int ownfd, pid_t runner, struct nsc_err *err)
-{
-	int r = nsc_janitor_launch(ownfd, runner, err);
-	pid_t j;
-
-	if (r <= 0)
-		return r;
-	j = janitor_ready(NSC_JANITOR_READY_MS);
-	if (j <= 0) {
-		nsc_janitor_stop(0);
-		return nsc_err_setx(err, ECHILD, "cgroup janitor not started (no word from it)");
-	}
 	return j;
 }
 
@@ -300,8 +235,6 @@ void nsc_janitor_stop(int timeout_ms)
 
 	if (link_fd < 0)
 		return;
-	/* Started without waiting for it (nsc_janitor_launch): its pid first. */
-	janitor_ready(timeout_ms);
 	/* A janitor gone already: EPIPE (MSG_NOSIGNAL: no SIGPIPE). */
 	if (send(link_fd, &b, 1, MSG_NOSIGNAL) == 1)
 		wait_readable(jan_pidfd >= 0 ? jan_pidfd : link_fd, jan_pidfd < 0, end);
@@ -310,5 +243,4 @@ void nsc_janitor_stop(int timeout_ms)
 	if (jan_pidfd >= 0)
 		close(jan_pidfd);
 	jan_pidfd = -1;
-	jan_pid = 0;
 }

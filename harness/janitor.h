@@ -2,14 +2,10 @@
 /*
  * The cgroup janitor (harness/janitor.c): a small process that outlives
  * a runner killed by SIGKILL and removes the case cgroups it left.
- * nsc_janitor_launch: start one for runner @runner (the caller) and its
- *   own cgroup @ownfd, without waiting for it to be ready (it needs no
- *   word from the runner to do its work: a runner killed meanwhile is
- *   noticed all the same); returns 1, 0 where none is started (the
- *   caller is PID 1: its death ends the PID namespace and the janitor
- *   with it), or -errno.
- * nsc_janitor_start: the same, then waits until it is ready; returns
- *   its pid, 0 or -errno.
+ * nsc_janitor_start: start one for runner @runner (the caller) and its
+ *   own cgroup @ownfd; returns the janitor's pid, 0 where none is started
+ *   (the caller is PID 1: its death ends the PID namespace and the
+ *   janitor with it), or -errno.
  * nsc_janitor_stop: the runner ends normally: the janitor removes what
  *   is left of the runner's cgroups and exits; returns once it is gone
  *   (at most about @timeout_ms).  Nothing without a janitor.
@@ -21,7 +17,6 @@
 
 #include "nscheck.h"
 
-int nsc_janitor_launch(int ownfd, pid_t runner, struct nsc_err *err);
 pid_t nsc_janitor_start(int ownfd, pid_t runner, struct nsc_err *err);
 void nsc_janitor_stop(int timeout_ms);
 
