@@ -15,6 +15,7 @@
 #include <sys/eventfd.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -190,8 +191,8 @@ static int job_reset(struct nsc_job *j, const struct nsc_case *c, enum nsc_mode 
 }
 
 /*
- * Fork the case process of @slot (a spare when @go is its pipe's read
- * end, else -1), as its own process group; 0 or the fork's -errno.
+ * Fork the case process of @slot (a spare when @go is its end of the go
+ * socket, else -1), as its own process group; 0 or the fork's -errno.
  */
 static int job_fork(struct nsc_job_slot *slot, bool rootless, unsigned int via,
 		    const sigset_t *sigmask, const struct nsc_target *target, int go,
@@ -230,8 +231,10 @@ int nsc_job_spare(struct nsc_job_slot *slot, bool rootless, unsigned int via,
 	struct nsc_job *j = &slot->job;
 	int go[2], ret;
 
-	if (pipe2(go, O_CLOEXEC) < 0)
-		return nsc_err_set(err, errno, "spare case process: pipe");
+	/* A socket, not a pipe: the word to a spare that died meanwhile is
+	 * sent with MSG_NOSIGNAL (a SIGPIPE would stop the run, signals.c). */
+	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, go) < 0)
+		return nsc_err_set(err, errno, "spare case process: socketpair");
 	slot->go_fd = go[1];
 	ret = job_fork(slot, rootless, via, sigmask, target, go[0], err);
 	close(go[0]);
@@ -249,7 +252,7 @@ int nsc_job_spare(struct nsc_job_slot *slot, bool rootless, unsigned int via,
 /* Tell the spare: 'g' its case is in the record, 'q' quit.  0 or -1. */
 static int spare_say(struct nsc_job_slot *slot, char b)
 {
-	ssize_t n = write(slot->go_fd, &b, 1);
+	ssize_t n = send(slot->go_fd, &b, 1, MSG_NOSIGNAL);
 
 	close(slot->go_fd);
 	slot->go_fd = -1;
