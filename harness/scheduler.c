@@ -482,7 +482,7 @@ static bool more_to_start(const struct nsc_sched *s)
 
 /*
  * The next case process forked ahead (a spare, into a free slot of the
- * pool) while the running one works: its start is then a byte on a pipe
+ * pool) while the running one works: its start is then a byte on a socket
  * instead of a fork on the critical path (~0.2 ms a job at -j 1).  Not
  * under a tight process limit (the pool is -j slots then), never an
  * error (without a spare the next job forks).
@@ -492,7 +492,6 @@ static void spare_ahead(struct nsc_sched *s)
 	struct nsc_job_slot *slot;
 	struct nsc_err err;
 
-	/* Under a tight process limit the pool is -j slots: no spare. */
 	if (!more_to_start(s) || s->npool == s->nslots)
 		return;
 	slot = slot_for_start(s); /* a spare's, if there is one already */
