@@ -4,8 +4,10 @@
 # within moments, without another nscheck run (its janitor removes them,
 # harness/janitor.c), no process of the run lives on, and the residue
 # audit of a following run finds nothing (and sweeps nothing).
-# NSC_KILL_RUNS runs (default 20) of the cgroup cases, each killed 0-40 ms
-# after its start (every fifth by SIGABRT: a crash), every other one with
+# NSC_KILL_RUNS runs (default 20) of the cgroup cases, a quarter killed
+# blindly 0-40 ms after the start, the others 0-9 ms after a sandbox of
+# theirs is seen in its case cgroup (every fifth by SIGABRT: a crash;
+# a fixed delay alone missed the cases under ASan), every other one with
 # NSCHECK_NO_CGROUP_KILL (as before 5.14); before the janitor every run
 # killed while a case cgroup existed left it as an empty directory until
 # the next run (3 of 10 runs).
@@ -32,6 +34,11 @@ cgroups() {
 		sh "$look" "$own" "$1"
 }
 cgroups 'nscheck.*' >/dev/null || skip "cannot mount cgroup2 to look"
+# in_case_cgroup PID: a process sits in a case cgroup of runner PID now
+# (its cgroup exists); cheap enough to poll, no mount.
+in_case_cgroup() {
+	grep -qsE "/nscheck\.$1\.[0-9]+(/|\$)" /proc/[0-9]*/cgroup
+}
 "$NSCHECK" --list 'cgroup.*' >"$NSC_TMP/ids" || fail "--list cgroup.* exited $?"
 [ -s "$NSC_TMP/ids" ] || fail "no cgroup cases"
 
@@ -53,8 +60,24 @@ for i in $(seq 1 "$runs"); do
 		"$NSCHECK" -j 1 --no-audit 'cgroup.*' >/dev/null 2>&1 &
 	fi
 	pid=$!
-	sleep "0.0$((RANDOM % 4))$((RANDOM % 10))"
-	before=$(cgroups "nscheck.$pid.*")
+	if [ $((i % 4)) -eq 1 ]; then
+		# Blind: 0-40 ms after the start, often before any case.
+		sleep "0.0$((RANDOM % 4))$((RANDOM % 10))"
+		before=$(cgroups "nscheck.$pid.*")
+	else
+		# Into a case: once a sandbox of this run is in its case
+		# cgroup, 0-9 ms later (a slow build, ASan or a loaded
+		# machine, starts later than any fixed delay).
+		before=""
+		for _ in $(seq 1 2000); do
+			if in_case_cgroup "$pid"; then
+				before=yes
+				break
+			fi
+			kill -0 "$pid" 2>/dev/null || break
+		done
+		sleep "0.00$((RANDOM % 10))"
+	fi
 	# Every fifth run crashes instead (SIGABRT, not blocked, no core).
 	if [ $((i % 5)) -eq 0 ]; then
 		kill -ABRT "$pid" 2>/dev/null || true
