@@ -50,7 +50,21 @@ static void join_argv(int argc, char **argv, char *buf, size_t len)
 		off += (size_t)snprintf(buf + off, len - off, "%s%s", i ? " " : "", argv[i]);
 }
 
-/* Lost output is said once, with the errno of the failed write. */
+/*
+ * Lost output is said once, with the errno of the failed write; a reader
+ * that went away (nscheck --help | head) is not an error worth a line.
+ */
+static int stdout_lost(int status)
+{
+	int e = errno ? errno : EIO;
+
+	if (e != EPIPE)
+		fprintf(stderr, "nscheck: write error on stdout: %s\n", strerror(e));
+	__fpurge(stdout);
+	clearerr(stdout);
+	return status;
+}
+
 static int list_cases(const struct nsc_cli *cli, const struct nsc_case **sel, int n)
 {
 	enum nsc_list_form form = cli->list_json ? NSC_LIST_JSON :
@@ -58,13 +72,8 @@ static int list_cases(const struct nsc_cli *cli, const struct nsc_case **sel, in
 						   NSC_LIST_SHORT;
 
 	errno = 0;
-	if (nsc_catalog_list(stdout, sel, (size_t)n, form) < 0) {
-		fprintf(stderr, "nscheck: write error on stdout: %s\n",
-			strerror(errno ? errno : EIO));
-		__fpurge(stdout);
-		clearerr(stdout);
-		return NSC_EXIT_ERROR;
-	}
+	if (nsc_catalog_list(stdout, sel, (size_t)n, form) < 0)
+		return stdout_lost(NSC_EXIT_ERROR);
 	return NSC_EXIT_OK;
 }
 
@@ -354,13 +363,8 @@ static int nscheck(int argc, char **argv)
 	if (cli.help) {
 		/* Longer than stdio's buffer: a write that fails midway keeps its errno here. */
 		errno = 0;
-		if (fputs(nsc_cli_usage, stdout) == EOF) {
-			fprintf(stderr, "nscheck: write error on stdout: %s\n",
-				strerror(errno ? errno : EIO));
-			__fpurge(stdout);
-			clearerr(stdout);
-			return NSC_EXIT_ERROR;
-		}
+		if (fputs(nsc_cli_usage, stdout) == EOF)
+			return stdout_lost(NSC_EXIT_ERROR);
 		return NSC_EXIT_OK;
 	}
 	if (cli.version) {
@@ -489,11 +493,8 @@ static int finish(int status)
 	int sig;
 
 	errno = 0;
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		fprintf(stderr, "nscheck: write error on stdout: %s\n",
-			strerror(errno ? errno : EIO));
-		status = NSC_EXIT_ERROR;
-	}
+	if (fflush(stdout) != 0 || ferror(stdout))
+		status = stdout_lost(NSC_EXIT_ERROR);
 	sig = nsc_signals_take();
 	return sig ? 128 + sig : status;
 }

@@ -60,6 +60,19 @@ if [ -w /dev/full ]; then
 			fail "$args >/dev/full: $(cat "$NSC_TMP/stderr")"
 	done
 fi
+# A reader that went away (nscheck --help | head) is not worth a line:
+# exit 141 (128 + SIGPIPE, as a shell reports a tool SIGPIPE killed),
+# stderr silent (before: "write error on stdout: Broken pipe").
+for args in --help "--list --long"; do
+	# shellcheck disable=SC2086 # one option per word
+	got=$(/usr/bin/python3 -c '
+import os, subprocess, sys
+r, w = os.pipe()
+os.close(r)
+p = subprocess.run(sys.argv[1:], stdout=w, stderr=subprocess.PIPE)
+print(p.returncode, len(p.stderr))' "$NSCHECK" $args) || fail "$args to a closed pipe: $got"
+	[ "$got" = "141 0" ] || fail "$args to a pipe without reader: exit and stderr bytes '$got', want '141 0'"
+done
 
 # Closed standard descriptors are made valid before anything is opened:
 # before, '>&-' made the JSON report take fd 1 and receive the TAP.
