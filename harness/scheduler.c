@@ -16,6 +16,7 @@
 #include "env.h"
 #include "kmsg.h"
 #include "ns.h"
+#include "pick.h"
 #include "scheduler.h"
 #include "via.h"
 
@@ -70,124 +71,17 @@ static unsigned int job_timeout(const struct nsc_sched *s, const struct nsc_case
 	return s->opts->timeout_s;
 }
 
-static bool wants_control(const struct nsc_sched *s, size_t idx)
-{
-	return s->mode == NSC_MODE_REAL && s->opts->control && !s->items[idx].c->no_control;
-}
-
-/* What start_next() took: a queued control, a real run, or one of a kernel-wait case. */
-enum pick { PICK_CONTROL, PICK_REAL, PICK_CONTROL_FIRST, PICK_DEFERRED };
-
-static bool case_is_net(const struct nsc_case *c)
-{
-	return (c->clone_flags | c->outer_flags) & NSC_NS_FLAG(NET);
-}
-
-/*
- * Would @c wait behind @sleeper's kernel wait?  That holds the locks of
- * its namespace type (RTNL, which every new netns takes; cgroup_mutex for
- * a migration), so: a case of the same type, or both with a netns.
- */
-static bool waits_behind(const struct nsc_case *sleeper, const struct nsc_case *c)
-{
-	return !strcmp(sleeper->ns, c->ns) || (case_is_net(sleeper) && case_is_net(c));
-}
-
-/* Does a case sleep in its kernel wait that @c would wait behind? */
-static bool behind_a_sleeper(const struct nsc_sched *s, const struct nsc_case *c)
-{
-	for (unsigned int i = 0; i < s->npool; i++) {
-		const struct nsc_job *j = &s->slots[i].job;
-
-		if (s->slots[i].busy && !s->slots[i].spare && atomic_load(&j->shm->kernel_wait) &&
-		    waits_behind(j->c, c))
-			return true;
-	}
-	return false;
-}
-
-/*
- * The first case in order not started yet; while a case sleeps in its
- * kernel wait, the first one that would not wait behind it, if any
- * (@any: else the first of all).
- */
-static bool pick_real(struct nsc_sched *s, size_t *idx, bool any)
-{
-	for (int pass = 0; pass < (any ? 2 : 1); pass++) {
-		for (size_t k = s->next_real; k < s->n; k++) {
-			struct nsc_item *it = &s->items[s->order[k]];
-
-			if (it->done || it->pending)
-				continue;
-			/* One deferred real run at a time: no second kernel-wait case. */
-			if (pass == 0 &&
-			    (behind_a_sleeper(s, it->c) || (s->deferred && it->c->kernel_wait)))
-				continue;
-			if (!nsc_item_runnable(it, s->opts))
-				continue; /* done now: SKIP said why */
-			*idx = s->order[k];
-			return true;
-		}
-	}
-	return false;
-}
-
-/* The cases before next_real have all started. */
-static void advance_real(struct nsc_sched *s)
-{
-	while (s->next_real < s->n &&
-	       (s->items[s->order[s->next_real]].done || s->items[s->order[s->next_real]].pending))
-		s->next_real++;
-}
-
-/* The next job to start into a free slot; false when there is none now. */
-static bool pick_next(struct nsc_sched *s, size_t *idx, enum pick *pick)
-{
-	if (s->ctl_head != s->ctl_tail) {
-		*idx = s->controls[s->ctl_head++];
-		*pick = PICK_CONTROL;
-		return true;
-	}
-	/* The real run after its control: not behind that control's sleep. */
-	if (s->deferred &&
-	    !(behind_a_sleeper(s, s->items[s->deferred - 1].c) && pick_real(s, idx, false))) {
-		*idx = s->deferred - 1;
-		s->deferred = 0;
-		*pick = PICK_DEFERRED;
-		return true;
-	}
-	if (!pick_real(s, idx, true))
-		return false;
-	/*
-	 * A case that sleeps on the kernel (.kernel_wait) runs its control
-	 * first: started while the real run sleeps, the control would wait
-	 * behind the same locks (RTNL) and hold a slot idle.
-	 */
-	*pick = wants_control(s, *idx) && s->items[*idx].c->kernel_wait ? PICK_CONTROL_FIRST :
-									  PICK_REAL;
-	return true;
-}
-
-/* Out of processes or memory: put the pick back for when a job ends. */
-static void unpick(struct nsc_sched *s, size_t idx, enum pick pick)
-{
-	if (pick == PICK_CONTROL)
-		s->ctl_head--;
-	else if (pick == PICK_DEFERRED)
-		s->deferred = idx + 1;
-	/* A real pick is found again: it has not started. */
-}
-
 static int start_next(struct nsc_sched *s, struct nsc_job_slot *slot, struct nsc_err *err)
 {
 	enum nsc_mode mode;
-	enum pick pick;
+	enum nsc_pick pick;
 	size_t idx;
 	int ret;
 
-	if (!pick_next(s, &idx, &pick))
+	if (!nsc_pick_next(s, &idx, &pick))
 		return 0;
-	mode = pick == PICK_CONTROL || pick == PICK_CONTROL_FIRST ? NSC_MODE_CONTROL : s->mode;
+	mode = pick == NSC_PICK_CONTROL || pick == NSC_PICK_CONTROL_FIRST ? NSC_MODE_CONTROL :
+									    s->mode;
 	ret = nsc_job_start(slot, s->items[idx].c, mode, idx, job_timeout(s, s->items[idx].c),
 			    s->opts->rootless, s->opts->via ? s->opts->via : NSC_VIA_CLONE3,
 			    &s->childmask, s->opts->target, err);
@@ -197,7 +91,7 @@ static int start_next(struct nsc_sched *s, struct nsc_job_slot *slot, struct nsc
 		for (unsigned int i = 0; i < s->npool; i++) {
 			if (!s->slots[i].busy || s->slots[i].spare)
 				continue;
-			unpick(s, idx, pick);
+			nsc_pick_undo(s, idx, pick);
 			return 0;
 		}
 		if (nsc_probe_classify_resource(&p, -ret, s->nslots)) {
@@ -209,15 +103,15 @@ static int start_next(struct nsc_sched *s, struct nsc_job_slot *slot, struct nsc
 	}
 	if (ret < 0)
 		return -1;
-	if (pick == PICK_CONTROL || pick == PICK_DEFERRED)
+	if (pick == NSC_PICK_CONTROL || pick == NSC_PICK_DEFERRED)
 		return 1; /* counted when it was queued */
 	s->items[idx].pending++;
-	advance_real(s);
+	nsc_pick_advance(s);
 	nsc_kmsg_start((unsigned int)idx + 1, (unsigned int)s->n, s->items[idx].c->id);
-	if (pick == PICK_CONTROL_FIRST) {
+	if (pick == NSC_PICK_CONTROL_FIRST) {
 		s->deferred = idx + 1; /* the real run: next */
 		s->items[idx].pending++;
-	} else if (wants_control(s, idx)) {
+	} else if (nsc_pick_wants_control(s, idx)) {
 		s->controls[s->ctl_tail++] = idx; /* starts in the next free slot */
 		s->items[idx].pending++;
 	}
@@ -259,29 +153,6 @@ static void job_finished(struct nsc_sched *s, struct nsc_job *j)
 	if (it->ran && it->ctl_ran && it->res.status == NSC_PASS)
 		nsc_item_add_control(it, &it->ctl);
 	it->done = true;
-}
-
-/*
- * Network namespaces cost ~10x the others to create and tear down: start
- * those cases first so that -j N does not end waiting on one of them.
- * Cases that sleep on the kernel (.kernel_wait) come last among them:
- * the cases that follow their sleep then take no lock it holds (RTNL).
- * Results are still reported in id order.
- */
-static void order_slowest_first(struct nsc_sched *s)
-{
-	size_t k = 0;
-
-	for (int pass = 0; pass < 4; pass++) {
-		for (size_t i = 0; i < s->n; i++) {
-			const struct nsc_case *c = s->items[i].c;
-			bool net = case_is_net(c);
-			int want = net ? (c->kernel_wait ? 1 : 0) : (c->kernel_wait ? 2 : 3);
-
-			if (want == pass)
-				s->order[k++] = i;
-		}
-	}
 }
 
 static size_t n_bytes(size_t n)
@@ -330,7 +201,7 @@ int nsc_sched_init(struct nsc_sched *s, const struct nsc_case *const *cases, siz
 	}
 	for (size_t i = 0; i < n; i++)
 		nsc_item_init(&s->items[i], cases[i], i);
-	order_slowest_first(s);
+	nsc_pick_order(s);
 	/*
 	 * /proc/<pid> must mean the process we know as <pid> (id maps, ns
 	 * identity, orphans): refuse a /proc of another PID namespace, as
