@@ -41,8 +41,6 @@ struct nsc_shm {
 	int nsfail_err;				/* ... its errno */
 	atomic_int finished;			/* the case process ran to its end */
 	atomic_int kernel_wait;			/* ... sleeps on the kernel (nsc_kernel_wait) */
-	const struct nsc_case *assign_c;	/* a spare's case (job.c) */
-	int assign_mode;			/* ... and mode */
 	atomic_uint ndiag;
 	int error_err; /* errno of the first ERROR */
 	int skip_err;
@@ -67,10 +65,7 @@ struct nsc_ctx {
 	unsigned int via; /* NSC_VIA_*: how the sandbox is created */
 	pid_t child_pid;
 	int child_pidfd;
-	int done_fd;	    /* eventfd: tells the runner the record is complete */
-	int sb_done[2];	    /* the sandbox's last word: its record is complete */
-	pid_t sb_self;	    /* the sandbox's own pid (in_child), for sb_done */
-	int sb_reap_fd;	    /* pidfd of a sandbox still to be reaped, or -1 */
+	int done_fd;	    /* eventfd: tells the runner a kernel wait began or ended */
 	int sandbox_cgroup; /* cgroup the sandbox starts in, or -1 */
 	int sync_c2p[2];    /* child wakes parent */
 	int sync_p2c[2];    /* parent wakes child */

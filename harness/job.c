@@ -15,7 +15,6 @@
 #include <sys/eventfd.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
-#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -37,7 +36,6 @@ int nsc_slots_init(struct nsc_job_slot *slots, unsigned int n, struct nsc_err *e
 		memset(&slots[i], 0, sizeof(slots[i]));
 		j->pidfd = -1;
 		j->done_fd = -1;
-		slots[i].go_fd = -1;
 		j->shm = mmap(NULL, sizeof(*j->shm), PROT_READ | PROT_WRITE,
 			      MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 		if (j->shm == MAP_FAILED) {
@@ -68,8 +66,6 @@ void nsc_slots_free(struct nsc_job_slot *slots, unsigned int n)
 			close(j->err_fd);
 		if (j->done_fd >= 0)
 			close(j->done_fd);
-		if (slots[i].go_fd >= 0)
-			close(slots[i].go_fd);
 		if (j->pidfd >= 0)
 			close(j->pidfd);
 	}
@@ -105,27 +101,9 @@ char *nsc_job_capture(int fd, size_t *len)
 	return buf;
 }
 
-/* A spare's case: the runner's 'g' on @go, then the case in the record. */
-static void spare_wait(struct nsc_job *j, int go)
-{
-	ssize_t n;
-	char b;
-
-	do
-		n = read(go, &b, 1);
-	while (n < 0 && errno == EINTR);
-	if (n != 1 || b != 'g') {
-		nsc_cov_dump(); /* not needed after all */
-		_exit(0);
-	}
-	close(go);
-	j->c = j->shm->assign_c;
-	j->mode = (enum nsc_mode)j->shm->assign_mode;
-}
-
 static void __attribute__((noreturn))
 job_child(struct nsc_job *j, pid_t runner, bool rootless, unsigned int via, const sigset_t *sigmask,
-	  const struct nsc_target *target, int go)
+	  const struct nsc_target *target)
 {
 	struct nsc_ctx ctx;
 	int devnull;
@@ -147,8 +125,6 @@ job_child(struct nsc_job *j, pid_t runner, bool rootless, unsigned int via, cons
 		dup2(devnull, 0);
 	dup2(j->out_fd, 1);
 	dup2(j->err_fd, 2);
-	if (go >= 0)
-		spare_wait(j, go);
 	memset(&ctx, 0, sizeof(ctx));
 	ctx.c = j->c;
 	ctx.mode = j->mode;
@@ -190,13 +166,9 @@ static int job_reset(struct nsc_job *j, const struct nsc_case *c, enum nsc_mode 
 	return 0;
 }
 
-/*
- * Fork the case process of @slot (a spare when @go is its end of the go
- * socket, else -1), as its own process group; 0 or the fork's -errno.
- */
+/* Fork the case process of @slot, as its own process group; 0 or the fork's -errno. */
 static int job_fork(struct nsc_job_slot *slot, bool rootless, unsigned int via,
-		    const sigset_t *sigmask, const struct nsc_target *target, int go,
-		    struct nsc_err *err)
+		    const sigset_t *sigmask, const struct nsc_target *target, struct nsc_err *err)
 {
 	struct nsc_job *j = &slot->job;
 	pid_t runner = getpid(), pid;
@@ -212,74 +184,14 @@ static int job_fork(struct nsc_job_slot *slot, bool rootless, unsigned int via,
 	pid = nsc_clone_pidfd(0, &pidfd, err);
 	if (pid < 0)
 		return pid;
-	if (pid == 0) {
-		if (slot->go_fd >= 0)
-			close(slot->go_fd);
-		job_child(j, runner, rootless, via, sigmask, target, go);
-	}
+	if (pid == 0)
+		job_child(j, runner, rootless, via, sigmask, target);
 	/* Both sides set the group: no window where a kill misses it. */
 	setpgid(pid, pid);
 	j->pid = pid;
 	j->pidfd = pidfd;
 	slot->busy = true;
 	return 0;
-}
-
-int nsc_job_spare(struct nsc_job_slot *slot, bool rootless, unsigned int via,
-		  const sigset_t *sigmask, const struct nsc_target *target, struct nsc_err *err)
-{
-	struct nsc_job *j = &slot->job;
-	int go[2], ret;
-
-	/* A socket, not a pipe: the word to a spare that died meanwhile is
-	 * sent with MSG_NOSIGNAL (a SIGPIPE would stop the run, signals.c). */
-	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, go) < 0)
-		return nsc_err_set(err, errno, "spare case process: socketpair");
-	slot->go_fd = go[1];
-	ret = job_fork(slot, rootless, via, sigmask, target, go[0], err);
-	close(go[0]);
-	if (ret < 0) {
-		close(go[1]);
-		slot->go_fd = -1;
-		return nsc_err_set(err, -ret, "fork a spare case process");
-	}
-	j->c = NULL;
-	j->deadline = 1e300; /* no case: nothing to time out */
-	slot->spare = true;
-	return 0;
-}
-
-/* Tell the spare: 'g' its case is in the record, 'q' quit.  0 or -1. */
-static int spare_say(struct nsc_job_slot *slot, char b)
-{
-	ssize_t n = send(slot->go_fd, &b, 1, MSG_NOSIGNAL);
-
-	close(slot->go_fd);
-	slot->go_fd = -1;
-	slot->spare = false;
-	return n == 1 ? 0 : -1;
-}
-
-/* Reap the ex-spare of @slot (told to quit, or dead). */
-static void spare_reap(struct nsc_job_slot *slot)
-{
-	struct nsc_job *j = &slot->job;
-	siginfo_t si;
-
-	if (nsc_pidfd_wait(j->pidfd, &si, WEXITED) < 0) {
-		nsc_job_kill(j);
-		nsc_pidfd_wait(j->pidfd, &si, WEXITED);
-	}
-	close(j->pidfd);
-	j->pidfd = -1;
-	slot->busy = false;
-}
-
-void nsc_job_spare_end(struct nsc_job_slot *slot)
-{
-	if (spare_say(slot, 'q') < 0)
-		nsc_job_kill(&slot->job);
-	spare_reap(slot);
 }
 
 int nsc_job_start(struct nsc_job_slot *slot, const struct nsc_case *c, enum nsc_mode mode,
@@ -291,17 +203,7 @@ int nsc_job_start(struct nsc_job_slot *slot, const struct nsc_case *c, enum nsc_
 
 	if (ret < 0)
 		return ret;
-	if (slot->spare) {
-		/* Forked ahead: its case in the record, then its go. */
-		j->shm->assign_c = c;
-		j->shm->assign_mode = (int)mode;
-		if (spare_say(slot, 'g') == 0)
-			return 0;
-		/* It died meanwhile: reaped, and a fork instead. */
-		nsc_job_kill(j);
-		spare_reap(slot);
-	}
-	ret = job_fork(slot, rootless, via, sigmask, target, -1, err);
+	ret = job_fork(slot, rootless, via, sigmask, target, err);
 	if (ret < 0)
 		return nsc_err_set(err, -ret, "fork case process for %s", c->id);
 	return 0;

@@ -20,7 +20,7 @@ struct nsc_job {
 	int pidfd;
 	struct nsc_shm *shm; /* owned by the slot */
 	int out_fd, err_fd;  /* memfds capturing stdout/stderr */
-	int done_fd;	     /* eventfd: the case process wrote its record */
+	int done_fd;	     /* eventfd: the case process's kernel wait began or ended */
 	double start;	     /* nsc_now() */
 	double deadline;     /* CLOCK_MONOTONIC seconds */
 	unsigned int timeout_s;
@@ -33,15 +33,12 @@ struct nsc_job {
 struct nsc_job_slot {
 	struct nsc_job job;
 	bool busy;
-	bool spare; /* forked ahead, waiting for its case (go_fd) */
-	int go_fd;
 };
 
 /*
  * Job slots for -j @jobs: the running ones, and as many again (at least
- * 3) for case processes that wrote their record or sleep in a kernel
- * wait (they leave their -j slot; one that drains 15 ms, such as a
- * fanotify group's SRCU wait, must not stop the next start).
+ * 3) for case processes that sleep in a kernel wait they declared (they
+ * leave their -j slot while they sleep).
  */
 unsigned int nsc_pool_size(unsigned int jobs);
 
@@ -56,17 +53,6 @@ void nsc_slots_free(struct nsc_job_slot *slots, unsigned int n);
 int nsc_job_start(struct nsc_job_slot *slot, const struct nsc_case *c, enum nsc_mode mode,
 		  size_t item, unsigned int timeout_s, bool rootless, unsigned int via,
 		  const sigset_t *sigmask, const struct nsc_target *target, struct nsc_err *err);
-
-/*
- * Fork a spare case process into the free @slot: it does what every case
- * process does first and then waits; nsc_job_start() into that slot hands
- * it its case, without a fork on the way (0 or -errno).
- */
-int nsc_job_spare(struct nsc_job_slot *slot, bool rootless, unsigned int via,
-		  const sigset_t *sigmask, const struct nsc_target *target, struct nsc_err *err);
-
-/* A spare not needed after all: it exits; reaped here. */
-void nsc_job_spare_end(struct nsc_job_slot *slot);
 
 /* Reap if finished (returns 1), 0 if still running, -errno on error. */
 int nsc_job_try_reap(struct nsc_job *j);

@@ -36,8 +36,7 @@ static bool behind_a_sleeper(const struct nsc_sched *s, const struct nsc_case *c
 	for (unsigned int i = 0; i < s->npool; i++) {
 		const struct nsc_job *j = &s->slots[i].job;
 
-		if (s->slots[i].busy && !s->slots[i].spare && atomic_load(&j->shm->kernel_wait) &&
-		    waits_behind(j->c, c))
+		if (s->slots[i].busy && atomic_load(&j->shm->kernel_wait) && waits_behind(j->c, c))
 			return true;
 	}
 	return false;

@@ -24,7 +24,6 @@
  * nsc_unshare() only.
  */
 #include <fcntl.h>
-#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -120,10 +119,7 @@ static void __attribute__((noreturn)) sandbox_child(struct nsc_ctx *ctx, int gat
 						    const struct nsc_ns_ids *parent, uint64_t flags)
 {
 	ctx->in_child = true;
-	ctx->sb_self = getpid();
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
-	if (ctx->sb_done[0] >= 0)
-		close(ctx->sb_done[0]);
 	close(ready[0]);
 	close(ctx->sync_c2p[0]);
 	close(ctx->sync_p2c[1]);
@@ -243,37 +239,6 @@ static bool sandbox_wait_ready(int fd, bool stub, pid_t *inner, int *kind, int *
 	return true;
 }
 
-/*
- * The sandbox's end: its exit, or its last word (nsc_exit) when the case
- * has nothing to look at after it.  Then the kernel's teardown of the
- * sandbox (namespaces, mappings: 0.2 ms a case here) is left for after
- * the record, and the case process reaps it last (nsc_case_process).
- */
-static int sandbox_wait(struct nsc_ctx *ctx, int fd, siginfo_t *si)
-{
-	struct pollfd p[2] = { { .fd = fd, .events = POLLIN },
-			       { .fd = ctx->sb_done[0], .events = POLLIN } };
-	char c;
-
-	memset(si, 0, sizeof(*si));
-	while (ctx->sb_done[0] >= 0) {
-		if (poll(p, 2, -1) < 0) {
-			if (errno == EINTR)
-				continue;
-			return -errno;
-		}
-		if (p[0].revents)
-			break; /* it ended: its status says how */
-		if (read(ctx->sb_done[0], &c, 1) == 1) {
-			si->si_code = CLD_EXITED;
-			ctx->sb_reap_fd = fd;
-			return 0;
-		}
-		break; /* EOF without a word: its status says how */
-	}
-	return nsc_pidfd_wait(fd, si, WEXITED);
-}
-
 static void run_sandbox(struct nsc_ctx *ctx)
 {
 	uint64_t flags = nsc_sandbox_flags(ctx);
@@ -286,9 +251,6 @@ static void run_sandbox(struct nsc_ctx *ctx)
 
 	if (pipe2(ready, O_CLOEXEC) < 0 || pipe2(ctx->sync_c2p, O_CLOEXEC) < 0 ||
 	    pipe2(ctx->sync_p2c, O_CLOEXEC) < 0)
-		nsc_error(ctx, errno, "sandbox pipes");
-	/* Nothing of the case looks after the sandbox: it need not be gone first. */
-	if (!ctx->c->verify && !ctx->c->cleanup && pipe2(ctx->sb_done, O_CLOEXEC) < 0)
 		nsc_error(ctx, errno, "sandbox pipes");
 	/* What the sandbox would inherit: it must differ in every type of @flags. */
 	ret = nsc_ns_ids_self(flags, true, &parent, &ctx->err);
@@ -314,11 +276,21 @@ static void run_sandbox(struct nsc_ctx *ctx)
 	if (pid == 0)
 		sandbox_child(ctx, gate, ready, &parent, flags);
 
+	/*
+	 * Nothing for the case process to do before the body (no id maps, no
+	 * parent hook): the gate opens now, and the sandbox proves its
+	 * namespaces and goes on while we wait for its word, instead of
+	 * waiting for our reply to it (a round trip of two wake-ups).  Its
+	 * proof still comes before the body; a sandbox without it leaves.
+	 */
+	if (!stub && !ctx->c->parent && (!(flags & NSC_NS_FLAG(USER)) || ctx->c->manual_idmap)) {
+		ret = nsc_spawn_open(gate, &ctx->err);
+		gate = -1;
+		if (ret < 0)
+			nsc_error(ctx, -ret, "sandbox: %s", ctx->err.msg);
+	}
 	ctx->child_pid = stub ? 0 : pid;
 	ctx->child_pidfd = pidfd;
-	if (ctx->sb_done[1] >= 0)
-		close(ctx->sb_done[1]);
-	ctx->sb_done[1] = -1;
 	close(ready[1]);
 	close(ctx->sync_c2p[1]);
 	close(ctx->sync_p2c[0]);
@@ -327,7 +299,8 @@ static void run_sandbox(struct nsc_ctx *ctx)
 	ok = sandbox_wait_ready(ready[0], stub, &ctx->child_pid, &kind, &ret);
 	close(ready[0]);
 	if (!ok) {
-		close(gate);
+		if (gate >= 0)
+			close(gate);
 		if (kind == SB_UNSHARE) {
 			nsc_ctx_ns_failed(ctx, flags, ret);
 			nsc_err_setx(&ctx->err, ret, "unshare(flags 0x%llx): %s",
@@ -354,7 +327,7 @@ static void run_sandbox(struct nsc_ctx *ctx)
 			nsc_error(ctx, -ret, "%s", ctx->err.msg);
 		}
 	}
-	ret = nsc_spawn_open(gate, &ctx->err);
+	ret = gate >= 0 ? nsc_spawn_open(gate, &ctx->err) : 0;
 	if (ret < 0)
 		nsc_error(ctx, -ret, "sandbox: %s", ctx->err.msg);
 	if (ctx->c->parent)
@@ -363,13 +336,12 @@ static void run_sandbox(struct nsc_ctx *ctx)
 	close_pair(ctx->sync_p2c);
 
 	/* Via the stub, it relays the sandbox's end. */
-	ret = sandbox_wait(ctx, wait_fd >= 0 ? wait_fd : pidfd, &si);
+	ret = nsc_pidfd_wait(wait_fd >= 0 ? wait_fd : pidfd, &si, WEXITED);
 	if (ret < 0)
 		nsc_error(ctx, -ret, "waitid(sandbox)");
-	if (wait_fd >= 0 && wait_fd != ctx->sb_reap_fd)
+	if (wait_fd >= 0)
 		close(wait_fd);
-	if (ctx->child_pidfd != ctx->sb_reap_fd)
-		close(ctx->child_pidfd);
+	close(ctx->child_pidfd);
 	ctx->child_pidfd = -1;
 	if (si.si_code == CLD_KILLED || si.si_code == CLD_DUMPED)
 		nsc_error(ctx, 0, "sandbox killed by %s", nsc_signal_name(si.si_status));
@@ -394,8 +366,6 @@ void nsc_case_process(struct nsc_ctx *ctx)
 	ctx->sandbox_cgroup = -1;
 	ctx->sync_c2p[0] = ctx->sync_c2p[1] = -1;
 	ctx->sync_p2c[0] = ctx->sync_p2c[1] = -1;
-	ctx->sb_done[0] = ctx->sb_done[1] = -1;
-	ctx->sb_reap_fd = -1;
 	if (setjmp(leave) == 0) {
 		if (ctx->rootless && (ret = enter_own_userns(ctx)) < 0)
 			nsc_error(ctx, -ret, "%s", ctx->err.msg);
@@ -429,17 +399,5 @@ void nsc_case_process(struct nsc_ctx *ctx)
 	fflush(stdout);
 	fflush(stderr);
 	nsc_cov_dump();
-	/*
-	 * The record is complete: the runner may start the next case while
-	 * the kernel tears down what this process still holds (its exit
-	 * status still decides the verdict, when it is reaped).
-	 */
-	if (ctx->done_fd > 0 && write(ctx->done_fd, &(uint64_t){ 1 }, sizeof(uint64_t)) < 0)
-		ctx->done_fd = -1; /* then the runner waits for the exit, as before */
-	if (ctx->sb_reap_fd >= 0) {
-		siginfo_t si;
-
-		nsc_pidfd_wait(ctx->sb_reap_fd, &si, WEXITED);
-	}
 	_exit(0);
 }

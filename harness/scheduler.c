@@ -94,7 +94,7 @@ static int start_next(struct nsc_sched *s, struct nsc_job_slot *slot, struct nsc
 		struct nsc_probe p;
 
 		for (unsigned int i = 0; i < s->npool; i++) {
-			if (!s->slots[i].busy || s->slots[i].spare)
+			if (!s->slots[i].busy)
 				continue;
 			nsc_pick_undo(s, idx, pick);
 			return 0;
@@ -200,8 +200,8 @@ int nsc_sched_init(struct nsc_sched *s, const struct nsc_case *const *cases, siz
 	s->controls = calloc(n, sizeof(*s->controls));
 	s->order = calloc(n, sizeof(*s->order));
 	/*
-	 * A case process that wrote its record leaves its -j slot (draining),
-	 * unless a tight process limit counts what it still holds.
+	 * A case process asleep in its declared kernel wait leaves its -j
+	 * slot, unless a tight process limit counts what it still holds.
 	 */
 	s->npool = nsc_probe_procs_limited() ? s->nslots : nsc_pool_size(s->nslots);
 	s->slots = calloc(s->npool, sizeof(*s->slots));
@@ -272,8 +272,6 @@ void nsc_sched_kill_all(struct nsc_sched *s)
 	for (unsigned int i = 0; i < s->npool; i++) {
 		struct nsc_job *j = &s->slots[i].job;
 
-		if (s->slots[i].spare)
-			nsc_job_spare_end(&s->slots[i]);
 		if (!s->slots[i].busy)
 			continue;
 		nsc_job_kill(j);
@@ -306,30 +304,20 @@ void nsc_sched_free(struct nsc_sched *s)
 }
 
 /*
- * Does the job hold one of the -j slots?  Not once its record is written
- * (draining: only the kernel's teardown of what it held remains), nor
- * while it sleeps on a wait it declared the kernel's (nsc_kernel_wait).
+ * Does the job hold one of the -j slots?  Not while it sleeps on a wait
+ * it declared the kernel's (nsc_kernel_wait).
  */
 static bool slot_running(const struct nsc_job_slot *slot)
 {
-	const struct nsc_shm *shm = slot->job.shm;
-
-	return slot->busy && !slot->spare && !atomic_load(&shm->finished) &&
-	       !atomic_load(&shm->kernel_wait);
+	return slot->busy && !atomic_load(&slot->job.shm->kernel_wait);
 }
 
-/* A slot to start a job in: a spare's (forked ahead), else a free one. */
 static struct nsc_job_slot *slot_for_start(struct nsc_sched *s)
 {
-	struct nsc_job_slot *free_slot = NULL;
-
-	for (unsigned int i = 0; i < s->npool; i++) {
-		if (s->slots[i].spare)
+	for (unsigned int i = 0; i < s->npool; i++)
+		if (!s->slots[i].busy)
 			return &s->slots[i];
-		if (!s->slots[i].busy && !free_slot)
-			free_slot = &s->slots[i];
-	}
-	return free_slot;
+	return NULL;
 }
 
 /* Start jobs until -j of them run. */
@@ -355,40 +343,6 @@ static int fill_slots(struct nsc_sched *s, struct nsc_err *err)
 	return 0;
 }
 
-/* Is there a job still to start? */
-static bool more_to_start(const struct nsc_sched *s)
-{
-	return s->ctl_head != s->ctl_tail || s->deferred || s->next_real < s->n;
-}
-
-/*
- * The next case process forked ahead (a spare, into a free slot of the
- * pool) while the running one works: its start is then a byte on a socket
- * instead of a fork on the critical path (~0.2 ms a job at -j 1).  Not
- * under a tight process limit (the pool is -j slots then), never an
- * error (without a spare the next job forks).
- */
-static void spare_ahead(struct nsc_sched *s)
-{
-	struct nsc_job_slot *slot;
-	struct nsc_err err;
-
-	if (!more_to_start(s) || s->npool == s->nslots)
-		return;
-	slot = slot_for_start(s); /* a spare's, if there is one already */
-	if (slot && !slot->spare)
-		nsc_job_spare(slot, s->opts->rootless, s->opts->via ? s->opts->via : NSC_VIA_CLONE3,
-			      &s->childmask, s->opts->target, &err);
-}
-
-/* No job left to start: the spares quit. */
-static void spares_end(struct nsc_sched *s)
-{
-	for (unsigned int i = 0; i < s->npool; i++)
-		if (s->slots[i].spare)
-			nsc_job_spare_end(&s->slots[i]);
-}
-
 /*
  * One busy slot after poll: an exit is reaped and turns into the result.  Whether the job ended is
  * asked now, not taken from poll: a runner stopped (Ctrl-Z, SIGSTOP)
@@ -401,7 +355,7 @@ static int slot_poll(struct nsc_sched *s, struct nsc_job_slot *slot, double now)
 	uint64_t n;
 	int ret;
 
-	/* A change of its record's state (slot_running) woke us: consume it. */
+	/* Its kernel wait began or ended (slot_running) and woke us: consume it. */
 	if (read(slot->job.done_fd, &n, sizeof(n)) < 0 && errno != EAGAIN)
 		return -errno;
 	ret = nsc_job_try_reap(&slot->job);
@@ -446,7 +400,6 @@ int nsc_sched_loop(struct nsc_sched *s,
 		ret = fill_slots(s, err);
 		if (ret < 0)
 			goto out;
-		spare_ahead(s);
 		/* Orphans of the jobs that ended: after the next jobs started. */
 		if (s->sweep) {
 			s->sweep = false;
@@ -460,22 +413,18 @@ int nsc_sched_loop(struct nsc_sched *s,
 		for (unsigned int i = 0; i < s->npool; i++) {
 			const struct nsc_job_slot *slot = &s->slots[i];
 
-			if (!slot->busy || slot->spare)
+			if (!slot->busy)
 				continue;
 			active++;
 			pfd[np].fd = slot->job.pidfd;
 			pfd[np++].events = POLLIN;
-			if (!atomic_load(&slot->job.shm->finished)) {
-				pfd[np].fd = slot->job.done_fd;
-				pfd[np++].events = POLLIN;
-			}
+			pfd[np].fd = slot->job.done_fd;
+			pfd[np++].events = POLLIN;
 			if (slot->job.deadline < next)
 				next = slot->job.deadline;
 		}
-		if (!active) {
-			spares_end(s);
+		if (!active)
 			break;
-		}
 		now = nsc_now();
 		timeout_ms = next <= now ? 0 : (int)((next - now) * 1000) + 1;
 		if (poll(pfd, np, timeout_ms) < 0 && errno != EINTR) {
@@ -493,7 +442,7 @@ int nsc_sched_loop(struct nsc_sched *s,
 		for (unsigned int i = 0; i < s->npool; i++) {
 			struct nsc_job_slot *slot = &s->slots[i];
 
-			if (!slot->busy || slot->spare)
+			if (!slot->busy)
 				continue;
 			ret = slot_poll(s, slot, now);
 			if (ret < 0) {

@@ -53,7 +53,7 @@ struct nsc_sched {
 	size_t ctl_head, ctl_tail;
 	bool sweep;		    /* a job ended: kill and reap orphans */
 	size_t deferred;	    /* 1 + item whose real run follows its control, or 0 */
-	struct nsc_job_slot *slots; /* npool: running ones and draining ones */
+	struct nsc_job_slot *slots; /* npool: running ones and kernel-wait sleepers */
 	unsigned int nslots;	    /* -j: case processes running at once */
 	unsigned int npool;
 	int sigfd;
