@@ -239,15 +239,41 @@ static bool sandbox_wait_ready(int fd, bool stub, pid_t *inner, int *kind, int *
 	return true;
 }
 
+/*
+ * The sandbox's word on @ready (closed here): it proved its namespaces,
+ * else it recorded why and left, or (--via unshare) the stub failed.
+ * Returns only when it is ready.
+ */
+static void sandbox_ready(struct nsc_ctx *ctx, int ready, bool stub, uint64_t flags, int gate)
+{
+	int kind, err;
+	bool ok = sandbox_wait_ready(ready, stub, &ctx->child_pid, &kind, &err);
+
+	close(ready);
+	if (ok)
+		return;
+	if (gate >= 0)
+		close(gate);
+	if (kind == SB_UNSHARE) {
+		nsc_ctx_ns_failed(ctx, flags, err);
+		nsc_err_setx(&ctx->err, err, "unshare(flags 0x%llx): %s", (unsigned long long)flags,
+			     strerror(err));
+		nsc_error_msg_at(ctx, err, __FILE__, __LINE__, ctx->err.msg);
+	}
+	if (kind == SB_FORK)
+		nsc_error(ctx, err, "--via unshare: fork the sandbox");
+	nsc_ctx_leave(ctx);
+}
+
 static void run_sandbox(struct nsc_ctx *ctx)
 {
 	uint64_t flags = nsc_sandbox_flags(ctx);
 	bool stub = ctx->via == NSC_VIA_UNSHARE && flags;
 	struct nsc_ns_ids parent;
-	int gate = -1, ready[2] = { -1, -1 }, pidfd = -1, wait_fd = -1, ret, kind;
+	int gate = -1, ready[2] = { -1, -1 }, pidfd = -1, wait_fd = -1, ret;
 	siginfo_t si;
 	pid_t pid;
-	bool ok;
+	bool early;
 
 	if (pipe2(ready, O_CLOEXEC) < 0 || pipe2(ctx->sync_c2p, O_CLOEXEC) < 0 ||
 	    pipe2(ctx->sync_p2c, O_CLOEXEC) < 0)
@@ -279,11 +305,12 @@ static void run_sandbox(struct nsc_ctx *ctx)
 	/*
 	 * Nothing for the case process to do before the body (no id maps, no
 	 * parent hook): the gate opens now, and the sandbox proves its
-	 * namespaces and goes on while we wait for its word, instead of
-	 * waiting for our reply to it (a round trip of two wake-ups).  Its
-	 * proof still comes before the body; a sandbox without it leaves.
+	 * namespaces and goes on without a round trip to us; we read its word
+	 * after its exit.  Its proof still comes before the body; a sandbox
+	 * without it leaves.
 	 */
-	if (!stub && !ctx->c->parent && (!(flags & NSC_NS_FLAG(USER)) || ctx->c->manual_idmap)) {
+	early = !stub && !ctx->c->parent && (!(flags & NSC_NS_FLAG(USER)) || ctx->c->manual_idmap);
+	if (early) {
 		ret = nsc_spawn_open(gate, &ctx->err);
 		gate = -1;
 		if (ret < 0)
@@ -295,22 +322,8 @@ static void run_sandbox(struct nsc_ctx *ctx)
 	close(ctx->sync_c2p[1]);
 	close(ctx->sync_p2c[0]);
 	ctx->sync_c2p[1] = ctx->sync_p2c[0] = -1;
-	/* The sandbox proved its namespaces (else it recorded why and left). */
-	ok = sandbox_wait_ready(ready[0], stub, &ctx->child_pid, &kind, &ret);
-	close(ready[0]);
-	if (!ok) {
-		if (gate >= 0)
-			close(gate);
-		if (kind == SB_UNSHARE) {
-			nsc_ctx_ns_failed(ctx, flags, ret);
-			nsc_err_setx(&ctx->err, ret, "unshare(flags 0x%llx): %s",
-				     (unsigned long long)flags, strerror(ret));
-			nsc_error_msg_at(ctx, ret, __FILE__, __LINE__, ctx->err.msg);
-		}
-		if (kind == SB_FORK)
-			nsc_error(ctx, ret, "--via unshare: fork the sandbox");
-		nsc_ctx_leave(ctx);
-	}
+	if (!early)
+		sandbox_ready(ctx, ready[0], stub, flags, gate);
 	if (stub && ctx->child_pid != pid) {
 		/* The sandbox is the stub's child: our pidfd of it, to signal and poll. */
 		wait_fd = pidfd;
@@ -343,6 +356,9 @@ static void run_sandbox(struct nsc_ctx *ctx)
 		close(wait_fd);
 	close(ctx->child_pidfd);
 	ctx->child_pidfd = -1;
+	/* Its word is in the pipe, or EOF: nothing else held the other end. */
+	if (early)
+		sandbox_ready(ctx, ready[0], false, flags, -1);
 	if (si.si_code == CLD_KILLED || si.si_code == CLD_DUMPED)
 		nsc_error(ctx, 0, "sandbox killed by %s", nsc_signal_name(si.si_status));
 	if (si.si_status != 0)
