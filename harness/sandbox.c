@@ -273,7 +273,7 @@ static void run_sandbox(struct nsc_ctx *ctx)
 	int gate = -1, ready[2] = { -1, -1 }, pidfd = -1, wait_fd = -1, ret;
 	siginfo_t si;
 	pid_t pid;
-	bool early;
+	bool idmap, early;
 
 	if (pipe2(ready, O_CLOEXEC) < 0 || pipe2(ctx->sync_c2p, O_CLOEXEC) < 0 ||
 	    pipe2(ctx->sync_p2c, O_CLOEXEC) < 0)
@@ -309,7 +309,8 @@ static void run_sandbox(struct nsc_ctx *ctx)
 	 * after its exit.  Its proof still comes before the body; a sandbox
 	 * without it leaves.
 	 */
-	early = !stub && !ctx->c->parent && (!(flags & NSC_NS_FLAG(USER)) || ctx->c->manual_idmap);
+	idmap = (flags & NSC_NS_FLAG(USER)) && !ctx->c->manual_idmap;
+	early = !stub && !ctx->c->parent && !idmap;
 	if (early) {
 		ret = nsc_spawn_open(gate, &ctx->err);
 		gate = -1;
@@ -333,7 +334,7 @@ static void run_sandbox(struct nsc_ctx *ctx)
 			nsc_error(ctx, -ctx->child_pidfd, "pidfd_open(sandbox)");
 		}
 	}
-	if ((flags & NSC_NS_FLAG(USER)) && !ctx->c->manual_idmap) {
+	if (idmap) {
 		ret = nsc_idmap_root(ctx->child_pid, ctx->outer_uid, ctx->outer_gid, &ctx->err);
 		if (ret < 0) {
 			close(gate);
